@@ -1,0 +1,61 @@
+/*
+ * shop_setup: Zend-free core, common definitions.
+ *
+ * Everything under ext/core/ compiles without PHP headers: the fuzzers and the
+ * C unit tests link it alone (see ext/core/Makefile). Memory comes from the
+ * hooks below, which the PHP binding points at emalloc() so that a hostile
+ * order counts against memory_limit; standalone builds use malloc().
+ */
+#ifndef SS_COMMON_H
+#define SS_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ss_alloc_hooks {
+	void *(*malloc_fn)(size_t size);
+	void *(*realloc_fn)(void *ptr, size_t size);
+	void (*free_fn)(void *ptr);
+} ss_alloc_hooks;
+
+/* Replaces the allocator (NULL restores malloc/realloc/free). Call once, at start-up. */
+void ss_set_alloc_hooks(const ss_alloc_hooks *hooks);
+void *ss_malloc(size_t size);
+void *ss_realloc(void *ptr, size_t size);
+void ss_free(void *ptr);
+
+/* A growable byte buffer; always NUL-terminated once it holds anything. */
+typedef struct ss_buf {
+	char *p;
+	size_t len;
+	size_t cap;
+} ss_buf;
+
+#define SS_BUF_INIT {NULL, 0, 0}
+
+int ss_buf_reserve(ss_buf *b, size_t extra);          /* 0 on success, -1 on overflow/OOM */
+int ss_buf_append(ss_buf *b, const char *s, size_t n); /* 0 on success */
+int ss_buf_putc(ss_buf *b, char c);
+void ss_buf_free(ss_buf *b);
+
+/*
+ * Returns len when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF), otherwise the offset of the first byte of the first
+ * ill-formed sequence.
+ */
+size_t ss_utf8_check(const char *s, size_t len);
+
+/* Resource limits that every entry point enforces (documented in README). */
+#define SS_MAX_PARAMS_LEN     ((size_t)16 * 1024 * 1024) /* handler parameter string */
+#define SS_MAX_EMAIL_LEN      ((size_t)1024)             /* longer cannot be valid: 64 + 1 + 255 */
+#define SS_MAX_PARTICIPANTS   ((size_t)1000000)          /* per order */
+#define SS_MAX_FIELD_LEN      ((size_t)4096)             /* names, city, institution, phone */
+
+#ifdef __cplusplus
+}
+#endif
+#endif

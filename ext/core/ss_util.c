@@ -1,0 +1,113 @@
+/* shop_setup core: allocation hooks, byte buffers, UTF-8 validation. */
+#include "ss_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ss_alloc_hooks ss_hooks = {malloc, realloc, free};
+
+void ss_set_alloc_hooks(const ss_alloc_hooks *hooks)
+{
+	if (hooks) {
+		ss_hooks = *hooks;
+	} else {
+		ss_hooks.malloc_fn = malloc;
+		ss_hooks.realloc_fn = realloc;
+		ss_hooks.free_fn = free;
+	}
+}
+
+void *ss_malloc(size_t size) { return ss_hooks.malloc_fn(size ? size : 1); }
+void *ss_realloc(void *ptr, size_t size) { return ss_hooks.realloc_fn(ptr, size ? size : 1); }
+void ss_free(void *ptr) { if (ptr) ss_hooks.free_fn(ptr); }
+
+int ss_buf_reserve(ss_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *np;
+
+	if (extra > SIZE_MAX - b->len - 1) {
+		return -1;
+	}
+	need = b->len + extra + 1;
+	if (need <= b->cap) {
+		return 0;
+	}
+	cap = b->cap ? b->cap : 64;
+	while (cap < need) {
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	}
+	np = ss_realloc(b->p, cap);
+	if (!np) {
+		return -1;
+	}
+	b->p = np;
+	b->cap = cap;
+	return 0;
+}
+
+int ss_buf_append(ss_buf *b, const char *s, size_t n)
+{
+	if (ss_buf_reserve(b, n) != 0) {
+		return -1;
+	}
+	if (n) {
+		memcpy(b->p + b->len, s, n);
+	}
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+int ss_buf_putc(ss_buf *b, char c)
+{
+	return ss_buf_append(b, &c, 1);
+}
+
+void ss_buf_free(ss_buf *b)
+{
+	ss_free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+size_t ss_utf8_check(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			/* ASCII fast path, eight bytes at a time when aligned data allows. */
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & UINT64_C(0x8080808080808080)) {
+					break;
+				}
+				i += 8;
+			}
+			if (i < len && s[i] < 0x80) {
+				i++;
+			}
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return i;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+			if (i + 2 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80) return i;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+			if (i + 3 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80
+				|| (s[i + 3] & 0xC0) != 0x80) return i;
+			i += 4;
+		} else {
+			return i;
+		}
+	}
+	return len;
+}

@@ -1,0 +1,106 @@
+/* shop_setup: module entry, start-up, phpinfo(). */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+#include "zend_smart_str.h"
+#include "php_shop_setup.h"
+#include "shop_setup_binding.h"
+#include "shop_setup_arginfo.h"
+#include "core/ss_common.h"
+
+#ifdef SHOP_SETUP_HAVE_CURL
+# include <curl/curl.h>
+#endif
+
+#ifndef SHOP_SETUP_RE2C_VERSION
+# define SHOP_SETUP_RE2C_VERSION "unknown"
+#endif
+
+/* The core allocates through these, so its memory counts against memory_limit. */
+static void *shop_setup_emalloc(size_t size) { return emalloc(size); }
+static void *shop_setup_erealloc(void *ptr, size_t size) { return erealloc(ptr, size); }
+static void shop_setup_efree(void *ptr) { efree(ptr); }
+
+void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max)
+{
+	size_t i, n = len > max ? max : len;
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+			smart_str_appendc(buf, (char)c);
+		} else if (c >= 0x80) {
+			/* Bytes of a well-formed UTF-8 sequence are kept; anything else is escaped. */
+			smart_str_appendc(buf, (char)c);
+		} else {
+			smart_str_appendl(buf, "\\x", 2);
+			smart_str_appendc(buf, hex[c >> 4]);
+			smart_str_appendc(buf, hex[c & 15]);
+		}
+	}
+	if (len > max) {
+		smart_str_appendl(buf, "...", 3);
+	}
+}
+
+PHP_MINIT_FUNCTION(shop_setup)
+{
+	static const ss_alloc_hooks hooks = {shop_setup_emalloc, shop_setup_erealloc, shop_setup_efree};
+#if defined(ZTS) && defined(COMPILE_DL_SHOP_SETUP)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	ss_set_alloc_hooks(&hooks);
+	return SUCCESS;
+}
+
+PHP_MSHUTDOWN_FUNCTION(shop_setup)
+{
+	ss_set_alloc_hooks(NULL);
+	return SUCCESS;
+}
+
+PHP_RINIT_FUNCTION(shop_setup)
+{
+#if defined(ZTS) && defined(COMPILE_DL_SHOP_SETUP)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(shop_setup)
+{
+	php_info_print_table_start();
+	php_info_print_table_header(2, "shop_setup support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_SHOP_SETUP_VERSION);
+	php_info_print_table_row(2, "re2c version used", SHOP_SETUP_RE2C_VERSION);
+#ifdef SHOP_SETUP_HAVE_CURL
+	php_info_print_table_row(2, "libcurl version", curl_version_info(CURLVERSION_NOW)->version);
+#else
+	php_info_print_table_row(2, "libcurl version", "disabled");
+#endif
+	php_info_print_table_end();
+}
+
+zend_module_entry shop_setup_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"shop_setup",
+	ext_functions,
+	PHP_MINIT(shop_setup),
+	PHP_MSHUTDOWN(shop_setup),
+	PHP_RINIT(shop_setup),
+	NULL,
+	PHP_MINFO(shop_setup),
+	PHP_SHOP_SETUP_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_SHOP_SETUP
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(shop_setup)
+#endif

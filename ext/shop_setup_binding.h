@@ -1,0 +1,14 @@
+/*
+ * shop_setup: helpers shared by the binding files (ext/php_*.c).
+ * Each php_*.c file implements the PHP_FUNCTIONs of one area; the core they
+ * call lives in ext/core/ and knows nothing of Zend.
+ */
+#ifndef SHOP_SETUP_BINDING_H
+#define SHOP_SETUP_BINDING_H
+
+#include "php.h"
+
+/* Appends a printable rendering of s (at most max bytes, non-printables as \xNN) to buf. */
+void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max);
+
+#endif
