@@ -29,8 +29,15 @@ if test "$PHP_SHOP_SETUP" != "no"; then
   fi
 
   dnl Zend-free core: builds alone (see ext/core/Makefile) and is linked here.
-  SHOP_SETUP_CORE="ext/core/ss_util.c ext/core/ss_params.c"
-  SHOP_SETUP_PHP="ext/shop_setup.c ext/php_params.c"
+  dnl One line per area, so that areas are added without touching each other.
+  SHOP_SETUP_CORE="ext/core/ss_util.c"
+  SHOP_SETUP_PHP="ext/shop_setup.c"
+  dnl area: handler parameters
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_params.c"
+  SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_params.c"
+  dnl area: email
+  dnl area: session planner
+  dnl area: remote provisioning
 
   PHP_NEW_EXTENSION(shop_setup, $SHOP_SETUP_CORE $SHOP_SETUP_PHP, $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/ext -I@ext_srcdir@/ext/core)
   PHP_ADD_BUILD_DIR($ext_builddir/ext)
