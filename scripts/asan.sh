@@ -76,6 +76,7 @@ EOF
 chmod +x "$b/php"
 
 if [ "${1:-}" = "--exec" ]; then
+	cd "$top"
 	SHOP_SETUP_PHP="$b/php" SHOP_SETUP_SO="$so" sh -c "${SHOP_SETUP_ASAN_RUN:?}"
 	rc=$?
 	sh "$top/fuzz/san-reports.sh" "$logs" || rc=1
