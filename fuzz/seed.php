@@ -43,6 +43,29 @@ foreach (glob("$top/tests/*.phpt") as $phpt) {
         }
     }
 }
+// The window fuzzer reads a binary layout (fuzz/fuzz_window.c): now, coursestart,
+// flags, two lengths, then starttime, endtime, duration. Seeds pair the time
+// forms the tests use with hand-picked ones.
+$times = ['', '0', '1767225600', '2026-03-01', '2026-03-01T09:30:00Z', '2026-03-01 09:30', '2026-03-01T09:30:00.250+01:00', '2026-03-01T09:30+0530', '2026-02-29', '9999-12-31T23:59:59Z'];
+$ends = ['', '0', '+30D', '+1M', '+2W', '+12H', ' 30d', '+0D', '2027-01-31', '1798761600'];
+foreach (glob("$top/tests/*.phpt") as $phpt) {
+    if (preg_match_all("/'(starttime|endtime|duration)'\\s*=>\\s*'([^'\\\\]{0,60})'/", file_get_contents($phpt), $m, PREG_SET_ORDER)) {
+        foreach ($m as [, $k, $v]) {
+            if ($k === 'endtime') $ends[] = $v; else $times[] = $v;
+        }
+    }
+}
+$times = array_values(array_unique($times));
+$ends = array_values(array_unique($ends));
+foreach ($times as $i => $st) {
+    foreach ([$ends[$i % count($ends)], $ends[($i * 7 + 3) % count($ends)]] as $j => $et) {
+        $du = ['', '30', '0', '365'][($i + $j) % 4];
+        $flags = 2 | 4 | ($du !== '' ? 8 : 0) | (($i + $j) & 1);
+        $seed = pack('J', 1767225600) . pack('J', $j ? 1769904000 : 0) . chr($flags) . chr(strlen($st)) . chr(strlen($et)) . $st . $et . $du;
+        $found['window'][substr(sha1($seed), 0, 16)] = $seed;
+    }
+}
+$map['window'] = [];
 $total = 0;
 foreach ($map as $f => $_) {
     $dir = "$top/fuzz/corpus/$f";
@@ -52,5 +75,5 @@ foreach ($map as $f => $_) {
         file_put_contents("$dir/phpt-$h", $v);
         $total++;
     }
-    printf("%s: %d seeds from PHPT\n", $f, count($found[$f] ?? []));
+    printf("%s: %d seeds\n", $f, count($found[$f] ?? []));
 }
