@@ -119,7 +119,9 @@ ss_window_status ss_window_add(int64_t start, int64_t amount, char unit, int64_t
 
 /* Stable names and English descriptions, for messages. */
 const char *ss_window_field_name(ss_window_field f);       /* "starttime", ... */
-const char *ss_window_status_message(ss_window_status st); /* "is not a timestamp, ...", ... */
+const char *ss_window_status_message(ss_window_status st); /* "is out of range", ... */
+/* What the field accepts: "a Unix timestamp or an ISO 8601 date or date-time ...". */
+const char *ss_window_field_expects(ss_window_field f);
 
 #ifdef __cplusplus
 }
