@@ -85,7 +85,11 @@ typedef struct ss_window_error {
 	size_t offset;        /* byte offset of the fault inside the field's value */
 } ss_window_error;
 
-/* Computes the window. On error *out is untouched and err says which field and where. */
+/*
+ * Computes the window. On error err says which field and where; *out is
+ * untouched, except for SS_WINDOW_E_ORDER where it holds the start and the end
+ * that are out of order (for the message).
+ */
 ss_window_status ss_window_compute(const ss_window_input *in, ss_window *out, ss_window_error *err);
 
 /* Kinds of a parsed endtime value. */

@@ -350,6 +350,8 @@ ss_window_status ss_window_compute(const ss_window_input *in, ss_window *out, ss
 	}
 	if (end != 0 && end <= start) {
 		err->offset = 0;
+		out->start = start;
+		out->end = end;
 		SS_WFAIL(e.kind == SS_WINDOW_END_ABSENT ? SS_WINDOW_F_DURATION : SS_WINDOW_F_ENDTIME, SS_WINDOW_E_ORDER);
 	}
 #undef SS_WFAIL
