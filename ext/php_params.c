@@ -12,6 +12,36 @@
 #include "core/ss_window.h"
 #include "core/ss_handlerparams.h"
 
+/*
+ * Quotes s for a message: at most max bytes, never cut inside a character,
+ * bytes of ill-formed UTF-8 and control characters as \xNN, so that the
+ * message itself is valid UTF-8.
+ */
+static void shop_setup_params_quote(smart_str *msg, const char *s, size_t len, size_t max)
+{
+	size_t i = 0, n = len > max ? max : len;
+
+	if (n < len) {
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+	}
+	while (i < n) {
+		size_t ok = ss_utf8_check(s + i, n - i);
+		shop_setup_quote(msg, s + i, ok, ok);
+		i += ok;
+		if (i < n) {
+			/* One byte of an ill-formed sequence. */
+			static const char hex[] = "0123456789ABCDEF";
+			unsigned char c = (unsigned char)s[i++];
+			smart_str_appendl(msg, "\\x", 2);
+			smart_str_appendc(msg, hex[c >> 4]);
+			smart_str_appendc(msg, hex[c & 15]);
+		}
+	}
+	if (n < len) {
+		smart_str_appendl(msg, "...", 3);
+	}
+}
+
 /* ------------------------------------------------------------------ parse */
 
 static int shop_setup_params_to_array(void *ctx, const ss_params_pair *pair)
@@ -56,10 +86,13 @@ static void shop_setup_params_describe(smart_str *msg, const char *s, size_t len
 	}
 	smart_str_appends(msg, what);
 	if ((err->status == SS_PARAMS_E_ESCAPE || err->status == SS_PARAMS_E_NUL) && err->offset < len) {
-		/* The escape as written: '%' and up to two following bytes, or the raw NUL. */
-		size_t n = s[err->offset] == '%' ? (len - err->offset < 3 ? len - err->offset : 3) : 1;
+		/* The escape as written: '%' and up to two following bytes short of a separator, or the raw NUL. */
+		size_t n = 1;
+		if (s[err->offset] == '%') {
+			while (n < 3 && err->offset + n < len && !strchr("%&= \t\r\n", s[err->offset + n])) n++;
+		}
 		smart_str_appends(msg, " \"");
-		shop_setup_quote(msg, s + err->offset, n, 3);
+		shop_setup_params_quote(msg, s + err->offset, n, 3);
 		smart_str_appendc(msg, '"');
 	}
 	smart_str_appends(msg, " at byte ");
@@ -75,7 +108,7 @@ static void shop_setup_params_describe(smart_str *msg, const char *s, size_t len
 		smart_str_appends(msg, " in a key");
 		return;
 	}
-	shop_setup_quote(msg, err->key, err->key_len, 64);
+	shop_setup_params_quote(msg, err->key, err->key_len, 64);
 	smart_str_appendc(msg, '"');
 }
 
@@ -204,7 +237,7 @@ static int shop_setup_build_check(const zend_string *key, const zend_string *s, 
 	smart_str_appends(&msg, " at byte ");
 	smart_str_append_unsigned(&msg, bad);
 	smart_str_appends(&msg, is_key ? " of key \"" : " of the value of key \"");
-	shop_setup_quote(&msg, ZSTR_VAL(key), ZSTR_LEN(key), 64);
+	shop_setup_params_quote(&msg, ZSTR_VAL(key), ZSTR_LEN(key), 64);
 	smart_str_appendc(&msg, '"');
 	smart_str_0(&msg);
 	zend_argument_value_error(1, "%s", ZSTR_VAL(msg.s));
@@ -254,7 +287,7 @@ PHP_FUNCTION(shop_setup_build_params)
 			smart_str_appends(&msg, "must contain only scalar or null values, ");
 			smart_str_appends(&msg, zend_zval_type_name(val));
 			smart_str_appends(&msg, " given for key \"");
-			shop_setup_quote(&msg, ZSTR_VAL(key), ZSTR_LEN(key), 64);
+			shop_setup_params_quote(&msg, ZSTR_VAL(key), ZSTR_LEN(key), 64);
 			smart_str_appendc(&msg, '"');
 			smart_str_0(&msg);
 			zend_argument_type_error(1, "%s", ZSTR_VAL(msg.s));
@@ -304,17 +337,55 @@ fail:
 
 /* ------------------------------------------------------------------ check */
 
+/* More issues than this are not listed: a hostile megabyte would otherwise exhaust memory_limit. */
+#define SHOP_SETUP_CHECK_MAX_ISSUES 1000
+
+/* What check_params remembers of a key: its last occurrence, and its first one for repeats. */
+typedef struct {
+	zend_string *value;  /* known keys only, else NULL */
+	size_t offset;       /* key offset of the last occurrence */
+	size_t value_offset; /* value offset of the last occurrence */
+	size_t first;        /* key offset of the first occurrence */
+} shop_setup_seen_rec;
+
 typedef struct {
 	const char *s;
 	size_t len;
-	zval *issues;    /* list */
-	HashTable seen;  /* decoded key => [value, key offset, value offset] of the last occurrence */
+	int coursename_faulty; /* a coursename pair was there but did not decode */
+	int capped;            /* SHOP_SETUP_CHECK_MAX_ISSUES reached */
+	zval *issues;          /* list */
+	HashTable seen;        /* decoded key => shop_setup_seen_rec */
 } shop_setup_check_ctx;
 
-static void shop_setup_issue(zval *issues, const char *level, const char *code, const char *key, size_t key_len,
+static void shop_setup_seen_dtor(zval *zv)
+{
+	shop_setup_seen_rec *r = Z_PTR_P(zv);
+	if (r->value) {
+		zend_string_release(r->value);
+	}
+	efree(r);
+}
+
+/* Appends an issue (takes message); returns 1 once the list is full. */
+static int shop_setup_issue(shop_setup_check_ctx *ctx, const char *level, const char *code, const char *key, size_t key_len,
 	zend_long offset, zend_string *message)
 {
 	zval issue;
+
+	if (ctx->capped) {
+		zend_string_release(message);
+		return 1;
+	}
+	if (zend_hash_num_elements(Z_ARRVAL_P(ctx->issues)) >= SHOP_SETUP_CHECK_MAX_ISSUES) {
+		zend_string_release(message);
+		ctx->capped = 1;
+		message = zend_string_init("More than " ZEND_TOSTR(SHOP_SETUP_CHECK_MAX_ISSUES) " problems: the rest was not checked.",
+			sizeof("More than " ZEND_TOSTR(SHOP_SETUP_CHECK_MAX_ISSUES) " problems: the rest was not checked.") - 1, 0);
+		level = "error";
+		code = "too_many_issues";
+		key = NULL;
+		offset = -1;
+	}
 	array_init_size(&issue, 5);
 	add_assoc_string(&issue, "level", (char *)level);
 	add_assoc_string(&issue, "code", (char *)code);
@@ -329,7 +400,8 @@ static void shop_setup_issue(zval *issues, const char *level, const char *code, 
 		add_assoc_null(&issue, "offset");
 	}
 	add_assoc_str(&issue, "message", message);
-	add_next_index_zval(issues, &issue);
+	add_next_index_zval(ctx->issues, &issue);
+	return ctx->capped;
 }
 
 static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
@@ -349,10 +421,12 @@ static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
 	shop_setup_params_describe(&msg, ctx->s, ctx->len, err, 1);
 	smart_str_appendc(&msg, '.');
 	smart_str_0(&msg);
+	if (err->in_value && err->key_len == sizeof("coursename") - 1 && memcmp(err->key, "coursename", err->key_len) == 0) {
+		ctx->coursename_faulty = 1;
+	}
 	/* The key is known only when the fault is in the value. */
-	shop_setup_issue(ctx->issues, "error", code, err->in_value ? err->key : NULL, err->key_len,
+	return shop_setup_issue(ctx, "error", code, err->in_value ? err->key : NULL, err->key_len,
 		(zend_long)err->offset, msg.s);
-	return 0;
 }
 
 /* Case-insensitive match of a known key, for the unknown-key hint. */
@@ -370,29 +444,34 @@ static const ss_hp_key *shop_setup_hp_near(const char *k, size_t len)
 static int shop_setup_check_pair(void *vctx, const ss_params_pair *pair)
 {
 	shop_setup_check_ctx *ctx = vctx;
-	zval rec, *prev;
+	shop_setup_seen_rec *rec;
+	const ss_hp_key *known = ss_hp_find(pair->key, pair->key_len);
+	int capped = 0;
 
-	prev = zend_hash_str_find(&ctx->seen, pair->key, pair->key_len);
-	if (prev) {
+	rec = zend_hash_str_find_ptr(&ctx->seen, pair->key, pair->key_len);
+	if (rec) {
 		smart_str msg = {0};
 		smart_str_appends(&msg, "Key \"");
-		shop_setup_quote(&msg, pair->key, pair->key_len, 64);
+		shop_setup_params_quote(&msg, pair->key, pair->key_len, 64);
 		smart_str_appends(&msg, "\" is repeated (first at byte ");
-		smart_str_append_long(&msg, Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(prev), 3)));
+		smart_str_append_unsigned(&msg, rec->first);
 		smart_str_appends(&msg, "); the last value wins.");
 		smart_str_0(&msg);
-		shop_setup_issue(ctx->issues, "error", "duplicate_key", pair->key, pair->key_len, (zend_long)pair->offset, msg.s);
-		/* Keep the first offset for later repeats, take the last value (as parse_params). */
-		add_index_stringl(prev, 0, pair->value, pair->value_len);
-		add_index_long(prev, 1, (zend_long)pair->offset);
-		add_index_long(prev, 2, (zend_long)pair->value_offset);
-		return 0;
+		capped = shop_setup_issue(ctx, "error", "duplicate_key", pair->key, pair->key_len, (zend_long)pair->offset, msg.s);
+		/* The last value is the one parse_params returns, so it is the one checked. */
+		if (rec->value) {
+			zend_string_release(rec->value);
+			rec->value = zend_string_init(pair->value, pair->value_len, 0);
+		}
+		rec->offset = pair->offset;
+		rec->value_offset = pair->value_offset;
+		return capped;
 	}
-	if (!ss_hp_find(pair->key, pair->key_len)) {
+	if (!known) {
 		smart_str msg = {0};
 		const ss_hp_key *near = shop_setup_hp_near(pair->key, pair->key_len);
 		smart_str_appends(&msg, "Key \"");
-		shop_setup_quote(&msg, pair->key, pair->key_len, 64);
+		shop_setup_params_quote(&msg, pair->key, pair->key_len, 64);
 		smart_str_appends(&msg, "\" is not a parameter of std_setuponecoursesession");
 		if (near) {
 			smart_str_appends(&msg, "; keys are case-sensitive: did you mean \"");
@@ -402,15 +481,14 @@ static int shop_setup_check_pair(void *vctx, const ss_params_pair *pair)
 			smart_str_appends(&msg, "; it is ignored.");
 		}
 		smart_str_0(&msg);
-		shop_setup_issue(ctx->issues, "warning", "unknown_key", pair->key, pair->key_len, (zend_long)pair->offset, msg.s);
+		capped = shop_setup_issue(ctx, "warning", "unknown_key", pair->key, pair->key_len, (zend_long)pair->offset, msg.s);
 	}
-	array_init_size(&rec, 4);
-	add_index_stringl(&rec, 0, pair->value, pair->value_len);
-	add_index_long(&rec, 1, (zend_long)pair->offset);
-	add_index_long(&rec, 2, (zend_long)pair->value_offset);
-	add_index_long(&rec, 3, (zend_long)pair->offset);
-	zend_hash_str_add_new(&ctx->seen, pair->key, pair->key_len, &rec);
-	return 0;
+	rec = emalloc(sizeof(*rec));
+	rec->value = known ? zend_string_init(pair->value, pair->value_len, 0) : NULL;
+	rec->offset = rec->first = pair->offset;
+	rec->value_offset = pair->value_offset;
+	zend_hash_str_add_new_ptr(&ctx->seen, pair->key, pair->key_len, rec);
+	return capped;
 }
 
 static const char *shop_setup_hp_code(ss_hp_check_code c, ss_hp_type t)
@@ -439,7 +517,7 @@ static const char *shop_setup_hp_expects(const ss_hp_key *k)
 	switch (k->type) {
 	case SS_HP_COURSE_SHORTNAME: return "a Moodle course shortname (1 to 255 characters, no tags or control characters)";
 	case SS_HP_COURSE_REF: return "a course shortname or a numeric course id";
-	case SS_HP_ROLE: return "a role shortname (1 to 100 characters among a-z, 0-9, '_' and '-')";
+	case SS_HP_ROLE: return "a role shortname (1 to 100 characters among a-z, 0-9, '_' and '-'; not \"0\")";
 	case SS_HP_ROLE_LIST: return "a comma list of role shortnames (at most 4096 bytes)";
 	case SS_HP_FLAG: return "a flag: 1, 0, true, false, yes, no, on or off";
 	case SS_HP_TIME: return ss_window_field_expects(SS_WINDOW_F_STARTTIME);
@@ -451,31 +529,33 @@ static const char *shop_setup_hp_expects(const ss_hp_key *k)
 	return "";
 }
 
-static zval *shop_setup_seen(shop_setup_check_ctx *ctx, ss_hp_key_id id)
+static shop_setup_seen_rec *shop_setup_seen(shop_setup_check_ctx *ctx, ss_hp_key_id id)
 {
-	return zend_hash_str_find(&ctx->seen, ss_hp_keys[id].name, ss_hp_keys[id].name_len);
+	return zend_hash_str_find_ptr(&ctx->seen, ss_hp_keys[id].name, ss_hp_keys[id].name_len);
 }
 
 /* Value checks of the known keys, and the checks across keys. */
 static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 {
-	zend_string *key;
-	zval *rec, *st, *et, *du;
+	shop_setup_seen_rec *st, *et, *du;
 	int64_t start = 0;
 	int have_start = 0;
+	uint32_t id;
 
-	ZEND_HASH_FOREACH_STR_KEY_VAL(&ctx->seen, key, rec) {
-		const ss_hp_key *k = ss_hp_find(ZSTR_VAL(key), ZSTR_LEN(key));
-		zend_string *v = Z_STR_P(zend_hash_index_find(Z_ARRVAL_P(rec), 0));
-		size_t voff = (size_t)Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(rec), 2)), erroff = 0;
+	for (id = 0; id < SS_HP_K_COUNT; id++) {
+		const ss_hp_key *k = &ss_hp_keys[id];
+		shop_setup_seen_rec *rec = shop_setup_seen(ctx, (ss_hp_key_id)id);
+		zend_string *v;
+		size_t erroff = 0;
 		ss_hp_check_code c;
 
-		if (!k) continue;
+		if (!rec) continue;
+		v = rec->value;
 		c = ss_hp_check(k, ZSTR_VAL(v), ZSTR_LEN(v), &erroff);
 		if (c != SS_HP_OK) {
 			smart_str msg = {0};
 			smart_str_appends(&msg, "Value \"");
-			shop_setup_quote(&msg, ZSTR_VAL(v), ZSTR_LEN(v), 64);
+			shop_setup_params_quote(&msg, ZSTR_VAL(v), ZSTR_LEN(v), 64);
 			smart_str_appends(&msg, "\" of ");
 			smart_str_appends(&msg, k->name);
 			smart_str_appendc(&msg, ' ');
@@ -489,8 +569,8 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 			smart_str_appends(&msg, shop_setup_hp_expects(k));
 			smart_str_appendc(&msg, '.');
 			smart_str_0(&msg);
-			shop_setup_issue(ctx->issues, "error", shop_setup_hp_code(c, k->type), k->name, k->name_len,
-				(zend_long)ss_params_input_offset(ctx->s, ctx->len, voff, erroff), msg.s);
+			shop_setup_issue(ctx, "error", shop_setup_hp_code(c, k->type), k->name, k->name_len,
+				(zend_long)ss_params_input_offset(ctx->s, ctx->len, rec->value_offset, erroff), msg.s);
 		} else if (k->type == SS_HP_ROLE_LIST) {
 			size_t d = ss_hp_list_duplicate(ZSTR_VAL(v), ZSTR_LEN(v));
 			if (d < ZSTR_LEN(v)) {
@@ -498,17 +578,17 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 				smart_str_appends(&msg, "A role is listed twice in ");
 				smart_str_appends(&msg, k->name);
 				smart_str_appends(&msg, " (\"");
-				shop_setup_quote(&msg, ZSTR_VAL(v), ZSTR_LEN(v), 64);
+				shop_setup_params_quote(&msg, ZSTR_VAL(v), ZSTR_LEN(v), 64);
 				smart_str_appends(&msg, "\").");
 				smart_str_0(&msg);
-				shop_setup_issue(ctx->issues, "warning", "duplicate_list_item", k->name, k->name_len,
-					(zend_long)ss_params_input_offset(ctx->s, ctx->len, voff, d), msg.s);
+				shop_setup_issue(ctx, "warning", "duplicate_list_item", k->name, k->name_len,
+					(zend_long)ss_params_input_offset(ctx->s, ctx->len, rec->value_offset, d), msg.s);
 			}
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
 
-	if (!shop_setup_seen(ctx, SS_HP_K_COURSENAME)) {
-		shop_setup_issue(ctx->issues, "error", "missing_key", "coursename", sizeof("coursename") - 1, -1,
+	if (!shop_setup_seen(ctx, SS_HP_K_COURSENAME) && !ctx->coursename_faulty) {
+		shop_setup_issue(ctx, "error", "missing_key", "coursename", sizeof("coursename") - 1, -1,
 			zend_string_init("Key \"coursename\" (the course shortname) is required.",
 				sizeof("Key \"coursename\" (the course shortname) is required.") - 1, 0));
 	}
@@ -518,18 +598,16 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 	et = shop_setup_seen(ctx, SS_HP_K_ENDTIME);
 	du = shop_setup_seen(ctx, SS_HP_K_DURATION);
 	if (st) {
-		zend_string *v = Z_STR_P(zend_hash_index_find(Z_ARRVAL_P(st), 0));
 		size_t off;
-		if (ZSTR_LEN(v) > 0 && ss_window_parse_time(ZSTR_VAL(v), ZSTR_LEN(v), &start, &off) == SS_WINDOW_OK && start > 0) {
+		if (ZSTR_LEN(st->value) > 0
+			&& ss_window_parse_time(ZSTR_VAL(st->value), ZSTR_LEN(st->value), &start, &off) == SS_WINDOW_OK && start > 0) {
 			have_start = 1;
 		}
 	}
 	if (et) {
-		zend_string *v = Z_STR_P(zend_hash_index_find(Z_ARRVAL_P(et), 0));
-		zend_long koff = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(et), 1));
 		ss_window_end end;
 		size_t off;
-		if (ss_window_parse_end(ZSTR_VAL(v), ZSTR_LEN(v), &end, &off) == SS_WINDOW_OK) {
+		if (ss_window_parse_end(ZSTR_VAL(et->value), ZSTR_LEN(et->value), &end, &off) == SS_WINDOW_OK) {
 			const char *why = NULL;
 			if (end.kind == SS_WINDOW_END_RELATIVE && end.amount == 0) {
 				why = "Key \"endtime\" is zero time after the start: the enrolment would end when it starts.";
@@ -537,14 +615,13 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 				why = "Key \"endtime\" is not after \"starttime\": the enrolment would end before it starts.";
 			}
 			if (why) {
-				shop_setup_issue(ctx->issues, "error", "end_not_after_start", "endtime", sizeof("endtime") - 1, koff,
-					zend_string_init(why, strlen(why), 0));
+				shop_setup_issue(ctx, "error", "end_not_after_start", "endtime", sizeof("endtime") - 1,
+					(zend_long)et->offset, zend_string_init(why, strlen(why), 0));
 			}
-			if (du && end.kind != SS_WINDOW_END_ABSENT) {
-				zend_long doff = Z_LVAL_P(zend_hash_index_find(Z_ARRVAL_P(du), 1));
+			if (du && end.kind != SS_WINDOW_END_ABSENT && ZSTR_LEN(du->value) > 0) {
 				const char *m = "Key \"duration\" is ignored: \"endtime\" is given and takes precedence.";
-				shop_setup_issue(ctx->issues, "warning", "duration_ignored", "duration", sizeof("duration") - 1, doff,
-					zend_string_init(m, strlen(m), 0));
+				shop_setup_issue(ctx, "warning", "duration_ignored", "duration", sizeof("duration") - 1,
+					(zend_long)du->offset, zend_string_init(m, strlen(m), 0));
 			}
 		}
 	}
@@ -577,12 +654,14 @@ PHP_FUNCTION(shop_setup_check_params)
 	ctx.s = ZSTR_VAL(params);
 	ctx.len = ZSTR_LEN(params);
 	ctx.issues = return_value;
-	zend_hash_init(&ctx.seen, 16, NULL, ZVAL_PTR_DTOR, 0);
+	ctx.coursename_faulty = 0;
+	ctx.capped = 0;
+	zend_hash_init(&ctx.seen, 16, NULL, shop_setup_seen_dtor, 0);
 	ss_params_scan(ctx.s, ctx.len, shop_setup_check_pair, &ctx, shop_setup_check_lex_error, &ctx, &err);
 	if (err.status == SS_PARAMS_E_NOMEM) {
-		shop_setup_issue(return_value, "error", "out_of_memory", NULL, 0, -1,
+		shop_setup_issue(&ctx, "error", "out_of_memory", NULL, 0, -1,
 			zend_string_init("Out of memory.", sizeof("Out of memory.") - 1, 0));
-	} else if (err.status != SS_PARAMS_E_TOO_LONG) {
+	} else if (err.status != SS_PARAMS_E_TOO_LONG && !ctx.capped) {
 		shop_setup_check_values(&ctx);
 	}
 	zend_hash_destroy(&ctx.seen);
@@ -666,7 +745,7 @@ PHP_FUNCTION(shop_setup_enrol_window)
 		smart_str_appends(&msg, ss_window_field_name(err.field));
 		smart_str_appends(&msg, "\" (\"");
 		if (f->ptr) {
-			shop_setup_quote(&msg, f->ptr, f->len, 64);
+			shop_setup_params_quote(&msg, f->ptr, f->len, 64);
 		}
 		smart_str_appends(&msg, "\"): ");
 		if (st == SS_WINDOW_E_ORDER) {

@@ -263,12 +263,11 @@ const char *ss_hp_check_message(ss_hp_check_code c)
 	case SS_HP_E_TOO_LONG: return "is too long";
 	case SS_HP_E_CONTROL: return "contains a control character";
 	case SS_HP_E_TAGS: return "contains an HTML tag, which Moodle's PARAM_TEXT would strip";
-	case SS_HP_E_ROLE_CHARS:
-		return "is not a Moodle role shortname (lower-case letters, digits, '_' and '-'; not \"0\")";
-	case SS_HP_E_FLAG: return "is not a flag (1, 0, true, false, yes, no, on, off)";
+	case SS_HP_E_ROLE_CHARS: return "is not a Moodle role shortname";
+	case SS_HP_E_FLAG: return "is not a flag";
 	case SS_HP_E_TIME: return "is not a valid time";
 	case SS_HP_E_DAYS: return "is not a whole number of days";
-	case SS_HP_E_ATTACH: return "is not one of never, owned, always";
+	case SS_HP_E_ATTACH: return "is not an attach mode";
 	case SS_HP_E_LIST_EMPTY_ITEM: return "has an empty item";
 	case SS_HP_E_COURSE_ID: return "is course id 0, which does not exist";
 	}
