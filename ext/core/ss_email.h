@@ -65,8 +65,9 @@ const char *ss_email_status_message(ss_email_status st);
 /*
  * Strips leading and trailing Unicode White_Space (U+0009, U+000B, U+000C,
  * U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F,
- * U+205F, U+3000, plus U+FEFF, the byte-order mark spreadsheets emit), and
- * returns the kept span via *start/*tlen. CR and LF are NOT stripped: they
+ * U+205F, U+3000, plus two invisible characters that copy-paste carries:
+ * U+200B ZERO WIDTH SPACE and U+FEFF, the byte-order mark spreadsheets emit),
+ * and returns the kept span in start and tlen. CR and LF are NOT stripped: they
  * are refused by ss_email_normalize(). Never reads past in[len).
  */
 void ss_email_trim(const char *in, size_t len, size_t *start, size_t *tlen);
