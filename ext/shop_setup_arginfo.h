@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3cf5a60cb00b25030b0d9ca11632da7f708271ac */
+ * Stub hash: 7dfaaa327b69611042493ecc7dc365bc640642a6 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -18,11 +18,39 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_enrol_window, 0, 2, I
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, renewable, _IS_BOOL, 0, "false")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_normalize, 0, 1, IS_STRING, 1)
+	ZEND_ARG_TYPE_INFO(0, email, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_check, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, email, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, policy, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_emails_normalize, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, emails, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_emails_check, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, emails, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, policy, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_equals, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, a, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, b, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(shop_setup_parse_params);
 ZEND_FUNCTION(shop_setup_build_params);
 ZEND_FUNCTION(shop_setup_check_params);
 ZEND_FUNCTION(shop_setup_enrol_window);
+ZEND_FUNCTION(shop_setup_email_normalize);
+ZEND_FUNCTION(shop_setup_email_check);
+ZEND_FUNCTION(shop_setup_emails_normalize);
+ZEND_FUNCTION(shop_setup_emails_check);
+ZEND_FUNCTION(shop_setup_email_equals);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -30,5 +58,10 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_build_params, arginfo_shop_setup_build_params)
 	ZEND_FE(shop_setup_check_params, arginfo_shop_setup_check_params)
 	ZEND_FE(shop_setup_enrol_window, arginfo_shop_setup_enrol_window)
+	ZEND_FE(shop_setup_email_normalize, arginfo_shop_setup_email_normalize)
+	ZEND_FE(shop_setup_email_check, arginfo_shop_setup_email_check)
+	ZEND_FE(shop_setup_emails_normalize, arginfo_shop_setup_emails_normalize)
+	ZEND_FE(shop_setup_emails_check, arginfo_shop_setup_emails_check)
+	ZEND_FE(shop_setup_email_equals, arginfo_shop_setup_email_equals)
 	ZEND_FE_END
 };
