@@ -47,6 +47,11 @@ static int ss_sv_eq(ss_sv a, const char *b)
 	return a.len == n && memcmp(a.p, b, n) == 0;
 }
 
+static int ss_sv_same(ss_sv a, ss_sv b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
+}
+
 static ss_sv ss_sv_trim(ss_sv s)
 {
 	while (s.len && (s.p[0] == ' ' || s.p[0] == '\t' || s.p[0] == '\r' || s.p[0] == '\n')) {
@@ -696,12 +701,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (c->nomem) goto nomem;
 			s = ss_smap_put(&refs, po->reference.p, po->reference.len, &created);
 			if (!s) goto nomem;
-			if (!created) {
+			if (!created && !ss_sv_same(out->parts[s->val].matchkey, po->matchkey)) {
 				ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
 					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share the product reference %.*s.",
 					SS_PQ(&in->parts[s->val]), SS_PQ(p), ss_cut(po->reference, 200), po->reference.p);
 				c->global_error = 1;
-			} else {
+			} else if (created) {
 				s->val = i;
 			}
 
