@@ -143,3 +143,58 @@ function shop_setup_emails_check(array $emails, array $policy = []): array {}
 
 /** True when both addresses are valid for Moodle and have the same match key. */
 function shop_setup_email_equals(string $a, string $b): bool {}
+
+/**
+ * Plans the set-up of one course session sold by local_shop
+ * (std_setuponecoursesession): accounts, enrolments, the order's group,
+ * delegation roles, customer support, product records. It decides, PHP
+ * applies; it never touches the database. Full contract and rules:
+ * docs/session-contract.md and docs/session.md.
+
+ * Phase 1, shop_setup_session($order): returns
+ *   ['phase' => 'lookup', 'ok' => bool, 'errors' => [issue...], 'warnings' => [issue...],
+ *    'params' => [handler parameters, defaults applied],
+ *    'lookups' => ['emails' => [match keys], 'usernames' => [candidate bases],
+ *                  'course' => shortname, 'supportcourse' => string|int|null,
+ *                  'roles' => [shortnames], 'groupidnumber' => transactionid,
+ *                  'operatorid' => int]]
+ * PHP then runs a constant number of bulk queries and calls phase 2,
+ * shop_setup_session($order, $facts, $options), which returns
+ *   ['phase' => 'plan', 'ok', 'errors', 'warnings', 'params',
+ *    'window' => ['start' => int, 'end' => int (0 = open)],
+ *    'group' => ['id' => ?int, 'idnumber' => string, 'name' => string],
+ *    'participants' => [['ref' => 'p1', 'role', 'roleid' => ?int, 'email' (as typed),
+ *        'matchkey', 'firstname', 'lastname', 'userid' => ?int, 'username',
+ *        'action' => 'reuse'|'create'|'none', 'attach' => bool,
+ *        'status' => 'ok'|'error', 'reference', 'messages' => [string...]], ...],
+ *    'operations' => [op...],  // empty when ok is false unless $options['partial']
+ *    'summary' => ['seats', 'declared', 'unassigned', 'created', 'reused',
+ *                  'enrolments', 'skipped', 'operations']]
+ * An op is ['op' => 'create_user'|'create_group'|'enrol'|'assign_role'|
+ * 'add_member'|'assign_user_role'|'create_product', 'ref' => 'pN'|'operator'|null,
+ * ...kind-specific keys], ordered by kind then participant (operator first).
+ * An issue is ['level', 'code', 'message'] plus 'ref', 'role', 'email',
+ * 'other' (duplicates) and 'field' when they apply.
+
+ * $order: 'transactionid' (string, 1..100 bytes), 'quantity' (int >= 0),
+ *   'operator' (int or ['id' => int]), 'handlerparams' (URL-encoded string or
+ *   array), 'users' (role => email as typed => participant array|object with
+ *   lastname, firstname, email, city, institution, phone2), optional 'now',
+ *   'renewable', 'catalogitemid', 'billitemid', 'customerid'.
+ * $facts: 'course' (['id', 'startdate']|null), 'supportcourse' (['id']|null),
+ *   'roles' (shortname => id), 'users' ([['id', 'email', 'username', 'auth',
+ *   'suspended', 'deleted'], ...]), 'usernames' ([string]), 'privileged'
+ *   ([int]), 'enrolments' ([['courseid', 'userid', 'status', 'timestart',
+ *   'timeend', 'roles' => [int]], ...]), 'group' (['id', 'members' => [int]]|null),
+ *   'roleassignments' ([['roleid', 'userid', 'contextuserid'], ...]),
+ *   'products' ([reference strings]). Rows may be arrays or objects; integers
+ *   may be numeric strings, as Moodle's $DB returns them.
+ * $options: 'partial' (bool, default false): plan the valid participants
+ *   even when others are in error.
+
+ * @return array<string, mixed>
+ * @throws TypeError when a value has the wrong type; the message names its path
+ * @throws ValueError when a value is out of range or malformed (invalid UTF-8,
+ *         NUL byte, over a limit); the message names its path
+ */
+function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7dfaaa327b69611042493ecc7dc365bc640642a6 */
+ * Stub hash: 7d0b6e46e6208b919993ce3c197cd3f9b48dc855 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -41,6 +41,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_equals, 0, 2, _
 	ZEND_ARG_TYPE_INFO(0, b, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_session, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, order, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, facts, IS_ARRAY, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(shop_setup_parse_params);
 ZEND_FUNCTION(shop_setup_build_params);
@@ -51,6 +57,7 @@ ZEND_FUNCTION(shop_setup_email_check);
 ZEND_FUNCTION(shop_setup_emails_normalize);
 ZEND_FUNCTION(shop_setup_emails_check);
 ZEND_FUNCTION(shop_setup_email_equals);
+ZEND_FUNCTION(shop_setup_session);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -63,5 +70,6 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_emails_normalize, arginfo_shop_setup_emails_normalize)
 	ZEND_FE(shop_setup_emails_check, arginfo_shop_setup_emails_check)
 	ZEND_FE(shop_setup_email_equals, arginfo_shop_setup_email_equals)
+	ZEND_FE(shop_setup_session, arginfo_shop_setup_session)
 	ZEND_FE_END
 };
