@@ -1692,7 +1692,6 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 	rm_job *jobs[3] = {0};
 	HashTable courses;
 	size_t i, nj = 0;
-	zval *v;
 
 	zend_hash_init(&courses, 4, NULL, NULL, 0);
 	for (i = 0; i < ap->n; i++) {
