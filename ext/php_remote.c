@@ -30,7 +30,12 @@
 
 #include "ext/json/php_json.h"
 #include <curl/curl.h>
-#include <time.h>
+#ifdef PHP_WIN32
+# include <windows.h>
+#else
+# include <time.h>
+# include <unistd.h>
+#endif
 
 #define RM_MAX_ANSWER ((size_t)256 * 1024 * 1024)
 #define RM_META_VARS 3 /* wstoken, wsfunction, moodlewsrestformat */
@@ -91,9 +96,22 @@ typedef struct rm_req {
 
 static uint64_t rm_now_ms(void)
 {
+#ifdef PHP_WIN32
+	return (uint64_t)GetTickCount64();
+#else
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+#endif
+}
+
+static void rm_sleep_ms(uint64_t ms)
+{
+#ifdef PHP_WIN32
+	Sleep((DWORD)ms);
+#else
+	usleep((useconds_t)(ms * 1000));
+#endif
 }
 
 static uint32_t rm_rand(rm_client *c)
@@ -552,7 +570,7 @@ static void rm_run(rm_client *c, rm_job **jobs, size_t njobs)
 				next_due = MIN(next_due, delayed[i]->due);
 			}
 			if (next_due > now) {
-				usleep((useconds_t)MIN(next_due - now, 1000) * 1000);
+				rm_sleep_ms(MIN(next_due - now, 1000));
 			}
 			continue;
 		}
@@ -966,6 +984,11 @@ static zend_long rm_first_course(rm_job *j, zend_long *startdate)
 	return 0;
 }
 
+static int rm_cmp_str(Bucket *a, Bucket *b)
+{
+	return zend_binary_strcmp(Z_STRVAL(a->val), Z_STRLEN(a->val), Z_STRVAL(b->val), Z_STRLEN(b->val));
+}
+
 #define RM_JOBS_FREE(arr) do { size_t _i; for (_i = 0; _i < sizeof(arr) / sizeof(arr[0]); _i++) rm_job_free(arr[_i]); } while (0)
 
 PHP_FUNCTION(shop_setup_remote_lookup)
@@ -1243,6 +1266,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 			} ZEND_HASH_FOREACH_END();
 		} ZEND_HASH_FOREACH_END();
 		zend_hash_destroy(&cand);
+		zend_hash_sort(Z_ARRVAL(tmp), rm_cmp_str, 1);
 	}
 	add_assoc_zval(&factsv, "usernames", &tmp);
 	array_init(&tmp);

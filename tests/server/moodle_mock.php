@@ -224,7 +224,8 @@ function ws_core_user_create_users(array &$s, array $p): mixed
 		$usernames[] = $un;
 		$emails[] = strtolower($em);
 		$rec = ['id' => $s['nextid']++, 'username' => $un, 'firstname' => $fn, 'lastname' => $ln,
-			'email' => $em, 'auth' => $u['auth'] ?? 'manual', 'suspended' => 0];
+			'email' => $em, 'auth' => $u['auth'] ?? 'manual', 'suspended' => 0,
+			'createpassword' => (int)($u['createpassword'] ?? 0)];
 		foreach (['city', 'institution', 'phone2'] as $f) {
 			if (isset($u[$f])) {
 				$rec[$f] = $u[$f];
