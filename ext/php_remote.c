@@ -277,8 +277,12 @@ static rm_req *rm_req_new(rm_client *c, rm_job *j, ss_range range)
 
 	r->job = j;
 	r->range = range;
+	/*
+	 * wsfunction goes LAST: PHP drops the variables past max_input_vars from the
+	 * end, so a truncated request loses wsfunction first and Moodle refuses it
+	 * (invalidparameter) instead of silently processing part of the records.
+	 */
 	if (ss_form_add(f, "wstoken", 7, ZSTR_VAL(c->token), ZSTR_LEN(c->token)) != 0
-		|| ss_form_add(f, "wsfunction", 10, j->fn, strlen(j->fn)) != 0
 		|| ss_form_add(f, "moodlewsrestformat", 18, "json", 4) != 0) {
 		zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
 	}
@@ -309,6 +313,9 @@ static rm_req *rm_req_new(rm_client *c, rm_job *j, ss_range range)
 				}
 			} ZEND_HASH_FOREACH_END();
 		}
+	}
+	if (ss_form_add(f, "wsfunction", 10, j->fn, strlen(j->fn)) != 0) {
+		zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
 	}
 	return r;
 }
@@ -1434,18 +1441,24 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 		zend_hash_destroy(&byname);
 		if (answered < r.hi - r.lo) {
 			/*
-			 * Fewer accounts than records sent: the server dropped input variables
-			 * (max_input_vars is lower than configured). Halve the chunks, resend the rest.
+			 * Fewer accounts than records sent: something between us and Moodle
+			 * dropped records. What went through tells how much gets through:
+			 * lower the limit of this and every later request, resend the rest.
 			 */
+			size_t kept = 0;
+			for (i = r.lo; i < r.hi; i++) {
+				if (j->batch.state[i] == SS_ITEM_DONE) kept += j->vars[i];
+			}
 			if (!ap->truncated_warned) {
 				ap->truncated_warned = true;
 				add_next_index_str(&ap->warnings, strpprintf(0,
-					"core_user_create_users created %zu of %zu accounts sent in one request: the site's max_input_vars is lower than the option max_input_vars (" ZEND_LONG_FMT "); the rest was sent again in smaller requests",
+					"core_user_create_users created %zu of the %zu accounts sent in one request: the site keeps fewer input variables than the option max_input_vars (" ZEND_LONG_FMT "); the rest was sent again in smaller requests",
 					answered, r.hi - r.lo, c->o.max_input_vars));
 			}
-			j->batch.budget = MAX(j->batch.budget / 2, j->maxvars);
-			if (j->batch.max_items == 0 || j->batch.max_items > (r.hi - r.lo) / 2) {
-				j->batch.max_items = MAX((r.hi - r.lo) / 2, 1);
+			kept = MAX(kept, j->maxvars);
+			if (kept < j->batch.budget) {
+				c->o.max_input_vars -= (zend_long)(j->batch.budget - kept);
+				j->batch.budget = kept;
 			}
 			if (ss_batch_requeue_pending(&j->batch, r) != 0) {
 				zend_error_noreturn(E_ERROR, "shop_setup: out of memory");

@@ -18,7 +18,8 @@
  *   ['fn' => 'core_user_create_users' | '*', 'type' => T, 'times' => n, 'ms' => n,
  *    'commit' => bool (process the call before the fault: the write happened)]
  * with T one of: http500, drop (connection closed mid-answer), badjson, slow
- * (answer after `ms`), error (answer `errorcode` for the whole call).
+ * (answer after `ms`), error (answer `errorcode` for the whole call), keep
+ * (process only the first `keep` records of the call's array parameter).
  */
 
 const MOCK_NOW_DEFAULT = 1767225600;
@@ -579,6 +580,15 @@ function main(): void
 		}
 	}
 	$commit = $fault === null || !empty($fault['commit']);
+	if (($fault['type'] ?? null) === 'keep') {
+		// Something on the way kept only the first `keep` records of the array parameter.
+		foreach ($params as $k => $v) {
+			if (is_array($v) && array_is_list($v)) {
+				$params[$k] = array_slice($v, 0, (int)$fault['keep']);
+			}
+		}
+		$commit = true;
+	}
 
 	$result = null;
 	$status = 200;
