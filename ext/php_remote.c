@@ -514,6 +514,12 @@ static bool rm_req_done(rm_client *c, rm_req *r, CURLcode rc)
 			break;
 		}
 		if (c->abort || r->range.attempt >= (unsigned)c->o.retries) {
+			if (t == SS_T_CONNECT && !c->abort) {
+				/* The site cannot be reached at all: every other call would fail alike. */
+				c->abort = true;
+				c->abort_code = zend_string_init(code, strlen(code), 0);
+				c->abort_msg = zend_string_init(msg, strlen(msg), 0);
+			}
 			rm_fail_range(c, j, r->range, code, msg);
 			break;
 		}
@@ -899,7 +905,8 @@ static bool rm_throw_job(rm_client *c, rm_job **jobs, size_t n)
 {
 	size_t i;
 	if (c->abort) {
-		zend_throw_exception_ex(spl_ce_RuntimeException, 0, "shop_setup_remote_lookup(): the remote site refused the call: %s: %s",
+		zend_throw_exception_ex(spl_ce_RuntimeException, 0, "shop_setup_remote_lookup(): %s: %s: %s",
+			strcmp(ZSTR_VAL(c->abort_code), "connectfailed") == 0 ? "the remote site cannot be reached" : "the remote site refused the call",
 			ZSTR_VAL(c->abort_code), ZSTR_VAL(c->abort_msg));
 		return true;
 	}
@@ -1367,6 +1374,7 @@ struct rm_apply {
 	size_t n;
 	HashTable created;      /* ref => id of the account (created now or by an earlier run) */
 	zend_long groupid;
+	bool group_new;         /* created by this call: it has no member yet */
 	zval warnings;
 	bool truncated_warned;
 	rm_client *c;
@@ -1472,6 +1480,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 		if (g && rm_long(g, "id") > 0) {
 			op->st = ST_DONE;
 			op->newid = ap->groupid = rm_long(g, "id");
+			ap->group_new = true;
 			ss_batch_mark(&j->batch, r, SS_ITEM_DONE);
 		} else {
 			op->verify = true;
@@ -1726,7 +1735,7 @@ static void rm_write_add(rm_job *j, size_t opi, zval *item)
 static void rm_settle(rm_apply *ap, int phase, bool all)
 {
 	rm_client *c = ap->c;
-	rm_job *jobs[3] = {0};
+	rm_job *jobs[4] = {0};
 	HashTable courses;
 	size_t i, nj = 0;
 
@@ -1757,6 +1766,14 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 			rm_item_single(jobs[1], NULL, NULL, NULL, &tmp);
 		} else if (op->kind == OP_ENROL && rm_resolve(ap, op)) {
 			zend_hash_index_add_empty_element(&courses, op->courseid);
+		} else if (op->kind == OP_ADD_MEMBER && !ap->group_new && rm_resolve(ap, op) && !jobs[3]) {
+			zval ids, tmp;
+			jobs[3] = rm_read_job("core_group_get_group_members", NULL);
+			array_init(&ids);
+			add_next_index_long(&ids, op->groupid);
+			add_assoc_zval(&jobs[3]->fixed, "groupids", &ids);
+			ZVAL_NULL(&tmp);
+			rm_item_single(jobs[3], NULL, NULL, NULL, &tmp);
 		}
 	}
 	if (zend_hash_num_elements(&courses)) {
@@ -1776,7 +1793,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 		} ZEND_HASH_FOREACH_END();
 	}
 	zend_hash_destroy(&courses);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (jobs[i]) {
 			rm_job_ready(c, jobs[i], i == 0 ? c->o.max_items : 1);
 			nj++;
@@ -1785,7 +1802,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 	if (nj == 0) {
 		return;
 	}
-	rm_run(c, jobs, 3);
+	rm_run(c, jobs, 4);
 
 	for (i = 0; i < ap->n; i++) {
 		rm_op *op = &ap->ops[i];
@@ -1826,6 +1843,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 						/* Made by an earlier run (or our unanswered request: done). */
 						op->st = op->tried && !rejected ? ST_DONE : ST_EXISTS;
 						op->newid = ap->groupid = rm_long(g, "id");
+						ap->group_new = op->st == ST_DONE;
 					}
 				} ZEND_HASH_FOREACH_END();
 			} ZEND_HASH_FOREACH_END();
@@ -1858,9 +1876,21 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 					}
 				} ZEND_HASH_FOREACH_END();
 			} ZEND_HASH_FOREACH_END();
+		} else if (op->kind == OP_ADD_MEMBER && jobs[3] && !jobs[3]->err) {
+			zval *ans, *g, *ids, *id;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(jobs[3]->answers), ans) {
+				if (Z_TYPE_P(ans) != IS_ARRAY) continue;
+				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(ans), g) {
+					ids = Z_TYPE_P(g) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL_P(g), "userids", 7) : NULL;
+					if (rm_long(g, "groupid") != op->groupid || !ids || Z_TYPE_P(ids) != IS_ARRAY) continue;
+					ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(ids), id) {
+						if (zval_get_long(id) == op->userid) op->st = ST_EXISTS;
+					} ZEND_HASH_FOREACH_END();
+				} ZEND_HASH_FOREACH_END();
+			} ZEND_HASH_FOREACH_END();
 		}
 	}
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (jobs[i] && jobs[i]->err && !c->abort) {
 			add_next_index_str(&ap->warnings, zend_string_copy(jobs[i]->err));
 		}
