@@ -565,7 +565,7 @@ function main(): void
 
 	$s['log']['total'] = ($s['log']['total'] ?? 0) + 1;
 	$s['log']['fn'][$fn] = ($s['log']['fn'][$fn] ?? 0) + 1;
-	$s['log']['calls'][] = [$fn, $sent];
+	$s['log']['calls'][] = [$fn, $sent, round(microtime(true), 3)];
 	if (is_string($token) && $token !== ($s['token'] ?? '')) {
 		// Leak detector: a token that is not the site's would be a bug in the client.
 		$s['log']['badtoken'] = ($s['log']['badtoken'] ?? 0) + 1;
