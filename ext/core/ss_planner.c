@@ -677,6 +677,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int blocked;
 		ss_imap_slot *es;
 		char ref[13];
+		/* A privileged operator (site admin, system role) is attached to nobody: the
+		 * mirror role would give participants a role in an admin's user context. */
+		const int op_privileged = ss_imap_find(&priv, op_id, 0, 0) != NULL;
+
+		if (op_privileged && n > 0) {
+			ss_issue_add(c, SS_ISSUE_WARNING, "operator_privileged", -1, "operator",
+				"The operator #%lld is a site admin or holds a system role: no participant is attached to them.",
+				(long long)op_id);
+		}
 
 		out->groupid = in->has_group ? in->group_id : 0;
 		need = ss_malloc(n ? n : 1);
@@ -862,7 +871,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				else need[i] |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
-			if (po->userid == op_id) {
+			if (po->userid == op_id || op_privileged) {
 				po->attach = 0;
 			} else if (po->action == SS_ACT_CREATE) {
 				po->attach = 1;
