@@ -205,7 +205,7 @@ class facts_collector {
         if ($key === null || $key === '') {
             return null;
         }
-        if (is_int($key) || ctype_digit((string) $key)) {
+        if (is_int($key) || preg_match('/^[0-9]+$/', (string) $key)) {
             $sql = "SELECT c.id, c.shortname, c.startdate FROM {course} c WHERE c.id = :id";
             $params = ['id' => (int) $key];
         } else {

@@ -148,7 +148,12 @@ class feedback {
         $summary = $plan['summary'] ?? [];
         $a = new \stdClass();
         $a->txid = s((string) ($order['transactionid'] ?? ''));
-        $a->coursename = s((string) ($plan['params']['coursename'] ?? ''));
+        $coursename = $plan['params']['coursename'] ?? null;
+        if ($coursename === null && is_string($order['handlerparams'] ?? null)
+                && preg_match('/(?:^|&)\s*coursename=([^&]*)/', $order['handlerparams'], $m)) {
+            $coursename = urldecode(trim($m[1]));
+        }
+        $a->coursename = s((string) $coursename);
         $a->groupname = s((string) ($plan['group']['name'] ?? ''));
         $a->participants = order_builder::count_participants($order);
         $a->seats = (int) ($summary['seats'] ?? ($order['quantity'] ?? 0));
@@ -206,10 +211,12 @@ class feedback {
             if (isset($issue['role']) && $issue['role'] !== '') {
                 $who[] = self::role_label((string) $issue['role']);
             }
+            if ($forsales && isset($issue['ref']) && $issue['ref'] !== '') {
+                $who[] = (string) $issue['ref'];
+            }
             $a->who = s($who ? implode(', ', $who) : get_string('fb_wholeorder', self::COMPONENT));
             $a->message = s((string) ($issue['message'] ?? ''));
             $a->code = s((string) ($issue['code'] ?? ''));
-            $a->ref = s((string) ($issue['ref'] ?? ''));
             $a->field = s((string) ($issue['field'] ?? ($issue['key'] ?? '')));
             $key = $forsales ? 'fb_issue_sales' : 'fb_issue_customer';
             $items .= '<li>' . get_string($key, self::COMPONENT, $a) . '</li>';
