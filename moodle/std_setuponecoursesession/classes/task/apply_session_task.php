@@ -55,8 +55,7 @@ class apply_session_task extends \core\task\adhoc_task {
             mtrace('shop_setup: adhoc task without an order; nothing to do.');
             return;
         }
-        $runner = new session_runner();
-        $result = $runner->run($data['order'], true, (int) ($data['billid'] ?? 0));
+        $result = $this->runner()->run($data['order'], true, (int) ($data['billid'] ?? 0));
 
         mtrace('shop_setup: order ' . ($data['order']['transactionid'] ?? '') . ': ' . $result->status);
         $this->append_to_bill((int) ($data['billid'] ?? 0), $result);
@@ -67,6 +66,15 @@ class apply_session_task extends \core\task\adhoc_task {
         if ($result->exception !== null) {
             throw $result->exception;
         }
+    }
+
+    /**
+     * The runner (overridable in tests, which have no shop_setup_session()).
+     *
+     * @return session_runner
+     */
+    protected function runner(): session_runner {
+        return new session_runner();
     }
 
     /**
