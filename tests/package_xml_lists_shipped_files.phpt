@@ -1,0 +1,15 @@
+--TEST--
+package.xml lists exactly the files a PECL tarball ships (git ls-files plus re2c output)
+--SKIPIF--
+<?php
+if (!is_dir(__DIR__ . '/../.git') && !is_file(__DIR__ . '/../.git')) die('skip not a git checkout');
+if (trim((string) shell_exec('command -v git')) === '') die('skip git not installed');
+?>
+--FILE--
+<?php
+passthru(PHP_BINARY . ' -n ' . escapeshellarg(__DIR__ . '/../scripts/package-xml.php') . ' --check 2>&1', $rc);
+var_dump($rc);
+?>
+--EXPECTF--
+package.xml up to date (%d files)
+int(0)
