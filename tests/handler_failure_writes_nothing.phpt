@@ -2,6 +2,8 @@
 handler: a refused order or plan, or a failing apply, writes nothing and tells the customer and the sales admin why
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_fake.php';

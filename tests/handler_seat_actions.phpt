@@ -2,6 +2,8 @@
 handler: delete, soft_delete and soft_restore act on that seat's enrolment only; prepay registers the customer
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_fake.php';

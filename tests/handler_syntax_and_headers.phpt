@@ -2,6 +2,8 @@
 handler: every PHP file of the handler passes php -l and carries Moodle's GPL v3+ header and frankenstyle package
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
 --FILE--
 <?php
 $dir = dirname(__DIR__) . '/moodle/std_setuponecoursesession';

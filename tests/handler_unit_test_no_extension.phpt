@@ -2,6 +2,8 @@
 handler: without the extension, unit_test() and postpay say so plainly, with the php.ini line
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
 --FILE--
 <?php
 $php = getenv('TEST_PHP_EXECUTABLE');
