@@ -4,6 +4,8 @@ handler: the facts between the two phases cost the same number of queries for 10
 shop_setup
 --SKIPIF--
 <?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_fake.php';

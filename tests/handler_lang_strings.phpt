@@ -4,6 +4,8 @@ handler: every string the code uses exists in lang/en and lang/fr, with the same
 shop_setup
 --SKIPIF--
 <?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_fake.php';

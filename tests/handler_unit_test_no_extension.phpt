@@ -4,10 +4,12 @@ handler: without the extension, unit_test() and postpay say so plainly, with the
 shop_setup
 --SKIPIF--
 <?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 $php = getenv('TEST_PHP_EXECUTABLE');
-$cmd = escapeshellarg($php) . ' -n ' . escapeshellarg(__DIR__ . '/inc/no_extension.php') . ' 2>&1';
+$cmd = escapeshellarg($php) . ' -n -d pcre.jit=0 ' . escapeshellarg(__DIR__ . '/inc/no_extension.php') . ' 2>&1';
 echo shell_exec($cmd);
 ?>
 --EXPECT--

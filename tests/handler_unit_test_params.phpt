@@ -7,6 +7,8 @@ shop_setup
 if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs');
 if (!function_exists('shop_setup_check_params') || !function_exists('shop_setup_session')) die('skip shop_setup_check_params() or shop_setup_session() not built yet');
 ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_fake.php';
