@@ -223,6 +223,8 @@ class plan_applier {
         $user->auth = (string) ($data['auth'] ?? 'manual');
         $user->confirmed = 1;
         $user->mnethostid = $CFG->mnet_localhost_id;
+        // As core_user_create_users with createpassword: no password yet, the task sets it.
+        $user->password = '';
         if (!empty($CFG->country)) {
             $user->country = $CFG->country;
         }
