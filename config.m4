@@ -35,6 +35,7 @@ if test "$PHP_SHOP_SETUP" != "no"; then
   dnl area: handler parameters
   SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_params.c"
   SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_params.c"
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_window.c ext/core/ss_handlerparams.c"
   dnl area: email
   dnl area: session planner
   dnl area: remote provisioning
