@@ -33,11 +33,11 @@ check(['supervisor' => 'nosuchrole', 'colour' => 'blue']);
 // A course that does not exist.
 check(['coursename' => 'NOPE', 'supervisor' => 'teacher']);
 ?>
---EXPECTF--
+--EXPECT--
 0 error(s), 0 warning(s)
-%d error(s), %d warning(s)
-%Acoursename%A
-%Anosuchrole%A
-%Acolour%A
+2 error(s), 1 warning(s)
+  Handler parameter coursename: Key &quot;coursename&quot; (the course shortname) is required. (missing_key)
+  Role nosuchrole does not exist on this site.
+  Handler parameter colour: Key &quot;colour&quot; is not a parameter of std_setuponecoursesession; it is ignored. (unknown_key)
 1 error(s), 0 warning(s)
   Course NOPE does not exist (coursename must be a course short name).

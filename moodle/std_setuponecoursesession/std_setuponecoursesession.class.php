@@ -114,7 +114,9 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         parent::unit_test($data, $errors, $warnings, $messages);
 
         $raw = order_builder::params_string(order_builder::get($data, 'actionparams'));
+        $reported = [];
         foreach (shop_setup_check_params($raw) as $issue) {
+            $reported[(string) ($issue['key'] ?? '')] = true;
             $a = new stdClass();
             $a->key = s((string) ($issue['key'] ?? ''));
             $a->code = s((string) ($issue['code'] ?? ''));
@@ -134,7 +136,9 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         }
 
         if (!isset($params['coursename']) || $params['coursename'] === '') {
-            $errors[$code][] = get_string('errornotarget', $component);
+            if (!isset($reported['coursename'])) {
+                $errors[$code][] = get_string('errornotarget', $component);
+            }
         } else if (!$course = $DB->get_record('course', ['shortname' => $params['coursename']], 'id, shortname')) {
             $errors[$code][] = get_string('errorcoursenotexists', $component, s($params['coursename']));
         } else {
