@@ -13,9 +13,10 @@ require __DIR__ . '/inc/plans.php';
 require __DIR__ . '/inc/planner_stub.php';
 use shophandlers_std_setuponecoursesession\session_runner;
 
-function run(planner_stub $planner, string $title) {
+function run(planner_stub $planner, string $title, ?string $failon = null) {
     global $DB, $FAKE_LOG;
     fake_site();
+    $DB->failon = $failon;
     $DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 7, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
     $before = written_rows();
     $DB->queries = [];
@@ -57,6 +58,9 @@ echo "rollback: ", count(fake_calls('rollback')), ", commit: ", count(fake_calls
 
 // The order itself has a wrong type: the TypeError's message reaches the sales admin, nothing else happens.
 run(new planner_stub([]), 'order with a wrong type');
+
+// The database fails while the facts are read: a failure, the lock released, never a success.
+run(new planner_stub(ok_lookup(), sample_plan()), 'database error while reading the facts', '{role_assignments}');
 ?>
 --EXPECTF--
 == repeated email refused in phase 1
@@ -81,7 +85,7 @@ unchanged: true; inserts: %d
 lock: 1 taken, 1 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
-salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[apply_failed] Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul><p>Error raised while applying (rolled back): shop_setup plan: add_member names &#039;p9&#039;, an account that is neither known nor created earlier in the plan</p>
+salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[apply_failed] Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul><p>Error raised during production (any change was rolled back): shop_setup plan: add_member names &#039;p9&#039;, an account that is neither known nor created earlier in the plan</p>
 claims success: false
 rollback: 1, commit: 0
 == order with a wrong type
@@ -91,4 +95,12 @@ lock: 1 taken, 1 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[invalid_order] Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
+claims success: false
+== database error while reading the facts
+status: failed; planner calls: lookup
+unchanged: true; inserts: 0
+lock: 1 taken, 1 released
+public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
+private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
+salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[apply_failed] Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul><p>Error raised during production (any change was rolled back): error/dmlreadexception</p>
 claims success: false

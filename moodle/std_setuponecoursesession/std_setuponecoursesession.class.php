@@ -69,7 +69,8 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
     public function produce_prepay($data, &$errorstatus) {
         if (!isset($data->actionparams['customersupport'])) {
             $theshop = new Shop($data->shopid);
-            $data->actionparams['customersupport'] = 0 + ($theshop->defaultcustomersupportcourse ?? 0);
+            // Shop is a ShopObject: plain read, its __get() has no __isset() twin.
+            $data->actionparams['customersupport'] = (int) order_builder::get($theshop, 'defaultcustomersupportcourse');
         }
         return shop_register_customer($data, $errorstatus);
     }

@@ -385,8 +385,14 @@ class fake_db {
         return $this->tables['context'][$contextid] ?? ['contextlevel' => 0, 'instanceid' => 0];
     }
 
+    /** @var string|null a query containing this text throws, like a database error */
+    public $failon = null;
+
     public function get_recordset_sql($sql, array $params = []) {
         $this->queries[] = ['get_recordset_sql', $sql];
+        if ($this->failon !== null && strpos($sql, $this->failon) !== false) {
+            throw new moodle_exception('dmlreadexception', 'error');
+        }
         return new fake_recordset(array_map(fn($r) => (object) $r, $this->evaluate($sql, $params)));
     }
 

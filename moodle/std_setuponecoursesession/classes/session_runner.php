@@ -116,6 +116,13 @@ class session_runner {
         }
         try {
             $this->produce($planner, $order, $intask, $billid, $result);
+        } catch (\Throwable $e) {
+            // A database error while reading the facts, a task that cannot be queued...: never a success.
+            self::trace($txid, 'production failed: ' . get_class($e));
+            $result->status = 'failed';
+            $result->exception = $e;
+            $result->feedback = feedback::failure($order, [self::issue('apply_failed',
+                get_string('errorapplyfailed', self::COMPONENT))], null, $e->getMessage());
         } finally {
             $lock->release();
         }

@@ -4,16 +4,28 @@
 namespace local_shop;
 
 /**
- * A shop with a default customer support course.
+ * A shop with a default customer support course, behind ShopObject's __get() (no __isset()).
  */
 class Shop {
-    /** @var int */
-    public $defaultcustomersupportcourse = 11;
+    /** @var \stdClass */
+    protected $record;
 
     /**
      * Constructor.
      * @param int $id
      */
     public function __construct($id) {
+        $this->record = (object) ['id' => $id, 'defaultcustomersupportcourse' => 11];
+    }
+
+    /**
+     * ShopObject's getter.
+     * @param string $field
+     * @return mixed
+     */
+    public function __get($field) {
+        if (isset($this->record->$field)) {
+            return $this->record->$field;
+        }
     }
 }
