@@ -81,7 +81,8 @@ echo 'new accounts get Moodle\'s password mail: ', count(array_filter($DB->table
 // 3. The same production again (second tab, payment notification): nothing changes.
 $before = [count($DB->tables['user']), count($DB->tables['local_shop_product']), count($DB->tables['groups']),
     count($DB->tables['role_assignments']), count($DB->tables['user_enrolments'])];
-$fb = $handler->produce_postpay(fake_bill_item(3, 'TX-E2E'));
+$again = fake_bill_item(3, 'TX-E2E');
+$fb = $handler->produce_postpay($again);
 $after = [count($DB->tables['user']), count($DB->tables['local_shop_product']), count($DB->tables['groups']),
     count($DB->tables['role_assignments']), count($DB->tables['user_enrolments'])];
 echo 'second run changes nothing: ', var_export($before === $after, true), ', says so: ',
