@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * Reads a \local_shop\BillItem exactly as local_shop stores it and returns a plain array order.
  *
