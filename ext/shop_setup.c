@@ -55,6 +55,7 @@ PHP_MINIT_FUNCTION(shop_setup)
 #endif
 	ss_set_alloc_hooks(&hooks);
 	shop_setup_params_minit();
+	shop_setup_session_minit();
 	return SUCCESS;
 }
 

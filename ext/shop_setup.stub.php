@@ -85,3 +85,191 @@ function shop_setup_check_params(string $params): array {}
  *         out of range.
  */
 function shop_setup_enrol_window(array $params, int $now, int $coursestart = 0, bool $renewable = false): array {}
+
+/**
+ * The match key of an email address, or null when Moodle would refuse it.
+
+ * Trims surrounding white space (ASCII, U+00A0 and the rest of Unicode's
+ * White_Space set, plus U+200B and U+FEFF), refuses CR, LF and NUL anywhere,
+ * then accepts exactly what Moodle's validate_email() accepts (PHPMailer's
+ * 'php' validator, i.e. filter_var(FILTER_VALIDATE_EMAIL), and no '<' or
+ * '>'). The key is the trimmed address, ASCII lower-cased: the value Moodle's
+ * case-insensitive email lookups compare. Never throws for a string.
+ */
+function shop_setup_email_normalize(string $email): ?string {}
+
+/**
+ * Why an address is refused, or that it is fine.
+
+ * $policy may hold "allowemailaddresses" and "denyemailaddresses" (Moodle's
+ * settings, strings or null), applied with email_is_not_allowed()'s rule.
+ * "normalized" is the match key whenever the syntax is valid, even when the
+ * policy refuses the domain. "code" and "message" are null when "ok" is true.
+ * Warnings never make "ok" false: "quoted_local_part", "ip_literal".
+
+ * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
+ * @return array{ok: bool, code: ?string, message: ?string, normalized: ?string,
+ *               warnings: list<array{code: string, message: string}>}
+ * @throws ValueError when $policy has a key other than the two settings.
+ * @throws TypeError when a $policy value is neither a string nor null.
+ */
+function shop_setup_email_check(string $email, array $policy = []): array {}
+
+/**
+ * shop_setup_email_normalize() over an array: same keys, same order, each
+ * value the match key or null.
+
+ * @param array $emails array<array-key, string>
+ * @return array<array-key, ?string>
+ * @throws TypeError naming the key of the first element that is not a string.
+ * @throws ValueError when $emails holds more than 1,000,000 elements.
+ */
+function shop_setup_emails_normalize(array $emails): array {}
+
+/**
+ * shop_setup_email_check() over a batch, plus warnings that relate addresses
+ * of the batch: "duplicate" (same match key) and "possible_alias" (same
+ * mailbox once dots are removed from a Gmail local part and a "+tag" is cut).
+ * Each such warning has "keys": the keys of the other addresses concerned.
+ * Nothing is merged: the caller decides.
+
+ * @param array $emails array<array-key, string>
+ * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
+ * @return array<array-key, array{ok: bool, code: ?string, message: ?string, normalized: ?string,
+ *               warnings: list<array{code: string, message: string, keys?: list<array-key>}>}>
+ * @throws TypeError naming the key of the first element that is not a string.
+ * @throws ValueError on an unknown $policy key or more than 1,000,000 elements.
+ */
+function shop_setup_emails_check(array $emails, array $policy = []): array {}
+
+/** True when both addresses are valid for Moodle and have the same match key. */
+function shop_setup_email_equals(string $a, string $b): bool {}
+
+/**
+ * Plans the set-up of one course session sold by local_shop
+ * (std_setuponecoursesession): accounts, enrolments, the order's group,
+ * delegation roles, customer support, product records. It decides, PHP
+ * applies; it never touches the database. Full contract and rules:
+ * docs/session-contract.md and docs/session.md.
+
+ * Phase 1, shop_setup_session($order): returns
+ *   ['phase' => 'lookup', 'ok' => bool, 'errors' => [issue...], 'warnings' => [issue...],
+ *    'params' => [handler parameters, defaults applied],
+ *    'lookups' => ['emails' => [match keys], 'usernames' => [candidate bases],
+ *                  'course' => shortname, 'supportcourse' => string|int|null,
+ *                  'roles' => [shortnames], 'groupidnumber' => transactionid,
+ *                  'operatorid' => int]]
+ * PHP then runs a constant number of bulk queries and calls phase 2,
+ * shop_setup_session($order, $facts, $options), which returns
+ *   ['phase' => 'plan', 'ok', 'errors', 'warnings', 'params',
+ *    'window' => ['start' => int, 'end' => int (0 = open)],
+ *    'group' => ['id' => ?int, 'idnumber' => string, 'name' => string],
+ *    'participants' => [['ref' => 'p1', 'role', 'roleid' => ?int, 'email' (as typed),
+ *        'matchkey', 'firstname', 'lastname', 'userid' => ?int, 'username',
+ *        'action' => 'reuse'|'create'|'none', 'attach' => bool,
+ *        'status' => 'ok'|'error', 'reference', 'messages' => [string...]], ...],
+ *    'operations' => [op...],  // empty when ok is false unless $options['partial']
+ *    'summary' => ['seats', 'declared', 'unassigned', 'created', 'reused',
+ *                  'enrolments', 'skipped', 'operations']]
+ * An op is ['op' => 'create_user'|'create_group'|'enrol'|'assign_role'|
+ * 'add_member'|'assign_user_role'|'create_product', 'ref' => 'pN'|'operator'|null,
+ * ...kind-specific keys], ordered by kind then participant (operator first).
+ * An issue is ['level', 'code', 'message'] plus 'ref', 'role', 'email',
+ * 'other' (duplicates) and 'field' when they apply.
+
+ * $order: 'transactionid' (string, 1..100 bytes), 'quantity' (int >= 0),
+ *   'operator' (int or ['id' => int]), 'handlerparams' (URL-encoded string or
+ *   array), 'users' (role => email as typed => participant array|object with
+ *   lastname, firstname, email, city, institution, phone2), optional 'now',
+ *   'renewable', 'catalogitemid', 'billitemid', 'customerid'.
+ * $facts: 'course' (['id', 'startdate']|null), 'supportcourse' (['id']|null),
+ *   'roles' (shortname => id), 'users' ([['id', 'email', 'username', 'auth',
+ *   'suspended', 'deleted'], ...]), 'usernames' ([string]), 'privileged'
+ *   ([int]), 'enrolments' ([['courseid', 'userid', 'status', 'timestart',
+ *   'timeend', 'roles' => [int]], ...]), 'group' (['id', 'members' => [int]]|null),
+ *   'roleassignments' ([['roleid', 'userid', 'contextuserid'], ...]),
+ *   'products' ([reference strings]). Rows may be arrays or objects; integers
+ *   may be numeric strings, as Moodle's $DB returns them.
+ * $options: 'partial' (bool, default false): plan the valid participants
+ *   even when others are in error.
+
+ * @return array<string, mixed>
+ * @throws TypeError when a value has the wrong type; the message names its path
+ * @throws ValueError when a value is out of range or malformed (invalid UTF-8,
+ *         NUL byte, over a limit); the message names its path
+ */
+function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}
+
+/**
+ * Phase 1's lookups -> the $facts of shop_setup_session(), read from a remote
+ * Moodle through its REST web services (POST <endpoint>/webservice/rest/server.php).
+
+ * $lookups is the 'lookups' entry of shop_setup_session($order) (see
+ * docs/session-contract.md): emails (match keys), usernames (candidate
+ * bases), course, supportcourse, roles, groupidnumber, operatorid.
+ * Users are found by e-mail without missing one stored in another case:
+ * core_user_get_users_by_field (exact) in batches, then core_user_get_users
+ * (case-insensitive LIKE, one address per call, in parallel) for the keys it
+ * did not find; every match is compared with the key by the extension.
+
+ * $options: roles (array<string,int>, required for every role in $lookups:
+ * Moodle has no web service mapping role shortnames to ids), privileged
+ * (int[]), products (string[]), username_probe (int, 3: also look up
+ * base1..baseN), exact_email_only (bool, false), and the transport options
+ * of shop_setup_remote_apply().
+
+ * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
+ *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
+ *   operatorid?: ?int}
+
+ * Returns array{course: ?array{id: int, startdate: int}, supportcourse: ?array{id: int},
+ *   roles: array<string,int>, users: list<array{id: int, email: string, username: string,
+ *   auth: string, suspended: int, deleted: int}>, usernames: string[], privileged: int[],
+ *   enrolments: list<array{courseid: int, userid: int, status: int, timestart: int,
+ *   timeend: int, roles: int[]}>, group: ?array{id: int, members: int[]},
+ *   roleassignments: array, products: string[], remote: array{requests: int, retries: int}}
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed argument (never showing the token)
+ * @throws RuntimeException when the site refuses a call or cannot be reached
+ *         after the retries (the message names the web-service function and
+ *         Moodle's errorcode, never the token); also when shop_setup was built
+ *         without libcurl.
+ */
+function shop_setup_remote_lookup(array $lookups, string $endpoint, string $token, array $options = []): array {}
+
+/**
+ * Executes a plan of shop_setup_session() on a remote Moodle: batched,
+ * parallel web-service calls, phases in dependency order (accounts and group;
+ * enrolments and role assignments; group members).
+
+ * create_user -> core_user_create_users (createpassword=1: Moodle mails the
+ * password), create_group -> core_group_create_groups (idnumbertaken = the
+ * group exists), enrol -> enrol_manual_enrol_users (skipped when the user is
+ * already enrolled with the role; a role assignment when enrolled without
+ * it), assign_role / assign_user_role -> core_role_assign_roles (contextlevel
+ * course / user), add_member -> core_group_add_group_members. create_product
+ * is left to PHP (status "local", with its userid filled in).
+ * Batches rejected whole by Moodle are bisected down to the culprit; accounts
+ * are looked up by username before they are created, enrolments before they
+ * are sent, so a second apply of the same plan finishes an interrupted one.
+
+ * $options: max_input_vars (int, 5000: the site's PHP setting; every request
+ * stays under it), max_items (int, 0 = no limit), concurrency (int, 8),
+ * connect_timeout_ms (10000), timeout_ms (120000), retries (3), backoff_ms
+ * (200), backoff_max_ms (10000), cainfo (CA bundle path),
+ * insecure_skip_tls_verify (bool, false: DANGEROUS, disables TLS verification).
+
+ * Returns array{ok: bool, operations: list<array>, users: array<string,int>,
+ *   groupid: ?int, failures: array<string, list<array{op: string, code: string, message: string}>>,
+ *   warnings: string[], stats: array{done: int, exists: int, failed: int, skipped: int,
+ *   local: int, requests: int, retries: int, bisections: int}}
+ *   operations: the plan's operations in order, each with status
+ *   (done|exists|failed|skipped|local), resolved ids, and error {code, message}
+ *   when failed or skipped; failures: per participant ref.
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed plan (naming the path) or option
+ * @throws RuntimeException when shop_setup was built without libcurl
+ */
+function shop_setup_remote_apply(array $plan, string $endpoint, string $token, array $options = []): array {}
