@@ -437,8 +437,10 @@ static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
 	if (err->in_value && err->key_len == sizeof("coursename") - 1 && memcmp(err->key, "coursename", err->key_len) == 0) {
 		ctx->coursename_faulty = 1;
 	}
-	/* The key is known only when the fault is in the value. */
-	return shop_setup_issue(ctx, "error", code, err->in_value ? err->key : NULL, err->key_len,
+	/* The key is known only when the fault is in the value, and is given only when it is
+	 * UTF-8: a fault in the value is found before the key's own UTF-8 check. */
+	return shop_setup_issue(ctx, "error", code,
+		err->in_value && ss_utf8_check(err->key, err->key_len) == err->key_len ? err->key : NULL, err->key_len,
 		(zend_long)err->offset, msg.s);
 }
 
