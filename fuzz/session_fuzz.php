@@ -52,10 +52,8 @@ function prop(bool $cond, string $what): void
 /** A short printable rendering of any value, for failure reports. */
 function show(mixed $v, int $max = 300): string
 {
-    $s = @var_export($v, true);
-    if ($s === null || $s === '') {
-        $s = get_debug_type($v);
-    }
+    // print_r, not var_export: it survives recursive arrays.
+    $s = is_string($v) ? '"' . $v . '"' : print_r($v, true);
     $s = addcslashes($s, "\0..\37\177..\377");
     return strlen($s) > $max ? substr($s, 0, $max) . '...(' . strlen($s) . ' chars)' : $s;
 }
@@ -312,7 +310,7 @@ function check_check_params(Gen $g): void
 {
     $s = $g->chance(80) ? $g->paramString() : $g->bytes($g->int(0, 64));
     [$kind, $r] = call('shop_setup_check_params', [$s]);
-    prop($kind === 'ok', "check_params threw $kind: $r");
+    if ($kind !== 'ok') prop(false, "check_params threw $kind: $r");
     prop(is_array($r) && array_is_list($r), 'a list of issues');
     $lexical = ['malformed_escape', 'nul_byte', 'invalid_utf8', 'empty_key', 'params_too_long'];
     $lex = false;
@@ -343,12 +341,14 @@ function check_enrol_window(Gen $g): void
     foreach (['starttime', 'endtime', 'duration'] as $k) {
         if (array_key_exists($k, $p) && !is_string($p[$k]) && !is_int($p[$k]) && $p[$k] !== null) $bad_type = true;
     }
+    // now and coursestart are checked first: out of range, they are the ValueError.
+    $args_ok = $now >= 0 && $now <= 253402300799 && $cs <= 253402300799;
     [$kind, $r] = call('shop_setup_enrol_window', [$p, $now, $cs, $ren]);
     if ($kind === 'TypeError') {
         prop($bad_type, "TypeError without a bad type: $r");
         return;
     }
-    prop(!$bad_type, "a bad type gave $kind");
+    prop(!$bad_type || (!$args_ok && $kind === 'ValueError'), "a bad type gave $kind");
     if ($kind === 'ValueError') return;
     prop(is_array($r) && count($r) === 2 && is_int($r[0]) && is_int($r[1]), 'window is [int, int]');
     [$start, $end] = $r;
@@ -376,7 +376,7 @@ function heavy_cases(): array
     $cases = [];
     $cases['params 17 MiB refused'] = function () {
         [$kind, $r] = call('shop_setup_parse_params', [str_repeat('a=b&', 17 * 1024 * 1024 / 4)]);
-        prop($kind === 'ValueError' && str_contains($r, 'too long'), "17 MiB: $kind $r");
+        prop($kind === 'ValueError' && preg_match('/too long|longer than 16777216/', $r) === 1, "17 MiB: $kind $r");
     };
     $cases['params 1 MiB value'] = function () {
         [$kind, $r] = call('shop_setup_parse_params', ['k=' . str_repeat('%C3%A9', 200000)]);
@@ -437,8 +437,9 @@ while ($names && $done < $maxIter && microtime(true) - $t0 < $seconds) {
     } catch (Throwable $e) {
         $stats[$name]['failed'] = ($stats[$name]['failed'] ?? 0) + 1;
         if (count($failures) < 20) {
-            $failures[] = sprintf("%s iteration %d (replay: --seed=%d --start=%d --iterations=1 --only=%s): %s: %s",
-                $name, $i, $seed, $i, $name, get_class($e), $e->getMessage());
+            $failures[] = sprintf("%s iteration %d (replay: --seed=%d --start=%d --iterations=1 --only=%s): %s: %s (line %d)%s",
+                $name, $i, $seed, $i, $name, get_class($e), $e->getMessage(), $e->getLine(),
+                $verbose ? "\n" . $e->getTraceAsString() : '');
         }
     }
     if ($i % 64 === 0) gc_collect_cycles();
