@@ -14,6 +14,16 @@
  *   (?!(?:.*[a-f0-9][:\]]){7,}) / (?!(?:.*[a-f0-9]:){5,})
  *                           after "IPv6:"      -> ss_email_hex_count()
  * where UNIT = "?\\[\x00-\x7E]"? | "?[^\\"]"?
+ *
+ * One thing is not a property of the regex: PCRE gives up (and filter_var
+ * then refuses) when a match needs more than pcre.backtrack_limit steps
+ * (1,000,000 by default). The two UNIT look-aheads backtrack over every way of
+ * giving a lone quote between two cores to one side or the other, i.e. 2^gaps
+ * paths; with PHP's defaults, 9 gaps or fewer always finish and 10 to 14 may
+ * not, depending on the length. Rather than mimic PCRE's step counter (which
+ * depends on its version, on JIT and on php.ini), addresses with more than
+ * SS_EMAIL_MAX_QUOTE_GAPS gaps (five or more quoted words) are refused as
+ * "quoted_too_complex": never accepted where Moodle's PHP may refuse.
  */
 #include "ss_email.h"
 
@@ -45,6 +55,7 @@ static const char *const ss_email_codes[SS_EMAIL__COUNT] = {
 	"syntax",
 	"domain_not_allowed",
 	"domain_denied",
+	"quoted_too_complex",
 };
 
 static const char *const ss_email_messages[SS_EMAIL__COUNT] = {
@@ -72,6 +83,8 @@ static const char *const ss_email_messages[SS_EMAIL__COUNT] = {
 	"The address is malformed.",
 	"The address's domain is not among the domains this site allows.",
 	"The address's domain is denied on this site.",
+	"The part before '@' has too many quoted sections for Moodle's validator, "
+		"which gives up on such addresses.",
 };
 
 const char *ss_email_status_code(ss_email_status st)
@@ -132,6 +145,7 @@ void ss_email_trim(const char *in, size_t len, size_t *start, size_t *tlen)
 typedef struct ss_email_units {
 	int over_255;   /* (?:UNIT){255,} matches at the start */
 	int at_65;      /* (?:UNIT){65,}@ matches at the start */
+	size_t gaps;    /* single quotes between two cores: each doubles PCRE's backtracking */
 } ss_email_units;
 
 /*
@@ -147,10 +161,13 @@ static void ss_email_units_walk(const uchar *s, size_t n, ss_email_units *u)
 
 	u->over_255 = 0;
 	u->at_65 = 0;
+	u->gaps = 0;
 	for (;;) {
 		q = 0;
 		while (p + q < n && s[p + q] == '"') q++;
 		if (q > allowed || p + q >= n) return;
+		/* One quote between two cores: trailing of one unit or leading of the next. */
+		if (q == 1 && k > 0) u->gaps++;
 		p += q;
 		if (s[p] == '\\') {
 			if (p + 1 >= n || s[p + 1] > 0x7E) return;
@@ -328,7 +345,7 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 	} else {
 		ss_email_units_walk(s, n, &pt->units);
 	}
-	if (pt->units.over_255 || pt->units.at_65) ok = 0;
+	if (pt->units.over_255 || pt->units.at_65 || pt->units.gaps > SS_EMAIL_MAX_QUOTE_GAPS) ok = 0;
 	return ok;
 }
 
@@ -370,15 +387,20 @@ static ss_email_status ss_email_diagnose(const uchar *s, size_t n)
 	if (high) {
 		return ss_utf8_check((const char *)s, n) == n ? SS_EMAIL_E_NOT_ASCII : SS_EMAIL_E_INVALID_UTF8;
 	}
+	ss_email_filter_parts(s, n, &pt, 1);
+	if (pt.local_ok && pt.domain_kind != SS_DOM_BAD && pt.label_ok && pt.ip_ok && !pt.units.over_255
+		&& !pt.units.at_65 && n <= SS_EMAIL_FILTER_MAX && pt.units.gaps > SS_EMAIL_MAX_QUOTE_GAPS && !angle) {
+		/* Well-formed, but past the point where PHP's PCRE may give up. */
+		return SS_EMAIL_E_QUOTED_TOO_COMPLEX;
+	}
 	if (ss_email_has_prefix_ci(s, n, "mailto:")) return SS_EMAIL_E_MAILTO;
 	if (ats >= 2 && (sep || space)) return SS_EMAIL_E_MULTIPLE;
 	if (angle) return SS_EMAIL_E_ANGLE_BRACKET;
 	if (ats == 0) return SS_EMAIL_E_MISSING_AT;
 	if (space) return SS_EMAIL_E_SPACE;
 
-	ss_email_filter_parts(s, n, &pt, 1);
 	dn = n - pt.at - 1;
-	if (pt.units.at_65 || (pt.local_ok && pt.at > 64)) return SS_EMAIL_E_LOCAL_TOO_LONG;
+	if (pt.units.at_65) return SS_EMAIL_E_LOCAL_TOO_LONG;
 	if (!pt.label_ok) return SS_EMAIL_E_LABEL_TOO_LONG;
 	if (pt.units.over_255 || n > SS_EMAIL_FILTER_MAX) {
 		return dn > 253 ? SS_EMAIL_E_DOMAIN_TOO_LONG : SS_EMAIL_E_TOO_LONG;
