@@ -14,8 +14,8 @@
  *   - yields the match key: the trimmed address, ASCII lower-cased.
  * Two deliberate differences with Moodle, both refusals: a NUL byte (which
  * filter_var accepts after a backslash inside a quoted local part), and local
- * parts with five or more quoted words, on which PHP's PCRE may give up
- * (SS_EMAIL_E_QUOTED_TOO_COMPLEX).
+ * parts with more than 9 lone quotes (about five quoted words), on which PHP's
+ * PCRE may give up (SS_EMAIL_E_QUOTED_TOO_COMPLEX).
  */
 #ifndef SS_EMAIL_H
 #define SS_EMAIL_H

@@ -22,7 +22,7 @@
  * paths; with PHP's defaults, 9 gaps or fewer always finish and 10 to 14 may
  * not, depending on the length. Rather than mimic PCRE's step counter (which
  * depends on its version, on JIT and on php.ini), addresses with more than
- * SS_EMAIL_MAX_QUOTE_GAPS gaps (five or more quoted words) are refused as
+ * SS_EMAIL_MAX_QUOTE_GAPS gaps (about five quoted words) are refused as
  * "quoted_too_complex": never accepted where Moodle's PHP may refuse.
  */
 #include "ss_email.h"
