@@ -292,8 +292,24 @@ typedef struct ss_email_parts {
 	ss_email_units units;
 } ss_email_parts;
 
-/* Runs every piece of the filter, recording each verdict (for the diagnosis). */
-static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, int full)
+#define SS_EMAIL_UNKNOWN ((size_t)-1)
+
+/* The offset of the last '@' in s[0..n), or n. */
+static size_t ss_email_last_at(const uchar *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0) {
+		if (s[--i] == '@') return i;
+	}
+	return n;
+}
+
+/*
+ * Runs every piece of the filter, recording each verdict (for the diagnosis).
+ * at: offset of the last '@' (n when none) or SS_EMAIL_UNKNOWN; quotes: 0 when
+ * s holds no '"' at all (then the look-ahead chain is trivial), 1 otherwise.
+ */
+static int ss_email_filter_scan(const uchar *s, size_t n, size_t at_off, int quotes, ss_email_parts *pt, int full)
 {
 	const uchar *at, *dom;
 	size_t dn;
@@ -308,15 +324,11 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 		if (!full) return 0;
 		ok = 0;
 	}
-	at = (const uchar *)memchr(s, '@', n);
-	if (!at) return 0;
 	/* The last '@': the domain alternatives never contain one. */
-	for (;;) {
-		const uchar *nx = (const uchar *)memchr(at + 1, '@', (size_t)(s + n - at - 1));
-		if (!nx) break;
-		at = nx;
-	}
-	pt->at = (size_t)(at - s);
+	if (at_off == SS_EMAIL_UNKNOWN) at_off = ss_email_last_at(s, n);
+	if (at_off >= n) return 0;
+	at = s + at_off;
+	pt->at = at_off;
 	dom = at + 1;
 	dn = (size_t)(s + n - dom);
 
@@ -334,7 +346,7 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 	}
 	if (!pt->label_ok || !pt->ip_ok) { if (!full) return 0; ok = 0; }
 
-	if (!full && memchr(s, '"', pt->at) == NULL) {
+	if (!full && !quotes) {
 		/*
 		 * Fast path, exact for a local part that matched without quotes: it
 		 * has no '"' nor '\\' and the domain has neither, so every byte is
@@ -347,6 +359,11 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 	}
 	if (pt->units.over_255 || pt->units.at_65 || pt->units.gaps > SS_EMAIL_MAX_QUOTE_GAPS) ok = 0;
 	return ok;
+}
+
+static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, int full)
+{
+	return ss_email_filter_scan(s, n, SS_EMAIL_UNKNOWN, 1, pt, full);
 }
 
 int ss_email_filter_valid(const char *s, size_t len)
@@ -425,26 +442,61 @@ static ss_email_status ss_email_diagnose(const uchar *s, size_t n)
 
 /* ----------------------------------------------------------- normalising */
 
+enum {
+	SS_EMAIL_F_NUL = 1, SS_EMAIL_F_BREAK = 2, SS_EMAIL_F_ANGLE = 4,
+	SS_EMAIL_F_QUOTE = 8, SS_EMAIL_F_AT = 16, SS_EMAIL_F_UPPER = 32
+};
+
+#define SS_U8 SS_EMAIL_F_UPPER
+static const unsigned char ss_email_byte_class[256] = {
+	SS_EMAIL_F_NUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, SS_EMAIL_F_BREAK, 0, 0, SS_EMAIL_F_BREAK, 0, 0,  /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                                         /* 0x10 */
+	0, 0, SS_EMAIL_F_QUOTE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                          /* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SS_EMAIL_F_ANGLE, 0, SS_EMAIL_F_ANGLE, 0,           /* 0x30 */
+	SS_EMAIL_F_AT, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,                         /* 0x40 */
+	SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,
+	SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,                                 /* 0x50 */
+	SS_U8, SS_U8, SS_U8, 0, 0, 0, 0, 0,
+	/* 0x60..0xFF: nothing to note (non-ASCII bytes are refused by the DFAs) */
+};
+#undef SS_U8
+
 ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
 {
 	size_t b, n, i;
 	const uchar *s;
 	ss_email_parts pt;
 
+	size_t at = SS_EMAIL_UNKNOWN;
+	unsigned flags = 0;
+
 	*out_len = 0;
 	ss_email_trim(in, len, &b, &n);
 	s = (const uchar *)in + b;
 	if (n == 0) return SS_EMAIL_E_EMPTY;
 	if (n > SS_MAX_EMAIL_LEN) return SS_EMAIL_E_TOO_LONG;
-	if (memchr(s, '\0', n)) return SS_EMAIL_E_NUL;
-	if (memchr(s, '\r', n) || memchr(s, '\n', n)) return SS_EMAIL_E_LINE_BREAK;
-	if (!ss_email_filter_parts(s, n, &pt, 0) || memchr(s, '<', n) || memchr(s, '>', n)) {
+	/* One pass for every byte that decides something; then the DFAs. */
+	for (i = 0; i < n; i++) {
+		unsigned f = ss_email_byte_class[s[i]];
+		if (f) {
+			flags |= f;
+			if (f & SS_EMAIL_F_AT) at = i;
+		}
+	}
+	if (flags & SS_EMAIL_F_NUL) return SS_EMAIL_E_NUL;
+	if (flags & SS_EMAIL_F_BREAK) return SS_EMAIL_E_LINE_BREAK;
+	if (at == SS_EMAIL_UNKNOWN) at = n;
+	if ((flags & SS_EMAIL_F_ANGLE) || !ss_email_filter_scan(s, n, at, (flags & SS_EMAIL_F_QUOTE) != 0, &pt, 0)) {
 		return ss_email_diagnose(s, n);
 	}
 	if (out) {
-		for (i = 0; i < n; i++) {
-			uchar c = s[i];
-			out[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+		if (flags & SS_EMAIL_F_UPPER) {
+			for (i = 0; i < n; i++) {
+				uchar c = s[i];
+				out[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+			}
+		} else {
+			memcpy(out, s, n);
 		}
 	}
 	*out_len = n;
