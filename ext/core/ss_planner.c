@@ -183,25 +183,25 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	return is;
 }
 
-static ss_op *ss_op_add(ss_ctx *c, ss_op_kind kind, int64_t ref)
+static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 {
 	ss_session_out *o = c->out;
-	ss_op *op;
+	ss_op_lite *op;
 	if (o->nops == o->capops) {
 		size_t cap = o->capops ? o->capops * 2 : 64;
-		ss_op *n = ss_realloc(o->ops, cap * sizeof(ss_op));
+		ss_op_lite *n = ss_realloc(o->ops, cap * sizeof(ss_op_lite));
 		if (!n) {
 			c->nomem = 1;
-			return NULL;
+			return -1;
 		}
 		o->ops = n;
 		o->capops = cap;
 	}
 	op = &o->ops[o->nops++];
-	memset(op, 0, sizeof *op);
-	op->kind = kind;
-	op->ref = ref;
-	return op;
+	op->kind = (unsigned char)kind;
+	op->variant = (unsigned char)variant;
+	op->ref = (int32_t)ref;
+	return 0;
 }
 
 /*
@@ -235,6 +235,17 @@ static int ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 			return -1;
 		}
 	}
+	if (email.p[email.len - 1] == '.' || at[1] == '.') {
+		return -1;
+	}
+	for (i = 0; i < email.len; i++) {
+		if (email.p[i] >= 'A' && email.p[i] <= 'Z') break;
+	}
+	if (i == email.len) {
+		/* Already a match key: no copy. */
+		*key = email;
+		return 0;
+	}
 	d = ss_arena_alloc(&c->out->arena, email.len + 1);
 	if (!d) {
 		c->nomem = 1;
@@ -245,9 +256,6 @@ static int ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 		d[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
 	}
 	d[email.len] = '\0';
-	if (d[email.len - 1] == '.' || at[1] == '.') {
-		return -1;
-	}
 	key->p = d;
 	key->len = email.len;
 	return 0;
@@ -277,11 +285,6 @@ static int ss_sv_cmp(const void *a, const void *b)
 
 /* ---- per-participant decisions (phase 2) ---- */
 
-enum {
-	SS_NEED_ENROL = 1, SS_NEED_ROLE = 2, SS_NEED_MEMBER = 4, SS_NEED_RA_OP = 8,
-	SS_NEED_RA_MIRROR = 16, SS_NEED_PRODUCT = 32, SS_PROCEED = 64, SS_IS_OPERATOR = 128
-};
-
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
 	size_t i;
@@ -289,11 +292,6 @@ static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 		if (e->roles[i] == roleid) return 1;
 	}
 	return 0;
-}
-
-static void ss_line(ss_ctx *c, size_t i, const char *text)
-{
-	c->out->parts[i].line = ss_arena_sv(c, text, strlen(text));
 }
 
 static void ss_resolve_params(ss_ctx *c)
@@ -400,12 +398,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 {
 	ss_ctx ctx, *c = &ctx;
 	ss_smap keys = SS_SMAP_INIT, reqroles = SS_SMAP_INIT, rolemap = SS_SMAP_INIT, rolesneeded = SS_SMAP_INIT;
-	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT, refs = SS_SMAP_INIT;
-	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT;
+	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT;
+	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT, refs = SS_IMAP_INIT;
 	ss_username_pool pool;
 	int pool_ready = 0;
 	uint32_t *user_next = NULL;
-	unsigned char *need = NULL;
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
 	ss_session_status st = SS_SESSION_OK;
@@ -643,7 +640,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
 		|| ss_imap_init(&members, in->nmembers) != 0 || ss_imap_init(&ras, in->nras) != 0
-		|| ss_smap_init(&products, in->nproducts) != 0 || ss_smap_init(&refs, n) != 0) goto nomem;
+		|| ss_smap_init(&products, in->nproducts) != 0 || ss_imap_init(&refs, n) != 0) goto nomem;
 	for (i = 0; i < in->nprivileged; i++) {
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
@@ -673,13 +670,17 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
 		int op_need_support = 0, op_need_support_role = 0;
 		int blocked;
-		ss_imap_slot *es;
-		char ref[13];
+		ss_imap_slot *es, *rs;
 
 		out->groupid = in->has_group ? in->group_id : 0;
-		need = ss_malloc(n ? n : 1);
-		if (!need) goto nomem;
-		memset(need, 0, n ? n : 1);
+		out->operatorid = op_id;
+		out->courseid = courseid;
+		out->supportcourseid = in->has_supportcourse ? in->supportcourse_id : 0;
+		out->suprole = suprole;
+		out->operatorrole = operatorrole;
+		out->mirrorrole = mirrorrole;
+		out->supportrole = supportrole;
+		out->now = in->now;
 
 		/* Accounts, account states, enrolment states, references. */
 		for (i = 0; i < n; i++) {
@@ -691,23 +692,16 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			po->roleid = SS_ROLEID(po->rolename);
 
 			/* Stable product reference: transaction id + hash of the match key. */
-			ss_base32(ss_hash_bytes(po->matchkey.p, po->matchkey.len), ref);
-			if (ss_buf_reserve(&tmp, in->transactionid.len + 14) != 0) goto nomem;
-			tmp.len = 0;
-			ss_buf_append(&tmp, in->transactionid.p, in->transactionid.len);
-			ss_buf_putc(&tmp, '-');
-			ss_buf_append(&tmp, ref, 13);
-			po->reference = ss_arena_sv(c, tmp.p, tmp.len);
-			if (c->nomem) goto nomem;
-			s = ss_smap_put(&refs, po->reference.p, po->reference.len, &created);
-			if (!s) goto nomem;
-			if (!created && !ss_sv_same(out->parts[s->val].matchkey, po->matchkey)) {
+			po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
+			rs = ss_imap_put(&refs, (int64_t)po->refhash, 0, 0, &created);
+			if (!rs) goto nomem;
+			if (!created && !ss_sv_same(out->parts[rs->val].matchkey, po->matchkey)) {
 				ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
-					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share the product reference %.*s.",
-					SS_PQ(&in->parts[s->val]), SS_PQ(p), ss_cut(po->reference, 200), po->reference.p);
+					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
+					SS_PQ(&in->parts[rs->val]), SS_PQ(p));
 				c->global_error = 1;
 			} else if (created) {
-				s->val = i;
+				rs->val = i;
 			}
 
 			s = ss_smap_find(&users, po->matchkey.p, po->matchkey.len);
@@ -833,31 +827,31 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_part_out *po = &out->parts[i];
 			const ss_fact_enrolment *e = NULL;
 			if (po->error || !po->matchkey.len) continue;
-			need[i] = SS_PROCEED;
+			out->parts[i].need = SS_PROCEED;
 			if (po->action == SS_ACT_REUSE) {
 				es = ss_imap_find(&enrol, courseid, po->userid, 0);
 				e = es ? &in->enrolments[es->val - 1] : NULL;
 			}
 			if (po->userid && po->userid == op_id) {
 				/* The operator holds a seat too: one enrolment, two roles. */
-				need[i] |= SS_IS_OPERATOR;
+				out->parts[i].need |= SS_IS_OPERATOR;
 				if (op_need_enrol || op_need_role || e) {
 					int has = ss_has_role(e, po->roleid) || ((op_need_enrol || op_need_role) && po->roleid == suprole);
 					if (has) out->skipped++;
-					else need[i] |= SS_NEED_ROLE;
+					else out->parts[i].need |= SS_NEED_ROLE;
 				} else {
-					need[i] |= SS_NEED_ENROL;
+					out->parts[i].need |= SS_NEED_ENROL;
 				}
 				if (!op_in_course) {
 					op_in_course = 1;
 					if (!(in->has_group && ss_imap_find(&members, op_id, 0, 0))) op_need_member = 1;
 				}
 			} else {
-				if (!e) need[i] |= SS_NEED_ENROL;
+				if (!e) out->parts[i].need |= SS_NEED_ENROL;
 				else if (ss_has_role(e, po->roleid)) out->skipped++;
-				else need[i] |= SS_NEED_ROLE;
+				else out->parts[i].need |= SS_NEED_ROLE;
 				if (po->userid && in->has_group && ss_imap_find(&members, po->userid, 0, 0)) out->skipped++;
-				else need[i] |= SS_NEED_MEMBER;
+				else out->parts[i].need |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
 			if (po->userid == op_id) {
@@ -878,148 +872,54 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			if (po->attach) {
 				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
-				else need[i] |= SS_NEED_RA_OP;
+				else out->parts[i].need |= SS_NEED_RA_OP;
 				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
-				else need[i] |= SS_NEED_RA_MIRROR;
+				else out->parts[i].need |= SS_NEED_RA_MIRROR;
 			}
-			if (ss_smap_find(&products, po->reference.p, po->reference.len)) out->skipped++;
-			else need[i] |= SS_NEED_PRODUCT;
+			tmp.len = 0;
+			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			else out->parts[i].need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
 		}
 
 		/* Operations, kind by kind, the operator first, then participants in order. */
 		if (!blocked) {
-			ss_op *op;
+#define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
 			for (i = 0; i < n; i++) {
-				if ((need[i] & SS_PROCEED) && out->parts[i].action == SS_ACT_CREATE) {
-					if (!ss_op_add(c, SS_OP_CREATE_USER, (int64_t)i)) goto nomem;
+				if ((out->parts[i].need & SS_PROCEED) && out->parts[i].action == SS_ACT_CREATE) {
+					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
 			}
-			if (!in->has_group) {
-				if (!(op = ss_op_add(c, SS_OP_CREATE_GROUP, SS_REF_NONE))) goto nomem;
-				op->courseid = courseid;
+			if (!in->has_group) SS_EMIT(SS_OP_CREATE_GROUP, 0, SS_REF_NONE);
+			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
 			}
-			if (op_need_enrol) {
-				if (!(op = ss_op_add(c, SS_OP_ENROL, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = courseid; op->roleid = suprole;
-				op->timestart = out->window_start; op->timeend = out->window_end;
-				out->enrolments++;
+			out->enrolments = op_need_enrol + op_need_support;
+			for (i = 0; i < n; i++) out->enrolments += (out->parts[i].need & SS_NEED_ENROL) != 0;
+			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
-			if (op_need_support) {
-				if (!(op = ss_op_add(c, SS_OP_ENROL, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = in->supportcourse_id; op->roleid = supportrole;
-				op->timestart = in->now; op->timeend = 0;
-				out->enrolments++;
+			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_ENROL) {
-					if (!(op = ss_op_add(c, SS_OP_ENROL, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid; op->roleid = out->parts[i].roleid;
-					op->timestart = out->window_start; op->timeend = out->window_end;
-					out->enrolments++;
-				}
-			}
-			if (op_need_role) {
-				if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = courseid; op->roleid = suprole;
-			}
-			if (op_need_support_role) {
-				if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = in->supportcourse_id; op->roleid = supportrole;
+				if (out->parts[i].need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (out->parts[i].need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_ROLE) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid; op->roleid = out->parts[i].roleid;
-				}
+				if (out->parts[i].need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
 			}
-			if (op_need_member) {
-				if (!(op = ss_op_add(c, SS_OP_ADD_MEMBER, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->groupid = out->groupid;
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_MEMBER) {
-					if (!(op = ss_op_add(c, SS_OP_ADD_MEMBER, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->groupid = out->groupid;
-				}
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_RA_OP) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_USER_ROLE, (int64_t)i))) goto nomem;
-					op->userid = op_id; op->roleid = operatorrole;
-					op->contextref = (int64_t)i; op->contextuserid = out->parts[i].userid;
-				}
-				if (need[i] & SS_NEED_RA_MIRROR) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_USER_ROLE, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->roleid = mirrorrole;
-					op->contextref = SS_REF_OPERATOR; op->contextuserid = op_id;
-				}
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_PRODUCT) {
-					if (!(op = ss_op_add(c, SS_OP_CREATE_PRODUCT, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid;
-					op->timestart = out->window_start; op->timeend = out->window_end;
-					op->reference = out->parts[i].reference;
-				}
-			}
+#undef SS_EMIT
 		}
-
-		/* One readable line per participant. */
-		for (i = 0; i < n; i++) {
-			ss_part_out *po = &out->parts[i];
-			unsigned f = need[i];
-			char num[48];
-			tmp.len = 0;
-			if (po->error || !(f & SS_PROCEED)) {
-				ss_line(c, i, po->first_issue == SS_NO_ISSUE ? "not set up: the same person is listed again in the order"
-					: "not set up: see the errors");
-				if (c->nomem) goto nomem;
-				continue;
-			}
-			if (po->action == SS_ACT_CREATE) {
-				ss_buf_append(&tmp, "new account ", 12);
-				ss_buf_append(&tmp, po->username.p, po->username.len);
-			} else {
-				int m = snprintf(num, sizeof num, "existing account #%lld", (long long)po->userid);
-				ss_buf_append(&tmp, num, (size_t)m);
-				if (po->username.len) {
-					ss_buf_append(&tmp, " (", 2);
-					ss_buf_append(&tmp, po->username.p, (size_t)ss_cut(po->username, 100));
-					ss_buf_putc(&tmp, ')');
-				}
-			}
-			if (f & SS_NEED_ENROL) {
-				ss_buf_append(&tmp, "; enrol as ", 11);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			} else if (f & SS_NEED_ROLE) {
-				ss_buf_append(&tmp, "; already enrolled, add the role ", 33);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			} else {
-				ss_buf_append(&tmp, "; already enrolled as ", 22);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			}
-			if (!(f & SS_IS_OPERATOR)) {
-				ss_buf_append(&tmp, (f & SS_NEED_MEMBER) ? "; add to the group" : "; already in the group",
-					(f & SS_NEED_MEMBER) ? 18 : 22);
-			}
-			if (po->attach) {
-				ss_buf_append(&tmp, (f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) ? "; attach to the operator" : "; already attached to the operator",
-					(f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) ? 24 : 34);
-			} else if (po->userid != in->operatorid) {
-				ss_buf_append(&tmp, "; not attached to the operator", 30);
-			}
-			ss_buf_append(&tmp, (f & SS_NEED_PRODUCT) ? "; record the seat" : "; seat already recorded",
-				(f & SS_NEED_PRODUCT) ? 17 : 23);
-			if (blocked) {
-				ss_buf_append(&tmp, " (on hold: the order has errors)", 32);
-			}
-			if (!tmp.p) goto nomem;
-			po->line = ss_arena_sv(c, tmp.p, tmp.len);
-			if (c->nomem) goto nomem;
-		}
+		out->blocked = blocked;
 	}
 	goto done;
 
@@ -1033,16 +933,118 @@ done:
 	ss_smap_free(&rolesneeded);
 	ss_smap_free(&users);
 	ss_smap_free(&products);
-	ss_smap_free(&refs);
+	ss_imap_free(&refs);
 	ss_imap_free(&priv);
 	ss_imap_free(&enrol);
 	ss_imap_free(&members);
 	ss_imap_free(&ras);
 	if (pool_ready) ss_username_pool_free(&pool);
 	ss_free(user_next);
-	ss_free(need);
 	ss_buf_free(&tmp);
 	return st;
+}
+
+void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
+{
+	const ss_op_lite *l = &o->ops[i];
+	const ss_part_out *po = l->ref >= 0 ? &o->parts[l->ref] : NULL;
+	memset(op, 0, sizeof *op);
+	op->kind = (ss_op_kind)l->kind;
+	op->ref = l->ref;
+	op->part = l->ref;
+	op->userid = po ? po->userid : (l->ref == SS_REF_OPERATOR ? o->operatorid : 0);
+	op->courseid = o->courseid;
+	op->groupid = o->groupid;
+	switch (op->kind) {
+	case SS_OP_ENROL:
+	case SS_OP_ASSIGN_ROLE:
+		if (l->variant == SS_V_SUPPORT) {
+			op->courseid = o->supportcourseid;
+			op->roleid = o->supportrole;
+			op->timestart = o->now;
+			op->timeend = 0;
+		} else {
+			op->roleid = po ? po->roleid : o->suprole;
+			op->timestart = o->window_start;
+			op->timeend = o->window_end;
+		}
+		break;
+	case SS_OP_ASSIGN_USER_ROLE:
+		if (l->variant == SS_V_OPERATOR_ROLE) {
+			op->userid = o->operatorid;
+			op->roleid = o->operatorrole;
+			op->contextref = l->ref;
+			op->contextuserid = po ? po->userid : 0;
+		} else {
+			op->roleid = o->mirrorrole;
+			op->contextref = SS_REF_OPERATOR;
+			op->contextuserid = o->operatorid;
+		}
+		break;
+	case SS_OP_CREATE_PRODUCT:
+		op->timestart = o->window_start;
+		op->timeend = o->window_end;
+		break;
+	default:
+		break;
+	}
+}
+
+int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	char code[13];
+	ss_base32(out->parts[i].refhash, code);
+	if (ss_buf_reserve(b, in->transactionid.len + 14) != 0) return -1;
+	ss_buf_append(b, in->transactionid.p, in->transactionid.len);
+	ss_buf_putc(b, '-');
+	return ss_buf_append(b, code, 13);
+}
+
+#define SS_LIT(b, s) ss_buf_append((b), (s), sizeof(s) - 1)
+
+int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	const ss_part_out *po = &out->parts[i];
+	unsigned f = po->need;
+	char num[48];
+	int m;
+
+	if (ss_buf_reserve(b, 200) != 0) return -1;
+	if (po->error || !(f & SS_PROCEED)) {
+		if (out->phase == 1) return SS_LIT(b, "not valid: see the errors");
+		return po->first_issue == SS_NO_ISSUE ? SS_LIT(b, "not set up: the same person is listed again in the order")
+			: SS_LIT(b, "not set up: see the errors");
+	}
+	if (po->action == SS_ACT_CREATE) {
+		SS_LIT(b, "new account ");
+		ss_buf_append(b, po->username.p, po->username.len);
+	} else {
+		m = snprintf(num, sizeof num, "existing account #%lld", (long long)po->userid);
+		ss_buf_append(b, num, (size_t)m);
+		if (po->username.len) {
+			SS_LIT(b, " (");
+			ss_buf_append(b, po->username.p, (size_t)ss_cut(po->username, 100));
+			ss_buf_putc(b, ')');
+		}
+	}
+	if (f & SS_NEED_ENROL) SS_LIT(b, "; enrol as ");
+	else if (f & SS_NEED_ROLE) SS_LIT(b, "; already enrolled, add the role ");
+	else SS_LIT(b, "; already enrolled as ");
+	ss_buf_append(b, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
+	if (!(f & SS_IS_OPERATOR)) {
+		if (f & SS_NEED_MEMBER) SS_LIT(b, "; add to the group");
+		else SS_LIT(b, "; already in the group");
+	}
+	if (po->attach) {
+		if (f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) SS_LIT(b, "; attach to the operator");
+		else SS_LIT(b, "; already attached to the operator");
+	} else if (po->userid != in->operatorid) {
+		SS_LIT(b, "; not attached to the operator");
+	}
+	if (f & SS_NEED_PRODUCT) SS_LIT(b, "; record the seat");
+	else SS_LIT(b, "; seat already recorded");
+	if (out->blocked) SS_LIT(b, " (on hold: the order has errors)");
+	return 0;
 }
 
 void ss_session_out_free(ss_session_out *out)
