@@ -1,8 +1,44 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0c6f94cb14bb7fb680bc8bab5a48f1c3c5b1124e */
+ * Stub hash: 7d0b6e46e6208b919993ce3c197cd3f9b48dc855 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_build_params, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_shop_setup_check_params arginfo_shop_setup_parse_params
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_enrol_window, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, now, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, coursestart, IS_LONG, 0, "0")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, renewable, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_normalize, 0, 1, IS_STRING, 1)
+	ZEND_ARG_TYPE_INFO(0, email, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_check, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, email, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, policy, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_emails_normalize, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, emails, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_emails_check, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, emails, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, policy, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_email_equals, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, a, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, b, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_session, 0, 1, IS_ARRAY, 0)
@@ -13,11 +49,27 @@ ZEND_END_ARG_INFO()
 
 
 ZEND_FUNCTION(shop_setup_parse_params);
+ZEND_FUNCTION(shop_setup_build_params);
+ZEND_FUNCTION(shop_setup_check_params);
+ZEND_FUNCTION(shop_setup_enrol_window);
+ZEND_FUNCTION(shop_setup_email_normalize);
+ZEND_FUNCTION(shop_setup_email_check);
+ZEND_FUNCTION(shop_setup_emails_normalize);
+ZEND_FUNCTION(shop_setup_emails_check);
+ZEND_FUNCTION(shop_setup_email_equals);
 ZEND_FUNCTION(shop_setup_session);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_parse_params, arginfo_shop_setup_parse_params)
+	ZEND_FE(shop_setup_build_params, arginfo_shop_setup_build_params)
+	ZEND_FE(shop_setup_check_params, arginfo_shop_setup_check_params)
+	ZEND_FE(shop_setup_enrol_window, arginfo_shop_setup_enrol_window)
+	ZEND_FE(shop_setup_email_normalize, arginfo_shop_setup_email_normalize)
+	ZEND_FE(shop_setup_email_check, arginfo_shop_setup_email_check)
+	ZEND_FE(shop_setup_emails_normalize, arginfo_shop_setup_emails_normalize)
+	ZEND_FE(shop_setup_emails_check, arginfo_shop_setup_emails_check)
+	ZEND_FE(shop_setup_email_equals, arginfo_shop_setup_email_equals)
 	ZEND_FE(shop_setup_session, arginfo_shop_setup_session)
 	ZEND_FE_END
 };
