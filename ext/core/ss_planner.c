@@ -1,6 +1,8 @@
 /* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
 #include "ss_planner.h"
 #include "ss_username.h"
+#include "ss_email.h"
+#include "ss_window.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -83,25 +85,6 @@ static int ss_cut(ss_sv s, size_t max)
 		}
 	}
 	return (int)n;
-}
-
-/* Parses a non-negative decimal integer (surrounding blanks allowed). */
-static int ss_parse_int(ss_sv s, int64_t *v)
-{
-	int64_t x = 0;
-	size_t i;
-	s = ss_sv_trim(s);
-	if (s.len == 0 || s.len > 18) {
-		return -1;
-	}
-	for (i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9') {
-			return -1;
-		}
-		x = x * 10 + (s.p[i] - '0');
-	}
-	*v = x;
-	return 0;
 }
 
 /* ---- output building ---- */
@@ -205,60 +188,47 @@ static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 }
 
 /*
- * The match key of an address. Until the email normaliser (ss_email.h) is in
- * the tree this is its documented behaviour restricted to what the planner
- * needs: trimmed, one '@' with a non-empty local part (<= 64 bytes) and domain
- * (<= 255 bytes, no blank, no control), lower-cased.
+ * The match key of an address (ss_email_normalize: Moodle's validate_email()
+ * on the trimmed address, ASCII lower-cased). When the key equals the
+ * trimmed input it is a view of the input, else a copy in the arena.
  */
-static int ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
+static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 {
-	const char *at;
-	size_t i, local;
-	char *d;
+	char stackbuf[256];
+	char *buf = stackbuf;
+	size_t klen = 0, start = 0, tlen = 0;
+	ss_email_status st;
 
-	email = ss_sv_trim(email);
-	if (email.len == 0 || email.len > 320) {
-		return -1;
+	key->p = "";
+	key->len = 0;
+	if (email.len > SS_MAX_EMAIL_LEN) {
+		return SS_EMAIL_E_TOO_LONG;
 	}
-	at = memchr(email.p, '@', email.len);
-	if (!at) {
-		return -1;
-	}
-	local = (size_t)(at - email.p);
-	if (local == 0 || local > 64 || email.len - local - 1 == 0 || email.len - local - 1 > 255
-		|| memchr(at + 1, '@', email.len - local - 1)) {
-		return -1;
-	}
-	for (i = 0; i < email.len; i++) {
-		unsigned char ch = (unsigned char)email.p[i];
-		if (ch <= 0x20 || ch == 0x7f) {
-			return -1;
+	if (email.len > sizeof stackbuf) {
+		buf = ss_arena_alloc(&c->out->arena, email.len);
+		if (!buf) {
+			c->nomem = 1;
+			return SS_EMAIL_E_SYNTAX;
 		}
 	}
-	if (email.p[email.len - 1] == '.' || at[1] == '.') {
-		return -1;
+	st = ss_email_normalize(email.p, email.len, buf, &klen);
+	if (st != SS_EMAIL_OK) {
+		return st;
 	}
-	for (i = 0; i < email.len; i++) {
-		if (email.p[i] >= 'A' && email.p[i] <= 'Z') break;
+	ss_email_trim(email.p, email.len, &start, &tlen);
+	if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
+		key->p = email.p + start;   /* already a match key: no copy */
+		key->len = klen;
+		return SS_EMAIL_OK;
 	}
-	if (i == email.len) {
-		/* Already a match key: no copy. */
-		*key = email;
-		return 0;
-	}
-	d = ss_arena_alloc(&c->out->arena, email.len + 1);
-	if (!d) {
+	key->p = buf == stackbuf ? ss_arena_dup(&c->out->arena, buf, klen) : buf;
+	if (!key->p) {
 		c->nomem = 1;
-		return -1;
+		key->p = "";
+		return SS_EMAIL_E_SYNTAX;
 	}
-	for (i = 0; i < email.len; i++) {
-		char ch = email.p[i];
-		d[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-	}
-	d[email.len] = '\0';
-	key->p = d;
-	key->len = email.len;
-	return 0;
+	key->len = klen;
+	return SS_EMAIL_OK;
 }
 
 /* Crockford base32 of a 64-bit value: 13 characters. */
@@ -299,7 +269,6 @@ static void ss_resolve_params(ss_ctx *c)
 	const ss_session_in *in = c->in;
 	ss_session_out *o = c->out;
 	int i;
-	int64_t v;
 	static const char *const defaults[SS_P_COUNT] = {
 		"", "teacher", "1", "", "student", "", "", "365", "student", "", "owned", "", "student"
 	};
@@ -349,13 +318,6 @@ static void ss_resolve_params(ss_ctx *c)
 				"The handler parameter attachexisting must be never, owned or always, not \"%.*s\".", ss_cut(a, 40), a.p);
 		}
 	}
-	for (i = SS_P_STARTTIME; i <= SS_P_DURATION; i++) {
-		ss_sv a = o->params[i];
-		if (a.len && ss_parse_int(a, &v) != 0) {
-			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, ss_param_names[i],
-				"The handler parameter %s must be a number, not \"%.*s\".", ss_param_names[i], ss_cut(a, 40), a.p);
-		}
-	}
 	if (in->has_param[SS_P_GROUPNAME] && o->params[SS_P_GROUPNAME].len) {
 		o->groupname = o->params[SS_P_GROUPNAME];
 	} else {
@@ -365,30 +327,41 @@ static void ss_resolve_params(ss_ctx *c)
 	}
 }
 
-/*
- * The enrolment window. Mirrors local_shop's shop_compute_enrol_time(): start
- * at starttime or now, pushed to the course start when that is later; end at
- * endtime when given, else start + duration days for a renewable product,
- * else open (0).
- */
-static void ss_window(ss_ctx *c)
+/* The enrolment window (ss_window_compute, with local_shop's meaning). */
+static void ss_session_window(ss_ctx *c)
 {
 	const ss_session_in *in = c->in;
 	ss_session_out *o = c->out;
-	int64_t start = in->now, end = 0, v;
-	if (o->params[SS_P_STARTTIME].len && ss_parse_int(o->params[SS_P_STARTTIME], &v) == 0 && v > 0) {
-		start = v;
+	ss_window_input wi;
+	ss_window w;
+	ss_window_error err;
+	ss_window_status st;
+
+	memset(&wi, 0, sizeof wi);
+#define SS_WSTR(field, prm) do { if (in->has_param[prm]) { wi.field.ptr = in->params[prm].p; wi.field.len = in->params[prm].len; } } while (0)
+	SS_WSTR(starttime, SS_P_STARTTIME);
+	SS_WSTR(endtime, SS_P_ENDTIME);
+	SS_WSTR(duration, SS_P_DURATION);
+#undef SS_WSTR
+	wi.now = in->now < 0 ? 0 : in->now;
+	wi.coursestart = in->has_facts && in->has_course ? in->course_startdate : 0;
+	wi.renewable = in->renewable;
+	st = ss_window_compute(&wi, &w, &err);
+	if (st == SS_WINDOW_OK) {
+		o->window_start = w.start;
+		o->window_end = w.end;
+		return;
 	}
-	if (in->has_facts && in->has_course && in->course_startdate > start) {
-		start = in->course_startdate;
+	o->window_start = wi.now;
+	o->window_end = 0;
+	if (st == SS_WINDOW_E_ORDER) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_window", -1, "endtime",
+			"The enrolment would end (%lld) before it starts (%lld).", (long long)w.end, (long long)w.start);
+	} else {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, ss_window_field_name(err.field),
+			"The handler parameter %s %s at byte %zu: it must be %s.", ss_window_field_name(err.field),
+			ss_window_status_message(st), err.offset, ss_window_field_expects(err.field));
 	}
-	if (o->params[SS_P_ENDTIME].len && ss_parse_int(o->params[SS_P_ENDTIME], &v) == 0 && v > 0) {
-		end = v;
-	} else if (in->renewable && ss_parse_int(o->params[SS_P_DURATION], &v) == 0 && v > 0) {
-		end = start + v * 86400;
-	}
-	o->window_start = start;
-	o->window_end = end;
 }
 
 /* Quoted participant for messages: "typed" (role). */
@@ -406,6 +379,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
 	ss_session_status st = SS_SESSION_OK;
+	ss_email_status est;
 
 	memset(out, 0, sizeof *out);
 	out->phase = in->has_facts ? 2 : 1;
@@ -429,7 +403,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 
 	ss_resolve_params(c);
-	ss_window(c);
+	ss_session_window(c);
 
 	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
 	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
@@ -483,12 +457,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
 				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
 		}
-		if (ss_matchkey(c, email, &po->matchkey) != 0) {
-			if (c->nomem) goto nomem;
+		est = ss_matchkey(c, email, &po->matchkey);
+		if (c->nomem) goto nomem;
+		if (est != SS_EMAIL_OK) {
 			po->matchkey.p = "";
 			po->matchkey.len = 0;
 			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_email", (int64_t)i, "email",
-				"\"%.*s\" (%.*s): \"%.*s\" is not a valid email address.", SS_PQ(p), ss_cut(email, 80), email.p);
+				"\"%.*s\" (%.*s): \"%.*s\" is not an address Moodle accepts: %s", SS_PQ(p), ss_cut(email, 80), email.p,
+				ss_email_status_message(est));
 		} else {
 			int created;
 			ss_smap_slot *s = ss_smap_put(&keys, po->matchkey.p, po->matchkey.len, &created);
@@ -615,9 +591,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_smap_slot *s;
 		user_next[i] = UINT32_MAX;
 		if (in->users[i].deleted) continue;
-		if (ss_matchkey(c, in->users[i].email, &key) != 0) {
+		if (ss_matchkey(c, in->users[i].email, &key) != SS_EMAIL_OK) {
 			if (c->nomem) goto nomem;
-			continue;
+			continue;   /* an address Moodle refuses cannot match a valid one */
 		}
 		s = ss_smap_put(&users, key.p, key.len, &created);
 		if (!s) goto nomem;
