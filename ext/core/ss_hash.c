@@ -94,10 +94,13 @@ void ss_arena_free(ss_arena *a)
 	a->used = a->cap = 0;
 }
 
+/* Capacity for a load of at most 0.7: a fresh table costs its size in page faults. */
+#define SS_FULL(count, cap) ((count) * 10 > (cap) * 7)
+
 static size_t ss_cap_for(size_t expected)
 {
 	size_t cap = 16;
-	while (cap < expected * 2 + 2) {
+	while (SS_FULL(expected + 1, cap)) {
 		if (cap > SIZE_MAX / 4) {
 			return 0;
 		}
@@ -112,6 +115,7 @@ int ss_smap_init(ss_smap *m, size_t expected)
 {
 	size_t cap = ss_cap_for(expected);
 	m->count = 0;
+	m->collisions = 0;
 	m->cap = 0;
 	m->slots = NULL;
 	if (!cap || cap > SIZE_MAX / sizeof(ss_smap_slot)) {
@@ -134,8 +138,11 @@ static ss_smap_slot *ss_smap_probe(const ss_smap *m, uint64_t h, const char *key
 		if (s->hash == 0) {
 			return s;
 		}
-		if (s->hash == h && s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)) {
-			return s;
+		if (s->hash == h) {
+			if (s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)) {
+				return s;
+			}
+			((ss_smap *)m)->collisions++;   /* two keys, one 64-bit hash */
 		}
 		i = (i + 1) & mask;
 	}
@@ -155,7 +162,7 @@ static int ss_smap_grow(ss_smap *m)
 {
 	ss_smap n;
 	size_t i;
-	if (ss_smap_init(&n, m->cap) != 0) {
+	if (ss_smap_init(&n, m->count * 2) != 0) {
 		return -1;
 	}
 	for (i = 0; i < m->cap; i++) {
@@ -164,6 +171,7 @@ static int ss_smap_grow(ss_smap *m)
 		}
 	}
 	n.count = m->count;
+	n.collisions = m->collisions;
 	ss_free(m->slots);
 	*m = n;
 	return 0;
@@ -181,7 +189,7 @@ ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created)
 		if (created) *created = 0;
 		return s;
 	}
-	if ((m->count + 1) * 2 > m->cap) {
+	if (SS_FULL(m->count + 1, m->cap)) {
 		if (ss_smap_grow(m) != 0) {
 			return NULL;
 		}
@@ -257,7 +265,7 @@ static int ss_imap_grow(ss_imap *m)
 {
 	ss_imap n;
 	size_t i;
-	if (ss_imap_init(&n, m->cap) != 0) {
+	if (ss_imap_init(&n, m->count * 2) != 0) {
 		return -1;
 	}
 	for (i = 0; i < m->cap; i++) {
@@ -284,7 +292,7 @@ ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *crea
 		if (created) *created = 0;
 		return s;
 	}
-	if ((m->count + 1) * 2 > m->cap) {
+	if (SS_FULL(m->count + 1, m->cap)) {
 		if (ss_imap_grow(m) != 0) {
 			return NULL;
 		}

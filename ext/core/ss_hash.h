@@ -1,6 +1,6 @@
 /*
  * shop_setup core: arena and open-addressing hash tables for the session
- * planner (linear probing, power-of-two capacity, load <= 1/2), so that every
+ * planner (linear probing, power-of-two capacity, load <= 0.7), so that every
  * lookup the planner makes is O(1) and a whole plan is O(n).
  */
 #ifndef SS_HASH_H
@@ -34,8 +34,9 @@ typedef struct ss_smap_slot {
 typedef struct ss_smap {
 	ss_smap_slot *slots;
 	size_t cap, count;
+	size_t collisions;  /* probes that met another key with the same 64-bit hash */
 } ss_smap;
-#define SS_SMAP_INIT {NULL, 0, 0}
+#define SS_SMAP_INIT {NULL, 0, 0, 0}
 int ss_smap_init(ss_smap *m, size_t expected);   /* 0, -1 on OOM */
 /* Returns the slot holding key, or NULL. */
 ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len);

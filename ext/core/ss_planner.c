@@ -616,7 +616,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
 		|| ss_imap_init(&members, in->nmembers) != 0 || ss_imap_init(&ras, in->nras) != 0
-		|| ss_smap_init(&products, in->nproducts) != 0 || ss_imap_init(&refs, n) != 0) goto nomem;
+		|| ss_smap_init(&products, in->nproducts) != 0) goto nomem;
 	for (i = 0; i < in->nprivileged; i++) {
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
@@ -646,7 +646,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
 		int op_need_support = 0, op_need_support_role = 0;
 		int blocked;
-		ss_imap_slot *es, *rs;
+		ss_imap_slot *es;
 
 		out->groupid = in->has_group ? in->group_id : 0;
 		out->operatorid = op_id;
@@ -663,22 +663,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			const ss_session_participant *p = &in->parts[i];
 			ss_part_out *po = &out->parts[i];
 			ss_smap_slot *s;
-			int created;
 			if (!po->matchkey.len) continue;
 			po->roleid = SS_ROLEID(po->rolename);
 
 			/* Stable product reference: transaction id + hash of the match key. */
 			po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
-			rs = ss_imap_put(&refs, (int64_t)po->refhash, 0, 0, &created);
-			if (!rs) goto nomem;
-			if (!created && !ss_sv_same(out->parts[rs->val].matchkey, po->matchkey)) {
-				ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
-					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
-					SS_PQ(&in->parts[rs->val]), SS_PQ(p));
-				c->global_error = 1;
-			} else if (created) {
-				rs->val = i;
-			}
 
 			s = ss_smap_find(&users, po->matchkey.p, po->matchkey.len);
 			if (!s) {
@@ -735,6 +724,26 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (c->nomem) goto nomem;
 		}
 
+		if (keys.collisions) {
+			/* Two addresses share a 64-bit hash, hence a product reference (rare: find them). */
+			if (ss_imap_init(&refs, n) != 0) goto nomem;
+			for (i = 0; i < n; i++) {
+				ss_part_out *po = &out->parts[i];
+				ss_imap_slot *rs;
+				int created;
+				if (!po->matchkey.len) continue;
+				rs = ss_imap_put(&refs, (int64_t)po->refhash, 0, 0, &created);
+				if (!rs) goto nomem;
+				if (created) {
+					rs->val = i;
+				} else if (!ss_sv_same(out->parts[rs->val].matchkey, po->matchkey)) {
+					ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
+						"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
+						SS_PQ(&in->parts[rs->val]), SS_PQ(&in->parts[i]));
+					c->global_error = 1;
+				}
+			}
+		}
 		blocked = c->global_error || (!out->ok && !in->partial);
 		if (in->partial && !out->ok && !c->global_error) {
 			size_t skipped = 0;
