@@ -905,6 +905,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 #undef SS_EMIT
 		}
 		out->blocked = blocked;
+		for (i = 0; i < n; i++) {
+			if (out->parts[i].error) out->parts[i].action = SS_ACT_NONE;   /* nothing is done for them */
+		}
 	}
 	goto done;
 
