@@ -503,10 +503,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		out->usernames = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
 		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
-		for (i = 0; i < keys.cap; i++) {
-			if (keys.slots[i].hash) {
-				out->emails[k].p = keys.slots[i].key;
-				out->emails[k++].len = keys.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&keys, &cur))) {
+				out->emails[k].p = sl->key;
+				out->emails[k++].len = sl->len;
 			}
 		}
 		out->nemails = k;
@@ -530,10 +532,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 		}
 		ss_smap_free(&bases);
-		for (i = 0; i < rolesneeded.cap; i++) {
-			if (rolesneeded.slots[i].hash) {
-				out->roles[nr].p = rolesneeded.slots[i].key;
-				out->roles[nr++].len = rolesneeded.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				out->roles[nr].p = sl->key;
+				out->roles[nr++].len = sl->len;
 			}
 		}
 		out->nlookuproles = nr;
@@ -564,10 +568,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_sv *names = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		size_t k = 0;
 		if (!names) goto nomem;
-		for (i = 0; i < rolesneeded.cap; i++) {
-			if (rolesneeded.slots[i].hash) {
-				names[k].p = rolesneeded.slots[i].key;
-				names[k++].len = rolesneeded.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				names[k].p = sl->key;
+				names[k++].len = sl->len;
 			}
 		}
 		qsort(names, k, sizeof(ss_sv), ss_sv_cmp);
