@@ -14,16 +14,190 @@
  * Decodes a local_shop handler parameter string ("key1=value1&key2=value2").
 
  * Keys and values are URL-decoded like urldecode() ('+' is a space, %XX a
- * byte). Raw white space around pairs is dropped, empty pairs are skipped, a
- * pair without '=' has the value "", and a repeated key keeps its last value.
+ * byte). Raw white space around pairs is dropped, empty pairs ("&&", a
+ * trailing '&') are skipped, a pair without '=' has the value "", a repeated
+ * key keeps its last value, and numeric-string keys become int keys as in
+ * every PHP array. Only the first raw '=' of a pair separates key and value.
 
- * @return array<string, string>
- * @throws ValueError on a malformed escape, a NUL byte, invalid UTF-8 after
- *         decoding or an empty key; the message names the key and byte offset.
+ * @return array<string|int, string>
+ * @throws ValueError on a malformed escape ("%zz", a '%' at the end), a NUL
+ *         byte (raw or %00), invalid UTF-8 after decoding, an empty key, or a
+ *         string over 16 MiB; the message names the key and the byte offset,
+ *         e.g. 'Argument #1 ($params) has a malformed percent escape "%zz" at
+ *         byte 6 in the value of key "k"'.
  */
 function shop_setup_parse_params(string $params): array {}
 
 /**
+ * Builds the canonical handler parameter string of an array.
+
+ * Keys are sorted in byte order (strcmp; int keys as their decimal string);
+ * pairs are "key=value" joined by '&'; keys and values are encoded as RFC 3986
+ * says: A-Z a-z 0-9 - . _ ~ stay, every other byte is %XX (upper-case hex),
+ * so a space is %20. Values are converted as (string) would: int and float
+ * as PHP prints them, true "1", false and null "". For every array $x of
+ * string keys and scalar values, shop_setup_parse_params(build($x)) is $x
+ * sorted by key with ksort($x, SORT_STRING), values converted to strings.
+
+ * @param array $params string or int keys => string, int, float, bool or null values
+ * @throws TypeError when a value is an array, an object or a resource (names the key).
+ * @throws ValueError on an empty key, a NUL byte or invalid UTF-8 in a key or a
+ *         value (names the key and the byte offset).
+ */
+function shop_setup_build_params(array $params): string {}
+
+/**
+ * Lists every problem of a std_setuponecoursesession parameter string; never
+ * throws on bad content (local_shop's product test page shows the list).
+
+ * Each issue is ['level' => 'error'|'warning', 'code' => string,
+ * 'key' => ?string, 'offset' => ?int (byte offset in $params), 'message' => string].
+ * Errors: every lexical fault (malformed_escape, nul_byte, invalid_utf8,
+ * empty_key, params_too_long; parsing resumes after the next '&'),
+ * duplicate_key, missing_key (coursename), a bad value of a known key
+ * (empty_value, value_too_long, control_character, html_tags, invalid_role,
+ * invalid_flag, invalid_time, invalid_duration, invalid_attach_mode,
+ * empty_list_item, invalid_course_id), end_not_after_start.
+ * Warnings: unknown_key, duplicate_list_item, duration_ignored.
+ * An empty list means the string is fine.
+
+ * @return list<array{level: string, code: string, key: ?string, offset: ?int, message: string}>
+ */
+function shop_setup_check_params(string $params): array {}
+
+/**
+ * The enrolment window [start, end] of a std_setuponecoursesession product,
+ * from its decoded parameters (string or int values; null is absent).
+
+ * start: starttime (Unix timestamp or ISO 8601), or $now when absent, empty or
+ * 0; never before $coursestart. end: endtime when given ("0" is the open end;
+ * a Unix timestamp; ISO 8601 date or date-time with Z or an offset, UTC when
+ * none; "+N" then D, H, W or M: days, hours, weeks or calendar months in UTC
+ * after start), else start + duration days (365 when absent, empty or 0) for a
+ * renewable product, else 0 (open end).
+
+ * @param array $params decoded parameters: key => string, int or null
+ * @return array{0: int, 1: int} [start, end], end 0 when open
+ * @throws TypeError when starttime, endtime or duration is neither string, int nor null.
+ * @throws ValueError on a value in no accepted form or out of range (names the
+ *         key and byte offset), an end not after the start, or $now / $coursestart
+ *         out of range.
+ */
+function shop_setup_enrol_window(array $params, int $now, int $coursestart = 0, bool $renewable = false): array {}
+
+/**
+ * The match key of an email address, or null when Moodle would refuse it.
+
+ * Trims surrounding white space (ASCII, U+00A0 and the rest of Unicode's
+ * White_Space set, plus U+200B and U+FEFF), refuses CR, LF and NUL anywhere,
+ * then accepts exactly what Moodle's validate_email() accepts (PHPMailer's
+ * 'php' validator, i.e. filter_var(FILTER_VALIDATE_EMAIL), and no '<' or
+ * '>'). The key is the trimmed address, ASCII lower-cased: the value Moodle's
+ * case-insensitive email lookups compare. Never throws for a string.
+ */
+function shop_setup_email_normalize(string $email): ?string {}
+
+/**
+ * Why an address is refused, or that it is fine.
+
+ * $policy may hold "allowemailaddresses" and "denyemailaddresses" (Moodle's
+ * settings, strings or null), applied with email_is_not_allowed()'s rule.
+ * "normalized" is the match key whenever the syntax is valid, even when the
+ * policy refuses the domain. "code" and "message" are null when "ok" is true.
+ * Warnings never make "ok" false: "quoted_local_part", "ip_literal".
+
+ * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
+ * @return array{ok: bool, code: ?string, message: ?string, normalized: ?string,
+ *               warnings: list<array{code: string, message: string}>}
+ * @throws ValueError when $policy has a key other than the two settings.
+ * @throws TypeError when a $policy value is neither a string nor null.
+ */
+function shop_setup_email_check(string $email, array $policy = []): array {}
+
+/**
+ * shop_setup_email_normalize() over an array: same keys, same order, each
+ * value the match key or null.
+
+ * @param array $emails array<array-key, string>
+ * @return array<array-key, ?string>
+ * @throws TypeError naming the key of the first element that is not a string.
+ * @throws ValueError when $emails holds more than 1,000,000 elements.
+ */
+function shop_setup_emails_normalize(array $emails): array {}
+
+/**
+ * shop_setup_email_check() over a batch, plus warnings that relate addresses
+ * of the batch: "duplicate" (same match key) and "possible_alias" (same
+ * mailbox once dots are removed from a Gmail local part and a "+tag" is cut).
+ * Each such warning has "keys": the keys of the other addresses concerned.
+ * Nothing is merged: the caller decides.
+
+ * @param array $emails array<array-key, string>
+ * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
+ * @return array<array-key, array{ok: bool, code: ?string, message: ?string, normalized: ?string,
+ *               warnings: list<array{code: string, message: string, keys?: list<array-key>}>}>
+ * @throws TypeError naming the key of the first element that is not a string.
+ * @throws ValueError on an unknown $policy key or more than 1,000,000 elements.
+ */
+function shop_setup_emails_check(array $emails, array $policy = []): array {}
+
+/** True when both addresses are valid for Moodle and have the same match key. */
+function shop_setup_email_equals(string $a, string $b): bool {}
+
+/**
+ * Plans the set-up of one course session sold by local_shop
+ * (std_setuponecoursesession): accounts, enrolments, the order's group,
+ * delegation roles, customer support, product records. It decides, PHP
+ * applies; it never touches the database. Full contract and rules:
+ * docs/session-contract.md and docs/session.md.
+
+ * Phase 1, shop_setup_session($order): returns
+ *   ['phase' => 'lookup', 'ok' => bool, 'errors' => [issue...], 'warnings' => [issue...],
+ *    'params' => [handler parameters, defaults applied],
+ *    'lookups' => ['emails' => [match keys], 'usernames' => [candidate bases],
+ *                  'course' => shortname, 'supportcourse' => string|int|null,
+ *                  'roles' => [shortnames], 'groupidnumber' => transactionid,
+ *                  'operatorid' => int]]
+ * PHP then runs a constant number of bulk queries and calls phase 2,
+ * shop_setup_session($order, $facts, $options), which returns
+ *   ['phase' => 'plan', 'ok', 'errors', 'warnings', 'params',
+ *    'window' => ['start' => int, 'end' => int (0 = open)],
+ *    'group' => ['id' => ?int, 'idnumber' => string, 'name' => string],
+ *    'participants' => [['ref' => 'p1', 'role', 'roleid' => ?int, 'email' (as typed),
+ *        'matchkey', 'firstname', 'lastname', 'userid' => ?int, 'username',
+ *        'action' => 'reuse'|'create'|'none', 'attach' => bool,
+ *        'status' => 'ok'|'error', 'reference', 'messages' => [string...]], ...],
+ *    'operations' => [op...],  // empty when ok is false unless $options['partial']
+ *    'summary' => ['seats', 'declared', 'unassigned', 'created', 'reused',
+ *                  'enrolments', 'skipped', 'operations']]
+ * An op is ['op' => 'create_user'|'create_group'|'enrol'|'assign_role'|
+ * 'add_member'|'assign_user_role'|'create_product', 'ref' => 'pN'|'operator'|null,
+ * ...kind-specific keys], ordered by kind then participant (operator first).
+ * An issue is ['level', 'code', 'message'] plus 'ref', 'role', 'email',
+ * 'other' (duplicates) and 'field' when they apply.
+
+ * $order: 'transactionid' (string, 1..100 bytes), 'quantity' (int >= 0),
+ *   'operator' (int or ['id' => int]), 'handlerparams' (URL-encoded string or
+ *   array), 'users' (role => email as typed => participant array|object with
+ *   lastname, firstname, email, city, institution, phone2), optional 'now',
+ *   'renewable', 'catalogitemid', 'billitemid', 'customerid'.
+ * $facts: 'course' (['id', 'startdate']|null), 'supportcourse' (['id']|null),
+ *   'roles' (shortname => id), 'users' ([['id', 'email', 'username', 'auth',
+ *   'suspended', 'deleted'], ...]), 'usernames' ([string]), 'privileged'
+ *   ([int]), 'enrolments' ([['courseid', 'userid', 'status', 'timestart',
+ *   'timeend', 'roles' => [int]], ...]), 'group' (['id', 'members' => [int]]|null),
+ *   'roleassignments' ([['roleid', 'userid', 'contextuserid'], ...]),
+ *   'products' ([reference strings]). Rows may be arrays or objects; integers
+ *   may be numeric strings, as Moodle's $DB returns them.
+ * $options: 'partial' (bool, default false): plan the valid participants
+ *   even when others are in error.
+
+ * @return array<string, mixed>
+ * @throws TypeError when a value has the wrong type; the message names its path
+ * @throws ValueError when a value is out of range or malformed (invalid UTF-8,
+ *         NUL byte, over a limit); the message names its path
+ */
+function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}
  * Phase 1's lookups -> the $facts of shop_setup_session(), read from a remote
  * Moodle through its REST web services (POST <endpoint>/webservice/rest/server.php).
 

@@ -1,0 +1,540 @@
+/*
+ * shop_setup core: email validation with Moodle's semantics (re2c, no PCRE).
+ * Generated C is not committed.
+ *
+ * Ground truth: php-src ext/filter/logical_filters.c, php_filter_validate_email()
+ * without FILTER_FLAG_EMAIL_UNICODE: a 320-byte limit, then one anchored PCRE
+ * match with the flags /iD. Its regular part is split here at the last '@'
+ * (the domain alternatives never contain '@', so a match always splits there)
+ * and compiled by re2c into two DFAs; its four look-aheads, which a DFA cannot
+ * express, are computed by hand in C:
+ *   (?!(?:UNIT){255,})      at the start       -> ss_email_units()
+ *   (?!(?:UNIT){65,}@)      at the start       -> ss_email_units()
+ *   (?!.*[^.]{64,})         at the domain      -> label length check
+ *   (?!(?:.*[a-f0-9][:\]]){7,}) / (?!(?:.*[a-f0-9]:){5,})
+ *                           after "IPv6:"      -> ss_email_hex_count()
+ * where UNIT = "?\\[\x00-\x7E]"? | "?[^\\"]"?
+ */
+#include "ss_email.h"
+
+#include <string.h>
+
+typedef unsigned char uchar;
+
+/* ---------------------------------------------------------------- messages */
+
+static const char *const ss_email_codes[SS_EMAIL__COUNT] = {
+	"ok",
+	"empty",
+	"nul_byte",
+	"line_break",
+	"too_long",
+	"invalid_utf8",
+	"not_ascii",
+	"mailto",
+	"multiple_addresses",
+	"angle_bracket",
+	"missing_at",
+	"space",
+	"local_part_too_long",
+	"domain_too_long",
+	"domain_label_too_long",
+	"domain_incomplete",
+	"local_part_syntax",
+	"domain_syntax",
+	"syntax",
+	"domain_not_allowed",
+	"domain_denied",
+};
+
+static const char *const ss_email_messages[SS_EMAIL__COUNT] = {
+	"The address is valid.",
+	"The address is empty.",
+	"The address contains a NUL byte.",
+	"The address contains a line break.",
+	"The address is too long (at most 254 characters).",
+	"The address is not valid UTF-8 text (was the file saved in another encoding?).",
+	"The address contains a non-ASCII character; Moodle only accepts ASCII addresses "
+		"(write an internationalised domain in its xn-- form).",
+	"The address starts with \"mailto:\"; remove it.",
+	"The value holds several addresses; give one address per participant.",
+	"The address contains '<' or '>'; give the bare address, without a display name.",
+	"The address has no '@'.",
+	"The address contains a space.",
+	"The part before '@' is longer than 64 characters.",
+	"The domain is too long for the address to fit in 254 characters.",
+	"A part of the domain (between dots) is longer than 63 characters.",
+	"The domain is incomplete: it needs a dot and a top-level domain (as in example.fr).",
+	"The part before '@' is malformed: a character is not allowed, or a dot starts, "
+		"ends or doubles it.",
+	"The domain is malformed: only letters, digits, hyphens and dots, a label may not "
+		"start or end with a hyphen, and the top-level domain must start with a letter.",
+	"The address is malformed.",
+	"The address's domain is not among the domains this site allows.",
+	"The address's domain is denied on this site.",
+};
+
+const char *ss_email_status_code(ss_email_status st)
+{
+	return (unsigned)st < SS_EMAIL__COUNT ? ss_email_codes[st] : "unknown";
+}
+
+const char *ss_email_status_message(ss_email_status st)
+{
+	return (unsigned)st < SS_EMAIL__COUNT ? ss_email_messages[st] : "Unknown status.";
+}
+
+/* ---------------------------------------------------------------- trimming */
+
+/* Length of the White_Space sequence starting at s[0..n), 0 if none. */
+static size_t ss_email_ws_fwd(const uchar *s, size_t n)
+{
+	uchar c = s[0];
+	if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return 1;
+	if (c < 0xC2 || n < 2) return 0;
+	if (c == 0xC2) return (s[1] == 0x85 || s[1] == 0xA0) ? 2 : 0;
+	if (n < 3) return 0;
+	if (c == 0xE1) return (s[1] == 0x9A && s[2] == 0x80) ? 3 : 0;
+	if (c == 0xE2) {
+		if (s[1] == 0x80) return ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF) ? 3 : 0;
+		return (s[1] == 0x81 && s[2] == 0x9F) ? 3 : 0;
+	}
+	if (c == 0xE3) return (s[1] == 0x80 && s[2] == 0x80) ? 3 : 0;
+	if (c == 0xEF) return (s[1] == 0xBB && s[2] == 0xBF) ? 3 : 0;
+	return 0;
+}
+
+/* Length of the White_Space sequence ending at s[n-1], 0 if none. */
+static size_t ss_email_ws_back(const uchar *s, size_t n)
+{
+	uchar c = s[n - 1];
+	if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return 1;
+	if (c < 0x80 || n < 2) return 0;
+	if (s[n - 2] == 0xC2) return (c == 0x85 || c == 0xA0) ? 2 : 0;
+	if (n < 3) return 0;
+	/* Lead bytes are never continuation bytes: a match here is a whole character. */
+	return ss_email_ws_fwd(s + n - 3, 3) == 3 ? 3 : 0;
+}
+
+void ss_email_trim(const char *in, size_t len, size_t *start, size_t *tlen)
+{
+	const uchar *s = (const uchar *)in;
+	size_t b = 0, e = len, k;
+
+	while (b < e && (k = ss_email_ws_fwd(s + b, e - b)) > 0) b += k;
+	while (e > b && (k = ss_email_ws_back(s + b, e - b)) > 0) e -= k;
+	*start = b;
+	*tlen = e - b;
+}
+
+/* ------------------------------------------------------------ look-aheads */
+
+typedef struct ss_email_units {
+	int over_255;   /* (?:UNIT){255,} matches at the start */
+	int at_65;      /* (?:UNIT){65,}@ matches at the start */
+} ss_email_units;
+
+/*
+ * The UNIT chain from the start of s. A unit is one "core" (a backslash and a
+ * byte <= 0x7E, or one byte other than '\\' and '"') with an optional quote on
+ * each side, so the chain of cores is fixed: the next core is the first
+ * non-quote byte after the previous one, provided at most two quotes (one
+ * before the first core) lie between. The chain stops where no core fits.
+ */
+static void ss_email_units_walk(const uchar *s, size_t n, ss_email_units *u)
+{
+	size_t p = 0, k = 0, allowed = 1, q;
+
+	u->over_255 = 0;
+	u->at_65 = 0;
+	for (;;) {
+		q = 0;
+		while (p + q < n && s[p + q] == '"') q++;
+		if (q > allowed || p + q >= n) return;
+		p += q;
+		if (s[p] == '\\') {
+			if (p + 1 >= n || s[p + 1] > 0x7E) return;
+			p += 2;
+		} else {
+			p += 1;
+		}
+		k++;
+		if (k >= 255) {
+			u->over_255 = 1;
+			return;
+		}
+		if (k >= 65 && p < n && (s[p] == '@' || (s[p] == '"' && p + 1 < n && s[p + 1] == '@'))) {
+			u->at_65 = 1;
+		}
+		allowed = 2;
+	}
+}
+
+/* Non-overlapping occurrences of a hex digit followed by ':' (or ']' when brk). */
+static size_t ss_email_hex_count(const uchar *s, size_t n, int brk)
+{
+	size_t i, c = 0;
+	for (i = 0; i + 1 < n; i++) {
+		uchar h = s[i], x = s[i + 1];
+		int hex = (h >= '0' && h <= '9') || ((h | 0x20) >= 'a' && (h | 0x20) <= 'f');
+		if (hex && (x == ':' || (brk && x == ']'))) c++;
+	}
+	return c;
+}
+
+/* ------------------------------------------------------------------- DFAs */
+
+/*
+ * Reads are bounds-checked: past the end YYPEEK yields 0xFF, a byte no rule
+ * accepts (quoted pairs do accept NUL, so NUL cannot be the sentinel), and
+ * every action checks that the match ends exactly at the end of the input.
+ */
+
+/*!re2c
+	re2c:define:YYCTYPE = "uchar";
+	re2c:yyfill:enable = 0;
+	re2c:api = custom;
+	re2c:api:style = free-form;
+	re2c:define:YYPEEK = "(cur < lim ? *cur : 0xFF)";
+	re2c:sentinel = 255;
+	re2c:define:YYSKIP = "++cur;";
+	re2c:define:YYBACKUP = "mar = cur;";
+	re2c:define:YYRESTORE = "cur = mar;";
+
+	atext  = [\x21\x23-\x27\x2A\x2B\x2D\x2F-\x39\x3D\x3F\x41-\x5A\x5E-\x7E];
+	qtext  = [\x01-\x08\x0B\x0C\x0E-\x1F\x21\x23-\x5B\x5D-\x7F];
+	qpair  = "\\" [\x00-\x7F];
+	quoted = ["] (qtext | qpair)* ["];
+	word   = atext+ | quoted;
+
+	alnum  = [a-zA-Z0-9];
+	label  = alnum+ ("-"+ alnum+)*;
+	tld    = [a-zA-Z] alnum* ("-"+ alnum+)*;
+	hex    = [0-9a-fA-F];
+	h16    = hex | hex hex | hex hex hex | hex hex hex hex;
+	dec    = "25" [0-5] | "2" [0-4] [0-9] | "1" [0-9] [0-9] | [1-9]? [0-9];
+	ipv4   = dec "." dec "." dec "." dec;
+	v6     = 'IPv6:';
+	g5     = (":" h16) | (":" h16){2} | (":" h16){3} | (":" h16){4} | (":" h16){5};
+	g3     = (":" h16) | (":" h16){2} | (":" h16){3};
+	v6full = v6 h16 (":" h16){7};
+	v6comp = v6 (h16 g5?)? "::" (h16 g5?)?;
+	v4full = v6 h16 (":" h16){5} ":";
+	v4comp = v6 (h16 g3?)? "::" (h16 g3? ":")?;
+*/
+
+enum { SS_DOM_BAD = 0, SS_DOM_DNS, SS_DOM_V6FULL, SS_DOM_V6COMP, SS_DOM_V4, SS_DOM_V4FULL, SS_DOM_V4COMP };
+
+/* 1 when s[0..n) is a dot-atom / quoted-string local part of php-src's regex. */
+static int ss_email_local_ok(const uchar *s, size_t n)
+{
+	const uchar *cur = s, *lim = s + n, *mar = cur;
+	(void)mar;
+	/*!re2c
+		word ("." word)* { return cur == lim; }
+		*                { return 0; }
+	*/
+}
+
+/* Which alternative of php-src's domain part s[0..n) matches (whole), or SS_DOM_BAD. */
+static int ss_email_domain_kind(const uchar *s, size_t n)
+{
+	const uchar *cur = s, *lim = s + n, *mar = cur;
+	int kind;
+	(void)mar;
+	/*!re2c
+		(label ".")+ tld       { kind = SS_DOM_DNS; goto done; }
+		"[" v6full "]"         { kind = SS_DOM_V6FULL; goto done; }
+		"[" v6comp "]"         { kind = SS_DOM_V6COMP; goto done; }
+		"[" ipv4 "]"           { kind = SS_DOM_V4; goto done; }
+		"[" v4full ipv4 "]"    { kind = SS_DOM_V4FULL; goto done; }
+		"[" v4comp ipv4 "]"    { kind = SS_DOM_V4COMP; goto done; }
+		*                      { return SS_DOM_BAD; }
+	*/
+done:
+	return cur == lim ? kind : SS_DOM_BAD;
+}
+
+/* The longest run of non-dot bytes in s[0..n). */
+static size_t ss_email_longest_label(const uchar *s, size_t n)
+{
+	size_t i, run = 0, best = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') { run = 0; continue; }
+		if (++run > best) best = run;
+	}
+	return best;
+}
+
+typedef struct ss_email_parts {
+	size_t at;          /* offset of the last '@', or n when none */
+	int local_ok;
+	int domain_kind;
+	int label_ok;
+	int ip_ok;
+	ss_email_units units;
+} ss_email_parts;
+
+/* Runs every piece of the filter, recording each verdict (for the diagnosis). */
+static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, int full)
+{
+	const uchar *at, *dom;
+	size_t dn;
+	int ok = 1;
+
+	memset(pt, 0, sizeof(*pt));
+	pt->at = n;
+	pt->label_ok = 1;
+	pt->ip_ok = 1;
+	if (n == 0) return 0;
+	if (n > SS_EMAIL_FILTER_MAX) {
+		if (!full) return 0;
+		ok = 0;
+	}
+	at = (const uchar *)memchr(s, '@', n);
+	if (!at) return 0;
+	/* The last '@': the domain alternatives never contain one. */
+	for (;;) {
+		const uchar *nx = (const uchar *)memchr(at + 1, '@', (size_t)(s + n - at - 1));
+		if (!nx) break;
+		at = nx;
+	}
+	pt->at = (size_t)(at - s);
+	dom = at + 1;
+	dn = (size_t)(s + n - dom);
+
+	pt->local_ok = ss_email_local_ok(s, pt->at);
+	if (!pt->local_ok) { if (!full) return 0; ok = 0; }
+	pt->domain_kind = ss_email_domain_kind(dom, dn);
+	if (pt->domain_kind == SS_DOM_BAD) { if (!full) return 0; ok = 0; }
+
+	if (pt->domain_kind == SS_DOM_DNS || (full && pt->domain_kind == SS_DOM_BAD && dn > 0 && dom[0] != '[')) {
+		pt->label_ok = ss_email_longest_label(dom, dn) < 64;
+	} else if (pt->domain_kind == SS_DOM_V6COMP) {
+		pt->ip_ok = ss_email_hex_count(dom + 6, dn - 6, 1) < 7;
+	} else if (pt->domain_kind == SS_DOM_V4COMP) {
+		pt->ip_ok = ss_email_hex_count(dom + 6, dn - 6, 0) < 5;
+	}
+	if (!pt->label_ok || !pt->ip_ok) { if (!full) return 0; ok = 0; }
+
+	if (!full && memchr(s, '"', pt->at) == NULL) {
+		/*
+		 * Fast path, exact for a local part that matched without quotes: it
+		 * has no '"' nor '\\' and the domain has neither, so every byte is
+		 * one unit, the chain never breaks and the only '@' is at pt->at.
+		 */
+		pt->units.over_255 = n >= 255;
+		pt->units.at_65 = pt->at >= 65;
+	} else {
+		ss_email_units_walk(s, n, &pt->units);
+	}
+	if (pt->units.over_255 || pt->units.at_65) ok = 0;
+	return ok;
+}
+
+int ss_email_filter_valid(const char *s, size_t len)
+{
+	ss_email_parts pt;
+	return ss_email_filter_parts((const uchar *)s, len, &pt, 0);
+}
+
+/* ------------------------------------------------------------- diagnosis */
+
+static int ss_email_has_prefix_ci(const uchar *s, size_t n, const char *p)
+{
+	size_t i, m = strlen(p);
+	if (n < m) return 0;
+	for (i = 0; i < m; i++) {
+		uchar c = s[i];
+		if (c >= 'A' && c <= 'Z') c |= 0x20;
+		if (c != (uchar)p[i]) return 0;
+	}
+	return 1;
+}
+
+/* Why Moodle refuses s[0..n) (already known to be refused, n <= SS_MAX_EMAIL_LEN). */
+static ss_email_status ss_email_diagnose(const uchar *s, size_t n)
+{
+	ss_email_parts pt;
+	size_t i, ats = 0, dn;
+	int high = 0, sep = 0, angle = 0, space = 0;
+
+	for (i = 0; i < n; i++) {
+		uchar c = s[i];
+		if (c >= 0x80) high = 1;
+		else if (c == '@') ats++;
+		else if (c == ',' || c == ';') sep = 1;
+		else if (c == '<' || c == '>') angle = 1;
+		else if (c == ' ' || c == '\t') space = 1;
+	}
+	if (high) {
+		return ss_utf8_check((const char *)s, n) == n ? SS_EMAIL_E_NOT_ASCII : SS_EMAIL_E_INVALID_UTF8;
+	}
+	if (ss_email_has_prefix_ci(s, n, "mailto:")) return SS_EMAIL_E_MAILTO;
+	if (ats >= 2 && (sep || space)) return SS_EMAIL_E_MULTIPLE;
+	if (angle) return SS_EMAIL_E_ANGLE_BRACKET;
+	if (ats == 0) return SS_EMAIL_E_MISSING_AT;
+	if (space) return SS_EMAIL_E_SPACE;
+
+	ss_email_filter_parts(s, n, &pt, 1);
+	dn = n - pt.at - 1;
+	if (pt.units.at_65 || (pt.local_ok && pt.at > 64)) return SS_EMAIL_E_LOCAL_TOO_LONG;
+	if (!pt.label_ok) return SS_EMAIL_E_LABEL_TOO_LONG;
+	if (pt.units.over_255 || n > SS_EMAIL_FILTER_MAX) {
+		return dn > 253 ? SS_EMAIL_E_DOMAIN_TOO_LONG : SS_EMAIL_E_TOO_LONG;
+	}
+	if (!pt.local_ok) return SS_EMAIL_E_LOCAL_SYNTAX;
+	if (pt.domain_kind == SS_DOM_BAD || !pt.ip_ok) {
+		const uchar *dom = s + pt.at + 1;
+		if (dn > 0 && dom[0] != '[' && memchr(dom, '.', dn) == NULL) {
+			/* "jean@exemple": a plausible host name with no top-level domain. */
+			size_t j;
+			for (j = 0; j < dn; j++) {
+				uchar c = dom[j];
+				if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-')) break;
+			}
+			if (j == dn) return SS_EMAIL_E_DOMAIN_INCOMPLETE;
+		}
+		if (dn == 0) return SS_EMAIL_E_DOMAIN_INCOMPLETE;
+		return SS_EMAIL_E_DOMAIN_SYNTAX;
+	}
+	return SS_EMAIL_E_SYNTAX;
+}
+
+/* ----------------------------------------------------------- normalising */
+
+ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
+{
+	size_t b, n, i;
+	const uchar *s;
+	ss_email_parts pt;
+
+	*out_len = 0;
+	ss_email_trim(in, len, &b, &n);
+	s = (const uchar *)in + b;
+	if (n == 0) return SS_EMAIL_E_EMPTY;
+	if (n > SS_MAX_EMAIL_LEN) return SS_EMAIL_E_TOO_LONG;
+	if (memchr(s, '\0', n)) return SS_EMAIL_E_NUL;
+	if (memchr(s, '\r', n) || memchr(s, '\n', n)) return SS_EMAIL_E_LINE_BREAK;
+	if (!ss_email_filter_parts(s, n, &pt, 0) || memchr(s, '<', n) || memchr(s, '>', n)) {
+		return ss_email_diagnose(s, n);
+	}
+	if (out) {
+		for (i = 0; i < n; i++) {
+			uchar c = s[i];
+			out[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+		}
+	}
+	*out_len = n;
+	return SS_EMAIL_OK;
+}
+
+/* ---------------------------------------------------------------- policy */
+
+static uchar ss_lc(uchar c)
+{
+	return (c >= 'A' && c <= 'Z') ? (uchar)(c | 0x20) : c;
+}
+
+/* PHP's trim() default set: " \t\n\r\0\x0B". */
+static int ss_php_trim_char(uchar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\v';
+}
+
+/* PHP's empty() on a string: "" and "0". */
+static int ss_php_empty(const char *s, size_t n)
+{
+	return n == 0 || (n == 1 && s[0] == '0');
+}
+
+/* email (any case) ends with prefix . pat (pat compared case-insensitively). */
+static int ss_email_ends_with(const uchar *e, size_t en, const char *prefix, const uchar *pat, size_t pn)
+{
+	size_t xn = strlen(prefix), i;
+	if (en < xn + pn) return 0;
+	for (i = 0; i < pn; i++) {
+		if (ss_lc(e[en - pn + i]) != ss_lc(pat[i])) return 0;
+	}
+	for (i = 0; i < xn; i++) {
+		if (ss_lc(e[en - pn - xn + i]) != (uchar)prefix[i]) return 0;
+	}
+	return 1;
+}
+
+/* 1 when some space-separated pattern of list matches email, as email_is_not_allowed() does. */
+static int ss_email_list_match(const uchar *e, size_t en, const char *list, size_t ln)
+{
+	const uchar *l = (const uchar *)list, *end = l + ln;
+
+	while (l <= end) {
+		const uchar *sp = (const uchar *)memchr(l, ' ', (size_t)(end - l));
+		const uchar *pe = sp ? sp : end, *pb = l;
+		/* explode(' ') then trim(): a piece never holds ' ', so only \t\n\r\0\v are trimmed. */
+		while (pb < pe && ss_php_trim_char(*pb)) pb++;
+		while (pe > pb && ss_php_trim_char(pe[-1])) pe--;
+		if (!ss_php_empty((const char *)pb, (size_t)(pe - pb))) {
+			if (*pb == '.') {
+				if (ss_email_ends_with(e, en, "", pb, (size_t)(pe - pb))) return 1;
+			} else if (ss_email_ends_with(e, en, "@", pb, (size_t)(pe - pb))) {
+				return 1;
+			}
+		}
+		if (!sp) break;
+		l = sp + 1;
+	}
+	return 0;
+}
+
+ss_email_status ss_email_policy_check(const char *email, size_t len,
+	const char *allow, size_t allow_len, const char *deny, size_t deny_len)
+{
+	const uchar *e = (const uchar *)email;
+
+	if (allow && !ss_php_empty(allow, allow_len)) {
+		return ss_email_list_match(e, len, allow, allow_len) ? SS_EMAIL_OK : SS_EMAIL_E_DOMAIN_NOT_ALLOWED;
+	}
+	if (deny && !ss_php_empty(deny, deny_len)) {
+		return ss_email_list_match(e, len, deny, deny_len) ? SS_EMAIL_E_DOMAIN_DENIED : SS_EMAIL_OK;
+	}
+	return SS_EMAIL_OK;
+}
+
+/* ---------------------------------------------------------------- aliases */
+
+/* Providers that ignore dots in the local part (and deliver +tags). */
+static int ss_email_dotless_domain(const char *d, size_t n)
+{
+	return (n == 9 && memcmp(d, "gmail.com", 9) == 0) || (n == 14 && memcmp(d, "googlemail.com", 14) == 0);
+}
+
+size_t ss_email_alias_key(const char *key, size_t len, char *out)
+{
+	const char *at = NULL, *p;
+	size_t o = 0, i, ln;
+	int dotless;
+
+	for (p = key + len; p > key; p--) {
+		if (p[-1] == '@') { at = p - 1; break; }
+	}
+	if (!at || at == key || key[0] == '"') {
+		/* No local part to fold (or a quoted one, which is taken literally). */
+		memcpy(out, key, len);
+		return len;
+	}
+	ln = (size_t)(at - key);
+	dotless = ss_email_dotless_domain(at + 1, len - ln - 1);
+	for (i = 0; i < ln; i++) {
+		char c = key[i];
+		if (c == '+' && i > 0) break;
+		if (c == '.' && dotless) continue;
+		out[o++] = c;
+	}
+	if (dotless) {
+		/* googlemail.com and gmail.com are one mailbox space. */
+		memcpy(out + o, "@gmail.com", 10);
+		return o + 10;
+	}
+	memcpy(out + o, at, len - ln);
+	return o + (len - ln);
+}
