@@ -198,6 +198,8 @@ function shop_setup_email_equals(string $a, string $b): bool {}
  *         NUL byte, over a limit); the message names its path
  */
 function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}
+
+/**
  * Phase 1's lookups -> the $facts of shop_setup_session(), read from a remote
  * Moodle through its REST web services (POST <endpoint>/webservice/rest/server.php).
 

@@ -1,27 +1,10 @@
 /* This is a generated file, edit the .stub.php file instead.
-<<<<<<< HEAD
- * Stub hash: 4815a17aaa32c7eca45e9f061ae5b64d8e83ec5a */
-=======
- * Stub hash: 7d0b6e46e6208b919993ce3c197cd3f9b48dc855 */
->>>>>>> main
+ * Stub hash: bf5324b94373cab7315be2a64e5be4ed0ea4d9e8 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-<<<<<<< HEAD
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_lookup, 0, 3, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, lookups, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_apply, 0, 3, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, plan, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
-=======
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_build_params, 0, 1, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -61,16 +44,25 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_session, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, order, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, facts, IS_ARRAY, 1, "null")
->>>>>>> main
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_lookup, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, lookups, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_apply, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, plan, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 
 ZEND_FUNCTION(shop_setup_parse_params);
-<<<<<<< HEAD
-ZEND_FUNCTION(shop_setup_remote_lookup);
-ZEND_FUNCTION(shop_setup_remote_apply);
-=======
 ZEND_FUNCTION(shop_setup_build_params);
 ZEND_FUNCTION(shop_setup_check_params);
 ZEND_FUNCTION(shop_setup_enrol_window);
@@ -80,15 +72,12 @@ ZEND_FUNCTION(shop_setup_emails_normalize);
 ZEND_FUNCTION(shop_setup_emails_check);
 ZEND_FUNCTION(shop_setup_email_equals);
 ZEND_FUNCTION(shop_setup_session);
->>>>>>> main
+ZEND_FUNCTION(shop_setup_remote_lookup);
+ZEND_FUNCTION(shop_setup_remote_apply);
 
 
 static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_parse_params, arginfo_shop_setup_parse_params)
-<<<<<<< HEAD
-	ZEND_FE(shop_setup_remote_lookup, arginfo_shop_setup_remote_lookup)
-	ZEND_FE(shop_setup_remote_apply, arginfo_shop_setup_remote_apply)
-=======
 	ZEND_FE(shop_setup_build_params, arginfo_shop_setup_build_params)
 	ZEND_FE(shop_setup_check_params, arginfo_shop_setup_check_params)
 	ZEND_FE(shop_setup_enrol_window, arginfo_shop_setup_enrol_window)
@@ -98,6 +87,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_emails_check, arginfo_shop_setup_emails_check)
 	ZEND_FE(shop_setup_email_equals, arginfo_shop_setup_email_equals)
 	ZEND_FE(shop_setup_session, arginfo_shop_setup_session)
->>>>>>> main
+	ZEND_FE(shop_setup_remote_lookup, arginfo_shop_setup_remote_lookup)
+	ZEND_FE(shop_setup_remote_apply, arginfo_shop_setup_remote_apply)
 	ZEND_FE_END
 };
