@@ -45,7 +45,7 @@ static void shop_setup_email_append_key(smart_str *buf, zend_ulong h, zend_strin
 		shop_setup_quote(buf, ZSTR_VAL(skey), ZSTR_LEN(skey), 64);
 		smart_str_appendc(buf, '"');
 	} else {
-		smart_str_append_unsigned(buf, h);
+		smart_str_append_long(buf, (zend_long)h);
 	}
 }
 

@@ -1003,6 +1003,11 @@ static int rm_cmp_str(Bucket *a, Bucket *b)
 	return zend_binary_strcmp(Z_STRVAL(a->val), Z_STRLEN(a->val), Z_STRVAL(b->val), Z_STRLEN(b->val));
 }
 
+static int rm_cmp_key(Bucket *a, Bucket *b)
+{
+	return a->h < b->h ? -1 : a->h > b->h;
+}
+
 #define RM_JOBS_FREE(arr) do { size_t _i; for (_i = 0; _i < sizeof(arr) / sizeof(arr[0]); _i++) rm_job_free(arr[_i]); } while (0)
 
 PHP_FUNCTION(shop_setup_remote_lookup)
@@ -1253,6 +1258,8 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	add_assoc_zval(&factsv, "roles", &tmp);
 	array_init(&tmp);
 	zend_hash_init(&want, 16, NULL, NULL, 0);
+	/* By id: the answers of parallel requests arrive in any order. */
+	zend_hash_sort(&users, rm_cmp_key, 0);
 	ZEND_HASH_FOREACH_VAL(&users, v) {
 		Z_TRY_ADDREF_P(v);
 		add_next_index_zval(&tmp, v);

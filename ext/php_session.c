@@ -1023,8 +1023,17 @@ static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
 	zend_hash_update(Z_ARRVAL_P(rv), K(lookups), &z);
 }
 
+static ss_sv ss_sv_of(const ss_buf *b)
+{
+	ss_sv v;
+	v.p = b->len ? b->p : "";
+	v.len = b->len;
+	return v;
+}
+
 static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 {
+	ss_buf buf = SS_BUF_INIT;
 	size_t i;
 	zval z, e, w, list;
 	HashTable *ht;
@@ -1055,6 +1064,10 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 
 	/* Participants. */
 	array_init_size(&list, (uint32_t)o->nparts);
+	if (ss_buf_reserve(&buf, 256) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		return;
+	}
 	for (i = 0; i < o->nparts; i++) {
 		const ss_part_out *po = &o->parts[i];
 		const ss_bind_part *bp = &b->bp[i];
@@ -1075,10 +1088,16 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ZVAL_BOOL(&z, po->attach);
 		ss_put(p, K(attach), &z);
 		ss_put_interned(p, K(status), po->error ? K(error) : K(ok));
-		ss_put_sv(p, K(reference), po->reference);
+		buf.len = 0;
+		if (o->phase == 2 && po->matchkey.len) {
+			ss_session_reference(&b->in, o, i, &buf);
+		}
+		ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		buf.len = 0;
+		ss_session_line(&b->in, o, i, &buf);
 		array_init(&msgs);
-		if (po->line.len) {
-			ZVAL_STRINGL_FAST(&z, po->line.p, po->line.len);
+		if (buf.len) {
+			ZVAL_STRINGL_FAST(&z, buf.p, buf.len);
 			zend_hash_next_index_insert_new(Z_ARRVAL(msgs), &z);
 		}
 		for (k = po->first_issue; k != SS_NO_ISSUE; k = o->issues[k].next) {
@@ -1094,8 +1113,10 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	/* Operations. */
 	array_init_size(&list, (uint32_t)o->nops);
 	for (i = 0; i < o->nops; i++) {
-		const ss_op *op = &o->ops[i];
-		HashTable *p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
+		ss_op opx, *op = &opx;
+		HashTable *p;
+		ss_session_op(o, i, op);
+		p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
 		ss_put_interned(p, K(op), ss_opnames[op->kind]);
 		switch (op->kind) {
 		case SS_OP_CREATE_USER: {
@@ -1161,7 +1182,9 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		case SS_OP_CREATE_PRODUCT:
 			ss_put_ref(b, p, K(ref), op->ref);
 			ss_put_id(p, K(userid), op->userid);
-			ss_put_sv(p, K(reference), op->reference);
+			buf.len = 0;
+			ss_session_reference(&b->in, o, (size_t)op->part, &buf);
+			ss_put_sv(p, K(reference), ss_sv_of(&buf));
 			ss_put_long(p, K(courseid), op->courseid);
 			ss_put_long(p, K(startdate), op->timestart);
 			ss_put_long(p, K(enddate), op->timeend);
@@ -1188,6 +1211,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	ss_put_long(ht, K(operations), (int64_t)o->nops);
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
+	ss_buf_free(&buf);
 }
 
 PHP_FUNCTION(shop_setup_session)

@@ -59,6 +59,7 @@ function shop_setup_build_params(array $params): string {}
  * invalid_flag, invalid_time, invalid_duration, invalid_attach_mode,
  * empty_list_item, invalid_course_id), end_not_after_start.
  * Warnings: unknown_key, duplicate_list_item, duration_ignored.
+ * The list stops at 1000 issues plus one too_many_issues error.
  * An empty list means the string is fine.
 
  * @return list<array{level: string, code: string, key: ?string, offset: ?int, message: string}>

@@ -22,7 +22,7 @@ var_dump(count($p['operations']));
 --EXPECT--
 bool(false)
 int(0)
-error invalid_email p2: "not-an-address" (student): "not-an-address" is not a valid email address.
+error invalid_email p2: "not-an-address" (student): "not-an-address" is not an address Moodle accepts: The address has no '@'.
 error missing_field p3: "nolast@x.example" (student) has no last name.
 warning seats_unassigned: 7 of the 10 seats bought are not assigned to anyone.
 bool(false)
