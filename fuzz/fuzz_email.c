@@ -25,7 +25,7 @@ static int ws_cp(uint32_t c)
 {
 	return c == 0x09 || c == 0x0B || c == 0x0C || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680
 		|| (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
-		|| c == 0x3000 || c == 0xFEFF;
+		|| c == 0x3000 || c == 0x200B || c == 0xFEFF;
 }
 
 /* Length of the well-formed code point at s (0 when ill-formed), its value in *cp. */

@@ -5,7 +5,7 @@ declare(strict_types=1);
  * extension (plain, and under ASan+UBSan through scripts/asan.sh --exec):
  *
  *   php -n -d extension=shop_setup.so -d memory_limit=2G fuzz/session_fuzz.php \
- *       [--seconds=60] [--iterations=N] [--seed=N] [--only=target] [--label=plain]
+ *       [--seconds=30] [--iterations=N] [--seed=N] [--only=target] [--label=plain] [--no-heavy]
  *
  * Each iteration picks a target, builds a random input from a structure-aware
  * generator (valid shapes, then mutated: missing keys, wrong types, nested
@@ -27,7 +27,7 @@ const WS = " \t\r\n\v\f";
 require_once dirname(__DIR__) . '/tests/inc/session_model.php';
 const MAX_PARAMS = 16 * 1024 * 1024;
 
-$opt = getopt('', ['seconds:', 'iterations:', 'seed:', 'only:', 'label:', 'start:', 'verbose']);
+$opt = getopt('', ['seconds:', 'iterations:', 'seed:', 'only:', 'label:', 'start:', 'verbose', 'no-heavy']);
 $seconds = (float) ($opt['seconds'] ?? 30);
 $maxIter = (int) ($opt['iterations'] ?? PHP_INT_MAX);
 $seed = (int) ($opt['seed'] ?? random_int(1, 1 << 30));
@@ -379,6 +379,70 @@ function check_enrol_window(Gen $g): void
     }
 }
 
+/* ------------------------------------------------------------------- email */
+
+/**
+ * Moodle's rule, from PHP itself: validate_email() is PHPMailer's 'php'
+ * validator (no CR/LF, filter_var(FILTER_VALIDATE_EMAIL)) and no '<' or '>',
+ * applied to the address trimmed of the white space ss_email.h lists; NUL is
+ * refused (the one documented difference). The key is the ASCII lower-case.
+ */
+function ref_email_key(string $s): ?string
+{
+    if (!is_utf8($s) || preg_match('/[\0\r\n]/', $s)) return null;
+    $ws = '[\x{9}\x{B}\x{C}\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200B}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]';
+    $t = preg_replace("/^$ws+|$ws+\$/u", '', $s);
+    if ($t === '' || preg_match('/[<>]/', $t) || filter_var($t, FILTER_VALIDATE_EMAIL) === false) return null;
+    return strtolower($t);
+}
+
+function email_variant(Gen $g): string
+{
+    $e = $g->email();
+    // Byte-level mutations around the syntax filter_var cares about.
+    for ($i = $g->chance(50) ? $g->int(1, 3) : 0; $i > 0; $i--) {
+        $pos = $g->int(0, strlen($e));
+        $ins = $g->pick(['.', '..', '@', '"', '\\', ' ', '-', '+', '(', ')', ',', ';', ':', '[', ']', 'IPv6:', '::1', "\x7f", "\x01", 'xn--', chr($g->int(0, 255)), "\xC2\xA0", "\xE2\x80\x8B", 'A']);
+        $e = substr($e, 0, $pos) . $ins . substr($e, $pos + ($g->chance(40) ? 1 : 0));
+    }
+    return $e;
+}
+
+function check_email(Gen $g): void
+{
+    $a = email_variant($g);
+    $b = $g->chance(30) ? strtoupper($a) : ($g->chance(50) ? email_variant($g) : " $a\t");
+    $want = ref_email_key($a);
+    $got = shop_setup_email_normalize($a);
+    note($got === null ? 'refused' : 'accepted');
+    prop($got === $want, 'normalize(' . show($a) . ') is ' . show($got) . ', Moodle\'s rule says ' . show($want));
+    $c = shop_setup_email_check($a);
+    prop($c['ok'] === ($want !== null), 'email_check ok agrees with normalize');
+    if ($c['ok']) prop($c['normalized'] === $want && $c['code'] === null, 'email_check gives the key');
+    else prop(is_string($c['code']) && is_string($c['message']) && is_utf8($c['message']), 'a refusal has a code and a UTF-8 message');
+    $wb = ref_email_key($b);
+    prop(shop_setup_email_equals($a, $b) === ($want !== null && $want === $wb), 'email_equals is key equality');
+    prop(shop_setup_emails_normalize(['x' => $a, 7 => $b]) === ['x' => $want, 7 => $wb], 'emails_normalize maps normalize');
+    $batch = shop_setup_emails_check([$a, $b, $a]);
+    prop(count($batch) === 3 && $batch[0]['ok'] === ($want !== null), 'emails_check: one verdict per address');
+    // Policy: the key's own domain allowed passes, denied fails.
+    if ($want !== null && !str_contains($want, '"')) {
+        $dom = substr($want, strrpos($want, '@') + 1);
+        prop(shop_setup_email_check($a, ['allowemailaddresses' => strtoupper($dom)])['ok'], "allowed domain $dom refused");
+        prop(!shop_setup_email_check($a, ['denyemailaddresses' => $dom])['ok'], "denied domain $dom let through");
+    }
+    // Wrong types.
+    $v = $g->hostile();
+    if (!is_string($v)) {
+        [$kind] = call('shop_setup_email_normalize', [$v]);
+        prop($kind === 'TypeError', 'non-string email gave ' . $kind);
+        [$kind] = call('shop_setup_emails_normalize', [['k' => $v]]);
+        prop($kind === 'TypeError', 'non-string element gave ' . $kind);
+    }
+    [$kind] = call('shop_setup_email_check', [$a, [$g->pick(['allowemailaddresses', 'denyemailaddresses', 'other']) => $g->hostile(1)]]);
+    prop(in_array($kind, ['ok', 'TypeError', 'ValueError'], true), 'policy of any shape: ' . $kind);
+}
+
 /* ------------------------------------------------------- shop_setup_session() */
 
 /** Walks a value; false when a string in it is not UTF-8 (what a plan hands PHP must be clean). */
@@ -633,6 +697,51 @@ function heavy_cases(): array
         [$kind, $r] = call('shop_setup_parse_params', [$s]);
         prop($kind === 'ok' && count($r) === 100000 && $r['k99999'] === 'v99999', '100,000 pairs parsed');
     };
+    if (function_exists('shop_setup_email_normalize')) {
+        $cases['email of 10 KB refused'] = function () {
+            prop(shop_setup_email_normalize(str_repeat('a', 10 * 1024) . '@exemple.fr') === null, '10 KB email refused');
+            prop(shop_setup_email_check(str_repeat('a', 10 * 1024) . '@exemple.fr')['code'] === 'too_long', '10 KB email: too_long');
+        };
+        $cases['1,000,001 emails refused'] = function () {
+            [$kind, $r] = call('shop_setup_emails_normalize', [array_fill(0, 1000001, 'a@b.fr')]);
+            prop($kind === 'ValueError', "1,000,001 emails: $kind");
+        };
+    }
+    if (function_exists('shop_setup_session')) {
+        $cases['session: 100,000 participants'] = function () {
+            $m = SessionModel::standard();
+            $users = [];
+            for ($i = 0; $i < 100000; $i++) {
+                $users['student']["learner$i@big.example"] = ['firstname' => 'Jean', 'lastname' => 'Dupont', 'email' => "learner$i@big.example"];
+            }
+            $order = ['transactionid' => 'TXBIG', 'quantity' => 100000, 'operator' => 42, 'now' => 1767225600,
+                'handlerparams' => 'coursename=FORM-01', 'users' => $users];
+            $lookup = shop_setup_session($order);
+            prop($lookup['ok'] && count($lookup['lookups']['emails']) === 100000, '100,000 lookups');
+            $plan = shop_setup_session($order, $m->facts($order, $lookup));
+            check_plan($plan, $order, $m->facts($order, $lookup), false);
+            $created = array_filter($plan['operations'], fn ($op) => $op['op'] === 'create_user');
+            prop($plan['ok'] && count($created) === 100000, '100,000 accounts planned');
+            $names = array_map(fn ($op) => $op['user']['username'], $created);
+            prop(count(array_unique($names)) === 100000, '100,000 distinct usernames for one name');
+            $order['quantity'] = 99999;
+            prop(!shop_setup_session($order, $m->facts($order, $lookup))['ok'], '100,000 participants on 99,999 seats refused');
+        };
+        $cases['session: 1,000,001 participants refused'] = function () {
+            $p = ['firstname' => 'A', 'lastname' => 'B', 'email' => 'a@b.fr'];
+            $order = ['transactionid' => 'TX', 'quantity' => 10, 'operator' => 42, 'handlerparams' => 'coursename=F',
+                'users' => ['student' => array_fill(0, 500001, $p), 'teacher' => array_fill(0, 500000, $p)]];
+            [$kind, $r] = call('shop_setup_session', [$order]);
+            prop($kind === 'ValueError' && str_contains($r, '1000000'), "1,000,001 participants: $kind $r");
+        };
+        $cases['session: 10 KB email refused'] = function () {
+            $e = str_repeat('a', 10 * 1024) . '@exemple.fr';
+            $order = ['transactionid' => 'TX', 'quantity' => 10, 'operator' => 42, 'handlerparams' => 'coursename=F',
+                'users' => ['student' => [$e => ['firstname' => "A", 'lastname' => 'B', 'email' => $e]]]];
+            [$kind, $r] = call('shop_setup_session', [$order]);
+            prop($kind === 'ValueError', "10 KB email: $kind");
+        };
+    }
     return $cases;
 }
 
@@ -641,6 +750,7 @@ $targets = [
     'build_params' => ['shop_setup_build_params', 'check_build_params'],
     'check_params' => ['shop_setup_check_params', 'check_check_params'],
     'enrol_window' => ['shop_setup_enrol_window', 'check_enrol_window'],
+    'email' => ['shop_setup_email_normalize', 'check_email'],
     'session' => ['shop_setup_session', 'check_session'],
 ];
 
@@ -662,7 +772,7 @@ set_error_handler(function (int $no, string $msg, string $file, int $line): bool
 });
 
 $t0 = microtime(true);
-if (!isset($opt['only']) && !isset($opt['iterations'])) {
+if (!isset($opt['only']) && !isset($opt['iterations']) && !isset($opt['no-heavy'])) {
     foreach (heavy_cases() as $name => $case) {
         try {
             $case();
@@ -675,6 +785,8 @@ if (!isset($opt['only']) && !isset($opt['iterations'])) {
     }
 }
 
+$heavy_time = microtime(true) - $t0;
+$t0 = microtime(true);   // --seconds is for the random iterations; heavy cases come on top
 $names = array_keys($active);
 $i = $start;
 $done = 0;
@@ -706,7 +818,7 @@ gc_collect_cycles();
 
 $passed = 0;
 $failed = 0;
-printf("session %s: seed %d, %d iterations in %.1f s\n", $label, $seed, $done, microtime(true) - $t0);
+printf("session %s: seed %d, %d iterations in %.1f s (heavy cases %.1f s)\n", $label, $seed, $done, microtime(true) - $t0, $heavy_time);
 foreach ($stats as $name => $s) {
     printf("  %-32s %7d runs%s\n", $name, $s['runs'], isset($s['failed']) ? ", {$s['failed']} FAILED" : '');
     if (isset($notes[$name])) {
