@@ -795,7 +795,11 @@ static void rm_client_free(rm_client *c)
 /* Lower-cases ASCII letters only (Moodle's match keys and core_text::strtolower of ASCII). */
 static zend_string *rm_lower(const char *s, size_t n)
 {
-	return zend_string_tolower(zend_string_init_fast(s, n));
+	/* zend_string_tolower() returns a new string (or a new reference) and leaves
+	 * its argument to the caller: release it, or every call leaks it. */
+	zend_string *in = zend_string_init_fast(s, n), *out = zend_string_tolower(in);
+	zend_string_release(in);
+	return out;
 }
 
 /* ---- shop_setup_remote_lookup --------------------------------------------- */
@@ -1395,11 +1399,13 @@ struct rm_apply {
 
 static void rm_op_error(rm_op *op, int st, const char *code, const char *msg)
 {
+	/* code may be op's own code ("outcome unknown after N attempts"): copy before releasing. */
+	zend_string *nc = zend_string_init(code, strlen(code), 0), *nm = zend_string_init(msg, strlen(msg), 0);
 	op->st = st;
 	if (op->code) zend_string_release(op->code);
 	if (op->msg) zend_string_release(op->msg);
-	op->code = zend_string_init(code, strlen(code), 0);
-	op->msg = zend_string_init(msg, strlen(msg), 0);
+	op->code = nc;
+	op->msg = nm;
 }
 
 static void rm_op_note(rm_op *op, const char *code, const char *msg)
