@@ -86,9 +86,10 @@ static void check_roundtrip(int64_t t, int form, int offmin)
 	char buf[64];
 	int64_t y, m, d, got;
 	size_t eo = 0, n;
-	int64_t local = t + (int64_t)offmin * 60, days, sod;
+	int64_t local, days, sod;
 	ss_window_status st;
 
+	if (t < 0 || t > SS_WINDOW_MAX_TIME) return;
 	if (form < 3) offmin = 0;
 	local = t + (int64_t)offmin * 60;
 	if (local < 0) local = t, offmin = 0;
