@@ -204,7 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st = ss_window_parse_end(p + sl, el, &e, &eo);
 		if (st != SS_WINDOW_OK) {
 			FUZZ_ASSERT(eo <= el, "parse_end offset %zu outside %zu bytes", eo, el);
-		} else if (e.kind == SS_WINDOW_END_RELATIVE) {
+		} else if (e.kind == SS_WINDOW_END_RELATIVE && in.now >= 0 && in.now <= SS_WINDOW_MAX_TIME) {
 			int64_t r = -2, base = in.now;
 			ss_window_status ast;
 			FUZZ_ASSERT(e.unit == 'D' || e.unit == 'H' || e.unit == 'W' || e.unit == 'M', "unit %c", e.unit);
