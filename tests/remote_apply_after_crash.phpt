@@ -4,6 +4,7 @@ shop_setup_remote_apply(): after a crash mid-apply (process killed), applying th
 shop_setup
 --SKIPIF--
 <?php
+require __DIR__ . '/inc/skipif_nocurl.inc';
 if (!is_file(__DIR__ . '/../modules/shop_setup.so')) die('skip needs the in-tree build modules/shop_setup.so');
 if (!is_dir('/proc/self')) die('skip needs /proc');
 ?>

@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): a write that may have been processed (timeout, dropped connection, HTTP 500, invalid JSON) is looked up, never blindly resent
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';
