@@ -9,12 +9,12 @@ shop_setup
 require __DIR__ . '/inc/moodle_mock.inc';
 require __DIR__ . '/inc/remote_fixture.inc';
 $m = MoodleMock::start(null, 3);
-$opts = ['backoff_ms' => 5, 'timeout_ms' => 1500];
+$opts = ['backoff_ms' => 5, 'timeout_ms' => 1500 * ss_valgrind_factor()];
 
 // Processed by Moodle, but the answer is lost.
 $m->fault(['fn' => 'core_user_create_users', 'type' => 'drop', 'commit' => true]);
 $m->fault(['fn' => 'core_group_create_groups', 'type' => 'http500', 'commit' => true]);
-$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'slow', 'ms' => 4000, 'commit' => true]);
+$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'slow', 'ms' => 4000 * ss_valgrind_factor(), 'commit' => true]);
 $r = shop_setup_remote_apply(remote_fixture_plan(4), $m->url, MoodleMock::TOKEN, $opts);
 echo "ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), " users ", json_encode($r['users']), " group ", $r['groupid'], "\n";
 $s = $m->state();
