@@ -35,11 +35,16 @@ if test "$PHP_SHOP_SETUP" != "no"; then
   dnl area: handler parameters
   SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_params.c"
   SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_params.c"
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_window.c ext/core/ss_handlerparams.c"
   dnl area: email
   SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_email.c"
   SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_email.c"
   dnl area: session planner
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_hash.c ext/core/ss_username.c ext/core/ss_planner.c"
+  SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_session.c"
   dnl area: remote provisioning
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_remote.c"
+  SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_remote.c"
 
   PHP_NEW_EXTENSION(shop_setup, $SHOP_SETUP_CORE $SHOP_SETUP_PHP, $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/ext -I@ext_srcdir@/ext/core)
   PHP_ADD_BUILD_DIR($ext_builddir/ext)

@@ -54,6 +54,8 @@ PHP_MINIT_FUNCTION(shop_setup)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	ss_set_alloc_hooks(&hooks);
+	shop_setup_params_minit();
+	shop_setup_session_minit();
 	return SUCCESS;
 }
 

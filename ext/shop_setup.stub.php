@@ -14,14 +14,77 @@
  * Decodes a local_shop handler parameter string ("key1=value1&key2=value2").
 
  * Keys and values are URL-decoded like urldecode() ('+' is a space, %XX a
- * byte). Raw white space around pairs is dropped, empty pairs are skipped, a
- * pair without '=' has the value "", and a repeated key keeps its last value.
+ * byte). Raw white space around pairs is dropped, empty pairs ("&&", a
+ * trailing '&') are skipped, a pair without '=' has the value "", a repeated
+ * key keeps its last value, and numeric-string keys become int keys as in
+ * every PHP array. Only the first raw '=' of a pair separates key and value.
 
- * @return array<string, string>
- * @throws ValueError on a malformed escape, a NUL byte, invalid UTF-8 after
- *         decoding or an empty key; the message names the key and byte offset.
+ * @return array<string|int, string>
+ * @throws ValueError on a malformed escape ("%zz", a '%' at the end), a NUL
+ *         byte (raw or %00), invalid UTF-8 after decoding, an empty key, or a
+ *         string over 16 MiB; the message names the key and the byte offset,
+ *         e.g. 'Argument #1 ($params) has a malformed percent escape "%zz" at
+ *         byte 6 in the value of key "k"'.
  */
 function shop_setup_parse_params(string $params): array {}
+
+/**
+ * Builds the canonical handler parameter string of an array.
+
+ * Keys are sorted in byte order (strcmp; int keys as their decimal string);
+ * pairs are "key=value" joined by '&'; keys and values are encoded as RFC 3986
+ * says: A-Z a-z 0-9 - . _ ~ stay, every other byte is %XX (upper-case hex),
+ * so a space is %20. Values are converted as (string) would: int and float
+ * as PHP prints them, true "1", false and null "". For every array $x of
+ * string keys and scalar values, shop_setup_parse_params(build($x)) is $x
+ * sorted by key with ksort($x, SORT_STRING), values converted to strings.
+
+ * @param array $params string or int keys => string, int, float, bool or null values
+ * @throws TypeError when a value is an array, an object or a resource (names the key).
+ * @throws ValueError on an empty key, a NUL byte or invalid UTF-8 in a key or a
+ *         value (names the key and the byte offset).
+ */
+function shop_setup_build_params(array $params): string {}
+
+/**
+ * Lists every problem of a std_setuponecoursesession parameter string; never
+ * throws on bad content (local_shop's product test page shows the list).
+
+ * Each issue is ['level' => 'error'|'warning', 'code' => string,
+ * 'key' => ?string, 'offset' => ?int (byte offset in $params), 'message' => string].
+ * Errors: every lexical fault (malformed_escape, nul_byte, invalid_utf8,
+ * empty_key, params_too_long; parsing resumes after the next '&'),
+ * duplicate_key, missing_key (coursename), a bad value of a known key
+ * (empty_value, value_too_long, control_character, html_tags, invalid_role,
+ * invalid_flag, invalid_time, invalid_duration, invalid_attach_mode,
+ * empty_list_item, invalid_course_id), end_not_after_start.
+ * Warnings: unknown_key, duplicate_list_item, duration_ignored.
+ * The list stops at 1000 issues plus one too_many_issues error.
+ * An empty list means the string is fine.
+
+ * @return list<array{level: string, code: string, key: ?string, offset: ?int, message: string}>
+ */
+function shop_setup_check_params(string $params): array {}
+
+/**
+ * The enrolment window [start, end] of a std_setuponecoursesession product,
+ * from its decoded parameters (string or int values; null is absent).
+
+ * start: starttime (Unix timestamp or ISO 8601), or $now when absent, empty or
+ * 0; never before $coursestart. end: endtime when given ("0" is the open end;
+ * a Unix timestamp; ISO 8601 date or date-time with Z or an offset, UTC when
+ * none; "+N" then D, H, W or M: days, hours, weeks or calendar months in UTC
+ * after start), else start + duration days (365 when absent, empty or 0) for a
+ * renewable product, else 0 (open end).
+
+ * @param array $params decoded parameters: key => string, int or null
+ * @return array{0: int, 1: int} [start, end], end 0 when open
+ * @throws TypeError when starttime, endtime or duration is neither string, int nor null.
+ * @throws ValueError on a value in no accepted form or out of range (names the
+ *         key and byte offset), an end not after the start, or $now / $coursestart
+ *         out of range.
+ */
+function shop_setup_enrol_window(array $params, int $now, int $coursestart = 0, bool $renewable = false): array {}
 
 /**
  * The match key of an email address, or null when Moodle would refuse it.
@@ -81,3 +144,132 @@ function shop_setup_emails_check(array $emails, array $policy = []): array {}
 
 /** True when both addresses are valid for Moodle and have the same match key. */
 function shop_setup_email_equals(string $a, string $b): bool {}
+
+/**
+ * Plans the set-up of one course session sold by local_shop
+ * (std_setuponecoursesession): accounts, enrolments, the order's group,
+ * delegation roles, customer support, product records. It decides, PHP
+ * applies; it never touches the database. Full contract and rules:
+ * docs/session-contract.md and docs/session.md.
+
+ * Phase 1, shop_setup_session($order): returns
+ *   ['phase' => 'lookup', 'ok' => bool, 'errors' => [issue...], 'warnings' => [issue...],
+ *    'params' => [handler parameters, defaults applied],
+ *    'lookups' => ['emails' => [match keys], 'usernames' => [candidate bases],
+ *                  'course' => shortname, 'supportcourse' => string|int|null,
+ *                  'roles' => [shortnames], 'groupidnumber' => transactionid,
+ *                  'operatorid' => int]]
+ * PHP then runs a constant number of bulk queries and calls phase 2,
+ * shop_setup_session($order, $facts, $options), which returns
+ *   ['phase' => 'plan', 'ok', 'errors', 'warnings', 'params',
+ *    'window' => ['start' => int, 'end' => int (0 = open)],
+ *    'group' => ['id' => ?int, 'idnumber' => string, 'name' => string],
+ *    'participants' => [['ref' => 'p1', 'role', 'roleid' => ?int, 'email' (as typed),
+ *        'matchkey', 'firstname', 'lastname', 'userid' => ?int, 'username',
+ *        'action' => 'reuse'|'create'|'none', 'attach' => bool,
+ *        'status' => 'ok'|'error', 'reference', 'messages' => [string...]], ...],
+ *    'operations' => [op...],  // empty when ok is false unless $options['partial']
+ *    'summary' => ['seats', 'declared', 'unassigned', 'created', 'reused',
+ *                  'enrolments', 'skipped', 'operations']]
+ * An op is ['op' => 'create_user'|'create_group'|'enrol'|'assign_role'|
+ * 'add_member'|'assign_user_role'|'create_product', 'ref' => 'pN'|'operator'|null,
+ * ...kind-specific keys], ordered by kind then participant (operator first).
+ * An issue is ['level', 'code', 'message'] plus 'ref', 'role', 'email',
+ * 'other' (duplicates) and 'field' when they apply.
+
+ * $order: 'transactionid' (string, 1..100 bytes), 'quantity' (int >= 0),
+ *   'operator' (int or ['id' => int]), 'handlerparams' (URL-encoded string or
+ *   array), 'users' (role => email as typed => participant array|object with
+ *   lastname, firstname, email, city, institution, phone2), optional 'now',
+ *   'renewable', 'catalogitemid', 'billitemid', 'customerid'.
+ * $facts: 'course' (['id', 'startdate']|null), 'supportcourse' (['id']|null),
+ *   'roles' (shortname => id), 'users' ([['id', 'email', 'username', 'auth',
+ *   'suspended', 'deleted'], ...]), 'usernames' ([string]), 'privileged'
+ *   ([int]), 'enrolments' ([['courseid', 'userid', 'status', 'timestart',
+ *   'timeend', 'roles' => [int]], ...]), 'group' (['id', 'members' => [int]]|null),
+ *   'roleassignments' ([['roleid', 'userid', 'contextuserid'], ...]),
+ *   'products' ([reference strings]). Rows may be arrays or objects; integers
+ *   may be numeric strings, as Moodle's $DB returns them.
+ * $options: 'partial' (bool, default false): plan the valid participants
+ *   even when others are in error.
+
+ * @return array<string, mixed>
+ * @throws TypeError when a value has the wrong type; the message names its path
+ * @throws ValueError when a value is out of range or malformed (invalid UTF-8,
+ *         NUL byte, over a limit); the message names its path
+ */
+function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}
+
+/**
+ * Phase 1's lookups -> the $facts of shop_setup_session(), read from a remote
+ * Moodle through its REST web services (POST <endpoint>/webservice/rest/server.php).
+
+ * $lookups is the 'lookups' entry of shop_setup_session($order) (see
+ * docs/session-contract.md): emails (match keys), usernames (candidate
+ * bases), course, supportcourse, roles, groupidnumber, operatorid.
+ * Users are found by e-mail without missing one stored in another case:
+ * core_user_get_users_by_field (exact) in batches, then core_user_get_users
+ * (case-insensitive LIKE, one address per call, in parallel) for the keys it
+ * did not find; every match is compared with the key by the extension.
+
+ * $options: roles (array<string,int>, required for every role in $lookups:
+ * Moodle has no web service mapping role shortnames to ids), privileged
+ * (int[]), products (string[]), username_probe (int, 3: also look up
+ * base1..baseN), exact_email_only (bool, false), and the transport options
+ * of shop_setup_remote_apply().
+
+ * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
+ *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
+ *   operatorid?: ?int}
+
+ * Returns array{course: ?array{id: int, startdate: int}, supportcourse: ?array{id: int},
+ *   roles: array<string,int>, users: list<array{id: int, email: string, username: string,
+ *   auth: string, suspended: int, deleted: int}>, usernames: string[], privileged: int[],
+ *   enrolments: list<array{courseid: int, userid: int, status: int, timestart: int,
+ *   timeend: int, roles: int[]}>, group: ?array{id: int, members: int[]},
+ *   roleassignments: array, products: string[], remote: array{requests: int, retries: int}}
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed argument (never showing the token)
+ * @throws RuntimeException when the site refuses a call or cannot be reached
+ *         after the retries (the message names the web-service function and
+ *         Moodle's errorcode, never the token); also when shop_setup was built
+ *         without libcurl.
+ */
+function shop_setup_remote_lookup(array $lookups, string $endpoint, string $token, array $options = []): array {}
+
+/**
+ * Executes a plan of shop_setup_session() on a remote Moodle: batched,
+ * parallel web-service calls, phases in dependency order (accounts and group;
+ * enrolments and role assignments; group members).
+
+ * create_user -> core_user_create_users (createpassword=1: Moodle mails the
+ * password), create_group -> core_group_create_groups (idnumbertaken = the
+ * group exists), enrol -> enrol_manual_enrol_users (skipped when the user is
+ * already enrolled with the role; a role assignment when enrolled without
+ * it), assign_role / assign_user_role -> core_role_assign_roles (contextlevel
+ * course / user), add_member -> core_group_add_group_members. create_product
+ * is left to PHP (status "local", with its userid filled in).
+ * Batches rejected whole by Moodle are bisected down to the culprit; accounts
+ * are looked up by username before they are created, enrolments before they
+ * are sent, so a second apply of the same plan finishes an interrupted one.
+
+ * $options: max_input_vars (int, 5000: the site's PHP setting; every request
+ * stays under it), max_items (int, 0 = no limit), concurrency (int, 8),
+ * connect_timeout_ms (10000), timeout_ms (120000), retries (3), backoff_ms
+ * (200), backoff_max_ms (10000), cainfo (CA bundle path),
+ * insecure_skip_tls_verify (bool, false: DANGEROUS, disables TLS verification).
+
+ * Returns array{ok: bool, operations: list<array>, users: array<string,int>,
+ *   groupid: ?int, failures: array<string, list<array{op: string, code: string, message: string}>>,
+ *   warnings: string[], stats: array{done: int, exists: int, failed: int, skipped: int,
+ *   local: int, requests: int, retries: int, bisections: int}}
+ *   operations: the plan's operations in order, each with status
+ *   (done|exists|failed|skipped|local), resolved ids, and error {code, message}
+ *   when failed or skipped; failures: per participant ref.
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed plan (naming the path) or option
+ * @throws RuntimeException when shop_setup was built without libcurl
+ */
+function shop_setup_remote_apply(array $plan, string $endpoint, string $token, array $options = []): array {}

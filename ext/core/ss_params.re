@@ -18,7 +18,7 @@ static int ss_hexval(uchar c)
 }
 
 /* Maps the offset of a decoded byte back to the input (slow path, errors only). */
-static size_t ss_params_input_offset(const uchar *start, const uchar *lim, size_t decoded)
+static size_t ss_params_walk(const uchar *start, const uchar *lim, size_t decoded)
 {
 	const uchar *p = start;
 	size_t n = 0;
@@ -28,6 +28,12 @@ static size_t ss_params_input_offset(const uchar *start, const uchar *lim, size_
 		n++;
 	}
 	return (size_t)(p - start);
+}
+
+size_t ss_params_input_offset(const char *s, size_t len, size_t raw, size_t n)
+{
+	if (raw > len) return len;
+	return raw + ss_params_walk((const uchar *)s + raw, (const uchar *)s + len, n);
 }
 
 const char *ss_params_status_message(ss_params_status st)
@@ -45,20 +51,27 @@ const char *ss_params_status_message(ss_params_status st)
 	return "unknown";
 }
 
-ss_params_status ss_params_parse(const char *str, size_t len, ss_params_cb cb, void *ctx, ss_params_error *err)
+static ss_params_status ss_params_run(const char *str, size_t len, ss_params_cb cb, void *ctx,
+	ss_params_err_cb ecb, void *ectx, ss_params_error *err)
 {
+	ss_params_status first = SS_PARAMS_OK;
 	const uchar *cur = (const uchar *)str, *lim = cur + len, *mar = NULL, *tok;
 	const uchar *pair_start, *val_start = NULL;
 	const char *ekey = NULL;
 	size_t ekey_len = 0;
 	uchar *out, *o;
 	size_t keep, key_len = 0;
-	int in_value = 0, has_eq = 0;
+	int in_value = 0, has_eq = 0, high = 0;
 	ss_params_status st = SS_PARAMS_OK;
 	ss_params_pair pair;
 
 	memset(err, 0, sizeof(*err));
 	if (len > SS_MAX_PARAMS_LEN) {
+		if (ecb) {
+			err->status = SS_PARAMS_E_TOO_LONG;
+			err->offset = SS_MAX_PARAMS_LEN;
+			ecb(ectx, err);
+		}
 		err->status = SS_PARAMS_E_TOO_LONG;
 		err->offset = SS_MAX_PARAMS_LEN;
 		return SS_PARAMS_E_TOO_LONG;
@@ -73,12 +86,14 @@ ss_params_status ss_params_parse(const char *str, size_t len, ss_params_cb cb, v
 #define SS_FAIL(code, at) do { st = (code); err->offset = (size_t)((at) - (const uchar *)str); goto fail; } while (0)
 
 next_pair:
+	ekey = NULL;
 	while (cur < lim && ss_is_ws(*cur)) cur++;
 	pair_start = cur;
 	o = out;
 	keep = 0;
 	in_value = 0;
 	has_eq = 0;
+	high = 0;
 	key_len = 0;
 
 	for (;;) {
@@ -98,6 +113,7 @@ next_pair:
 		"%" hex hex {
 			uchar c = (uchar)(ss_hexval(tok[1]) * 16 + ss_hexval(tok[2]));
 			if (c == 0) SS_FAIL(SS_PARAMS_E_NUL, tok);
+			high |= c >> 7;
 			*o++ = c;
 			keep = (size_t)(o - out);
 			continue;
@@ -125,12 +141,21 @@ next_pair:
 			if (tok >= lim) { cur = lim; goto end_pair; }
 			SS_FAIL(SS_PARAMS_E_NUL, tok);
 		}
-		[^%+=&\x00]+ {
+		[^%+=&\x00\x80-\xff]+ {
 			size_t n = (size_t)(cur - tok), t = n;
 			memcpy(o, tok, n);
 			o += n;
 			while (t > 0 && ss_is_ws(tok[t - 1])) t--;
 			if (t > 0) keep = (size_t)(o - out) - (n - t);
+			continue;
+		}
+		[\x80-\xff]+ {
+			/* Only pairs with bytes above 0x7F need the UTF-8 check. */
+			size_t n = (size_t)(cur - tok);
+			memcpy(o, tok, n);
+			o += n;
+			keep = (size_t)(o - out);
+			high = 1;
 			continue;
 		}
 	*/
@@ -152,24 +177,25 @@ end_pair:
 	}
 	{
 		size_t vlen = in_value ? keep - key_len : 0, bad;
-		bad = ss_utf8_check((const char *)out, key_len);
+		bad = high ? ss_utf8_check((const char *)out, key_len) : key_len;
 		if (bad != key_len) {
 			ekey = (const char *)out;
 			ekey_len = bad;
-			SS_FAIL(SS_PARAMS_E_UTF8, pair_start + ss_params_input_offset(pair_start, lim, bad));
+			SS_FAIL(SS_PARAMS_E_UTF8, pair_start + ss_params_walk(pair_start, lim, bad));
 		}
-		bad = ss_utf8_check((const char *)out + key_len, vlen);
+		bad = high ? ss_utf8_check((const char *)out + key_len, vlen) : vlen;
 		if (bad != vlen) {
 			ekey = (const char *)out;
 			ekey_len = key_len;
 			err->in_value = 1;
-			SS_FAIL(SS_PARAMS_E_UTF8, val_start + ss_params_input_offset(val_start, lim, bad));
+			SS_FAIL(SS_PARAMS_E_UTF8, val_start + ss_params_walk(val_start, lim, bad));
 		}
 		pair.key = (const char *)out;
 		pair.key_len = key_len;
 		pair.value = (const char *)out + key_len;
 		pair.value_len = vlen;
 		pair.offset = (size_t)(pair_start - (const uchar *)str);
+		pair.value_offset = (size_t)((in_value ? val_start : tok) - (const uchar *)str);
 		pair.has_equals = has_eq;
 		if (cb && cb(ctx, &pair) != 0) {
 			st = SS_PARAMS_E_CALLBACK;
@@ -181,6 +207,11 @@ end_pair:
 
 done:
 	ss_free(out);
+	if (ecb && first != SS_PARAMS_OK) {
+		/* Leave the first error's status; the details were all reported. */
+		err->status = first;
+		return first;
+	}
 	return SS_PARAMS_OK;
 
 fail:
@@ -191,9 +222,40 @@ fail:
 	}
 	err->status = st;
 	err->key_len = ekey_len > SS_PARAMS_ERR_KEY_MAX ? SS_PARAMS_ERR_KEY_MAX : ekey_len;
+	if (err->key_len < ekey_len) {
+		/* Cut on a character boundary, so that the key stays valid UTF-8. */
+		while (err->key_len > 0 && ((uchar)ekey[err->key_len] & 0xC0) == 0x80) err->key_len--;
+	}
 	memcpy(err->key, ekey, err->key_len);
 	err->key[err->key_len] = '\0';
+	if (ecb && st != SS_PARAMS_E_CALLBACK && st != SS_PARAMS_E_NOMEM) {
+		const uchar *amp;
+		if (first == SS_PARAMS_OK) first = st;
+		if (ecb(ectx, err) != 0) {
+			st = SS_PARAMS_E_CALLBACK;
+			ss_free(out);
+			return st;
+		}
+		/* Resume after the next raw '&' at or after the fault. */
+		amp = tok < lim ? memchr(tok, '&', (size_t)(lim - tok)) : NULL;
+		if (!amp) goto done;
+		cur = amp + 1;
+		memset(err, 0, sizeof(*err));
+		st = SS_PARAMS_OK;
+		goto next_pair;
+	}
 	ss_free(out);
 	return st;
 #undef SS_FAIL
+}
+
+ss_params_status ss_params_parse(const char *s, size_t len, ss_params_cb cb, void *ctx, ss_params_error *err)
+{
+	return ss_params_run(s, len, cb, ctx, NULL, NULL, err);
+}
+
+ss_params_status ss_params_scan(const char *s, size_t len, ss_params_cb cb, void *ctx,
+	ss_params_err_cb ecb, void *ectx, ss_params_error *err)
+{
+	return ss_params_run(s, len, cb, ctx, ecb, ectx, err);
 }

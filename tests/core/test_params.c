@@ -18,6 +18,30 @@ static int collect(void *ctx, const ss_params_pair *p)
 	return 0;
 }
 
+typedef struct { int n; ss_params_status st[8]; size_t off[8]; char key[8][32]; int in_value[8]; } errors;
+
+static int collect_err(void *ctx, const ss_params_error *e)
+{
+	errors *c = ctx;
+	if (c->n < 8) {
+		c->st[c->n] = e->status;
+		c->off[c->n] = e->offset;
+		c->in_value[c->n] = e->in_value;
+		memcpy(c->key[c->n], e->key, e->key_len < 31 ? e->key_len : 31);
+		c->key[c->n][e->key_len < 31 ? e->key_len : 31] = 0;
+	}
+	c->n++;
+	return 0;
+}
+
+static size_t last_value_offset;
+static int value_offset(void *ctx, const ss_params_pair *p)
+{
+	(void)ctx;
+	last_value_offset = p->value_offset;
+	return 0;
+}
+
 static ss_params_status run(const char *s, size_t len, collected *c, ss_params_error *e)
 {
 	memset(c, 0, sizeof(*c));
@@ -45,6 +69,39 @@ int main(void)
 	SS_CHECK(run("a=1&k=ab%FF", 11, &c, &e) == SS_PARAMS_E_UTF8 && e.offset == 8 && strcmp(e.key, "k") == 0);
 	SS_CHECK(run("", 0, &c, &e) == SS_PARAMS_OK && c.n == 0);
 	SS_CHECK(run("a=%41%2b%3D%26", 14, &c, &e) == SS_PARAMS_OK && strcmp(c.vals[0], "A+=&") == 0);
+
+
+	/* Recovering mode reports every faulty pair and still delivers the good ones. */
+	{
+		errors er;
+		static const char in[] = "a=%zz&b=1&=x&c=%FF&d%00=2&e=3&f=%";
+		memset(&er, 0, sizeof(er));
+		memset(&c, 0, sizeof(c));
+		SS_CHECK(ss_params_scan(in, sizeof(in) - 1, collect, &c, collect_err, &er, &e) == SS_PARAMS_E_ESCAPE);
+		SS_CHECK(er.n == 5);
+		SS_CHECK(er.st[0] == SS_PARAMS_E_ESCAPE && er.off[0] == 2 && strcmp(er.key[0], "a") == 0 && er.in_value[0]);
+		SS_CHECK(er.st[1] == SS_PARAMS_E_EMPTY_KEY && er.off[1] == 10);
+		SS_CHECK(er.st[2] == SS_PARAMS_E_UTF8 && er.off[2] == 15 && strcmp(er.key[2], "c") == 0);
+		SS_CHECK(er.st[3] == SS_PARAMS_E_NUL && er.off[3] == 20 && !er.in_value[3] && strcmp(er.key[3], "d") == 0);
+		SS_CHECK(er.st[4] == SS_PARAMS_E_ESCAPE && er.off[4] == 32);
+		SS_CHECK(c.n == 2 && strcmp(c.keys[0], "b") == 0 && strcmp(c.keys[1], "e") == 0);
+		memset(&er, 0, sizeof(er));
+		SS_CHECK(ss_params_scan("a=1&b=2", 7, NULL, NULL, collect_err, &er, &e) == SS_PARAMS_OK && er.n == 0);
+	}
+	/* Value offsets and their mapping back to the input. */
+	SS_CHECK(ss_params_parse("k= %41%42x", 10, value_offset, NULL, &e) == SS_PARAMS_OK && last_value_offset == 3);
+	SS_CHECK(ss_params_input_offset("k= %41%42x", 10, 3, 2) == 9);
+	SS_CHECK(ss_params_parse("flag", 4, value_offset, NULL, &e) == SS_PARAMS_OK && last_value_offset == 4);
+	/* A long faulty key is cut on a character boundary. */
+	{
+		char big[260];
+		size_t i;
+		big[0] = 'x';
+		for (i = 1; i + 1 < 250; i += 2) { big[i] = (char)0xC3; big[i + 1] = (char)0xA9; }
+		big[i] = '%';
+		SS_CHECK(ss_params_parse(big, i + 1, NULL, NULL, &e) == SS_PARAMS_E_ESCAPE);
+		SS_CHECK(e.key_len <= SS_PARAMS_ERR_KEY_MAX && e.key_len % 2 == 1 && ss_utf8_check(e.key, e.key_len) == e.key_len);
+	}
 
 	SS_TEST_END("core params");
 }

@@ -1,0 +1,388 @@
+/* shop_setup core: arena and open-addressing hash tables (see ss_hash.h). */
+#include "ss_hash.h"
+
+#include <string.h>
+
+static uint64_t ss_fmix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+uint64_t ss_hash_bytes(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	h = ss_fmix64(h ^ len);
+	return h ? h : 1;
+}
+
+uint64_t ss_hash_u64(uint64_t x)
+{
+	uint64_t h = ss_fmix64(x + UINT64_C(0x9e3779b97f4a7c15));
+	return h ? h : 1;
+}
+
+struct ss_arena_chunk {
+	ss_arena_chunk *next;
+	size_t cap;
+	/* data follows */
+};
+
+#define SS_ARENA_CHUNK ((size_t)64 * 1024)
+
+void *ss_arena_alloc(ss_arena *a, size_t n)
+{
+	char *p;
+	n = (n + 7) & ~(size_t)7;
+	if (!a->head || a->cap - a->used < n) {
+		size_t cap = n > SS_ARENA_CHUNK ? n : SS_ARENA_CHUNK;
+		ss_arena_chunk *c;
+		if (cap > SIZE_MAX - sizeof(ss_arena_chunk)) {
+			return NULL;
+		}
+		c = ss_malloc(sizeof(ss_arena_chunk) + cap);
+		if (!c) {
+			return NULL;
+		}
+		c->next = a->head;
+		c->cap = cap;
+		a->head = c;
+		a->used = 0;
+		a->cap = cap;
+	}
+	p = (char *)(a->head + 1) + a->used;
+	a->used += n;
+	return p;
+}
+
+char *ss_arena_dup(ss_arena *a, const char *p, size_t len)
+{
+	char *d;
+	if (len == SIZE_MAX) {
+		return NULL;
+	}
+	d = ss_arena_alloc(a, len + 1);
+	if (!d) {
+		return NULL;
+	}
+	if (len) {
+		memcpy(d, p, len);
+	}
+	d[len] = '\0';
+	return d;
+}
+
+void ss_arena_free(ss_arena *a)
+{
+	ss_arena_chunk *c = a->head;
+	while (c) {
+		ss_arena_chunk *n = c->next;
+		ss_free(c);
+		c = n;
+	}
+	a->head = NULL;
+	a->used = a->cap = 0;
+}
+
+/* Capacity for a load of at most 0.7: a fresh table costs its size in page faults. */
+#define SS_FULL(count, cap) ((count) * 10 > (cap) * 7)
+
+static size_t ss_cap_for(size_t expected)
+{
+	size_t cap = 16;
+	while (SS_FULL(expected + 1, cap)) {
+		if (cap > SIZE_MAX / 4) {
+			return 0;
+		}
+		cap <<= 1;
+	}
+	return cap;
+}
+
+/* Number of partitions (a power of two) and the shift that selects one. */
+static size_t ss_nparts_for(size_t expected, unsigned *shift)
+{
+	size_t per = SS_PART_SLOTS * 7 / 10, n = 1;
+	unsigned bits = 0;
+	while (n * per < expected && bits < 16) {
+		n <<= 1;
+		bits++;
+	}
+	*shift = 64 - bits;
+	return n;
+}
+
+#define SS_PART_OF(m, h) ((m)->shift >= 64 ? 0 : (size_t)((h) >> (m)->shift))
+
+/* ---- string map ---- */
+
+int ss_smap_init(ss_smap *m, size_t expected)
+{
+	size_t i, per;
+	m->collisions = 0;
+	m->nparts = ss_nparts_for(expected, &m->shift);
+	m->count = 0;
+	m->parts = ss_malloc(m->nparts * sizeof(ss_smap_part));
+	if (!m->parts) {
+		m->nparts = 0;
+		return -1;
+	}
+	per = expected / m->nparts + 1;
+	for (i = 0; i < m->nparts; i++) {
+		size_t cap = ss_cap_for(per);
+		ss_smap_part *p = &m->parts[i];
+		p->count = 0;
+		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_smap_slot) ? ss_malloc(cap * sizeof(ss_smap_slot)) : NULL;
+		if (!p->slots) {
+			m->nparts = i;
+			return -1;
+		}
+		memset(p->slots, 0, cap * sizeof(ss_smap_slot));
+		p->cap = cap;
+	}
+	return 0;
+}
+
+static ss_smap_slot *ss_smap_probe(const ss_smap *m, const ss_smap_part *p, uint64_t h, const char *key, size_t len)
+{
+	size_t mask = p->cap - 1, i = (size_t)h & mask;
+	for (;;) {
+		ss_smap_slot *s = &p->slots[i];
+		if (s->hash == 0) {
+			return s;
+		}
+		if (s->hash == h) {
+			if (s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)) {
+				return s;
+			}
+			((ss_smap *)m)->collisions++;   /* two keys, one 64-bit hash */
+		}
+		i = (i + 1) & mask;
+	}
+}
+
+ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len)
+{
+	uint64_t h;
+	ss_smap_slot *s;
+	if (!m->nparts) {
+		return NULL;
+	}
+	h = ss_hash_bytes(key, len);
+	s = ss_smap_probe(m, &m->parts[SS_PART_OF(m, h)], h, key, len);
+	return s->hash ? s : NULL;
+}
+
+static int ss_smap_grow(ss_smap *m, ss_smap_part *p)
+{
+	size_t i, cap = p->cap * 2;
+	ss_smap_slot *slots;
+	ss_smap_part np;
+	if (cap > SIZE_MAX / sizeof(ss_smap_slot)) return -1;
+	slots = ss_malloc(cap * sizeof(ss_smap_slot));
+	if (!slots) return -1;
+	memset(slots, 0, cap * sizeof(ss_smap_slot));
+	np.slots = slots;
+	np.cap = cap;
+	np.count = p->count;
+	for (i = 0; i < p->cap; i++) {
+		if (p->slots[i].hash) {
+			*ss_smap_probe(m, &np, p->slots[i].hash, p->slots[i].key, p->slots[i].len) = p->slots[i];
+		}
+	}
+	ss_free(p->slots);
+	*p = np;
+	return 0;
+}
+
+ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created)
+{
+	uint64_t h = ss_hash_bytes(key, len);
+	ss_smap_part *p;
+	ss_smap_slot *s;
+	if (!m->nparts && ss_smap_init(m, 8) != 0) {
+		return NULL;
+	}
+	p = &m->parts[SS_PART_OF(m, h)];
+	s = ss_smap_probe(m, p, h, key, len);
+	if (s->hash) {
+		if (created) *created = 0;
+		return s;
+	}
+	if (SS_FULL(p->count + 1, p->cap)) {
+		if (ss_smap_grow(m, p) != 0) {
+			return NULL;
+		}
+		s = ss_smap_probe(m, p, h, key, len);
+	}
+	s->hash = h;
+	s->key = key;
+	s->len = len;
+	s->val = 0;
+	p->count++;
+	m->count++;
+	if (created) *created = 1;
+	return s;
+}
+
+ss_smap_slot *ss_smap_each(const ss_smap *m, uint64_t *cursor)
+{
+	/* cursor: partition in the top 16 bits, slot below (at most 65536 partitions). */
+	const uint64_t low = (UINT64_C(1) << 48) - 1;
+	for (;;) {
+		size_t part = (size_t)(*cursor >> 48), i = (size_t)(*cursor & low);
+		if (part >= m->nparts) {
+			return NULL;
+		}
+		if (i >= m->parts[part].cap) {
+			*cursor = (uint64_t)(part + 1) << 48;
+			continue;
+		}
+		(*cursor)++;
+		if (m->parts[part].slots[i].hash) {
+			return &m->parts[part].slots[i];
+		}
+	}
+}
+
+void ss_smap_free(ss_smap *m)
+{
+	size_t i;
+	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	ss_free(m->parts);
+	m->parts = NULL;
+	m->nparts = 0;
+	m->count = 0;
+}
+
+/* ---- integer-triple map ---- */
+
+static uint64_t ss_imap_hash(int64_t a, int64_t b, int64_t c)
+{
+	uint64_t h = ss_hash_u64((uint64_t)a);
+	h = ss_hash_u64(h ^ (uint64_t)b);
+	h = ss_hash_u64(h ^ (uint64_t)c);
+	return h;
+}
+
+int ss_imap_init(ss_imap *m, size_t expected)
+{
+	size_t i, per;
+	m->nparts = ss_nparts_for(expected, &m->shift);
+	m->count = 0;
+	m->parts = ss_malloc(m->nparts * sizeof(ss_imap_part));
+	if (!m->parts) {
+		m->nparts = 0;
+		return -1;
+	}
+	per = expected / m->nparts + 1;
+	for (i = 0; i < m->nparts; i++) {
+		size_t cap = ss_cap_for(per);
+		ss_imap_part *p = &m->parts[i];
+		p->count = 0;
+		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_imap_slot) ? ss_malloc(cap * sizeof(ss_imap_slot)) : NULL;
+		if (!p->slots) {
+			m->nparts = i;
+			return -1;
+		}
+		memset(p->slots, 0, cap * sizeof(ss_imap_slot));
+		p->cap = cap;
+	}
+	return 0;
+}
+
+static ss_imap_slot *ss_imap_probe(const ss_imap_part *p, uint64_t h, int64_t a, int64_t b, int64_t c)
+{
+	size_t mask = p->cap - 1, i = (size_t)h & mask;
+	for (;;) {
+		ss_imap_slot *s = &p->slots[i];
+		if (s->hash == 0 || (s->hash == h && s->a == a && s->b == b && s->c == c)) {
+			return s;
+		}
+		i = (i + 1) & mask;
+	}
+}
+
+ss_imap_slot *ss_imap_find(const ss_imap *m, int64_t a, int64_t b, int64_t c)
+{
+	uint64_t h;
+	ss_imap_slot *s;
+	if (!m->nparts) {
+		return NULL;
+	}
+	h = ss_imap_hash(a, b, c);
+	s = ss_imap_probe(&m->parts[SS_PART_OF(m, h)], h, a, b, c);
+	return s->hash ? s : NULL;
+}
+
+static int ss_imap_grow(ss_imap_part *p)
+{
+	size_t i, cap = p->cap * 2;
+	ss_imap_part np;
+	if (cap > SIZE_MAX / sizeof(ss_imap_slot)) return -1;
+	np.slots = ss_malloc(cap * sizeof(ss_imap_slot));
+	if (!np.slots) return -1;
+	memset(np.slots, 0, cap * sizeof(ss_imap_slot));
+	np.cap = cap;
+	np.count = p->count;
+	for (i = 0; i < p->cap; i++) {
+		ss_imap_slot *s = &p->slots[i];
+		if (s->hash) {
+			*ss_imap_probe(&np, s->hash, s->a, s->b, s->c) = *s;
+		}
+	}
+	ss_free(p->slots);
+	*p = np;
+	return 0;
+}
+
+ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *created)
+{
+	uint64_t h = ss_imap_hash(a, b, c);
+	ss_imap_part *p;
+	ss_imap_slot *s;
+	if (!m->nparts && ss_imap_init(m, 8) != 0) {
+		return NULL;
+	}
+	p = &m->parts[SS_PART_OF(m, h)];
+	s = ss_imap_probe(p, h, a, b, c);
+	if (s->hash) {
+		if (created) *created = 0;
+		return s;
+	}
+	if (SS_FULL(p->count + 1, p->cap)) {
+		if (ss_imap_grow(p) != 0) {
+			return NULL;
+		}
+		s = ss_imap_probe(p, h, a, b, c);
+	}
+	s->hash = h;
+	s->a = a;
+	s->b = b;
+	s->c = c;
+	s->val = 0;
+	p->count++;
+	m->count++;
+	if (created) *created = 1;
+	return s;
+}
+
+void ss_imap_free(ss_imap *m)
+{
+	size_t i;
+	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	ss_free(m->parts);
+	m->parts = NULL;
+	m->nparts = 0;
+	m->count = 0;
+}

@@ -1,0 +1,85 @@
+/*
+ * shop_setup core: arena and open-addressing hash tables for the session
+ * planner (linear probing, power-of-two capacity, load <= 0.7), so that every
+ * lookup the planner makes is O(1) and a whole plan is O(n).
+ */
+#ifndef SS_HASH_H
+#define SS_HASH_H
+
+#include "ss_common.h"
+
+/* 64-bit hash of a byte string (FNV-1a with a murmur3 finaliser). */
+uint64_t ss_hash_bytes(const void *p, size_t len);
+uint64_t ss_hash_u64(uint64_t x);
+
+/* Bump allocator: copies live until ss_arena_free(). */
+typedef struct ss_arena_chunk ss_arena_chunk;
+typedef struct ss_arena {
+	ss_arena_chunk *head;
+	size_t used, cap;
+} ss_arena;
+#define SS_ARENA_INIT {NULL, 0, 0}
+void *ss_arena_alloc(ss_arena *a, size_t n);
+/* NUL-terminated copy of p[0..len) (NULL on OOM). */
+char *ss_arena_dup(ss_arena *a, const char *p, size_t len);
+void ss_arena_free(ss_arena *a);
+
+/*
+ * Tables are split into partitions chosen by the hash's top bits, each at most
+ * SS_PART_SLOTS slots: no single allocation grows past ~1 MiB, so that under
+ * PHP every block comes from the allocator's reusable chunks instead of a
+ * fresh mmap() whose pages must all be faulted in again on every call.
+ */
+#define SS_PART_SLOTS ((size_t)32768)
+
+/* String key -> uint64 value. Keys are not copied: they must outlive the map. */
+typedef struct ss_smap_slot {
+	uint64_t hash;   /* 0 = empty */
+	const char *key;
+	size_t len;
+	uint64_t val;
+} ss_smap_slot;
+typedef struct ss_smap_part {
+	ss_smap_slot *slots;
+	size_t cap, count;
+} ss_smap_part;
+typedef struct ss_smap {
+	ss_smap_part *parts;
+	unsigned shift;      /* 64 - log2(number of partitions) (64: one partition) */
+	size_t nparts;
+	size_t count;
+	size_t collisions;  /* probes that met another key with the same 64-bit hash */
+} ss_smap;
+#define SS_SMAP_INIT {NULL, 64, 0, 0, 0}
+int ss_smap_init(ss_smap *m, size_t expected);   /* 0, -1 on OOM */
+/* Returns the slot holding key, or NULL. */
+ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len);
+/* Finds or inserts key (val 0 when new; *created says which). NULL on OOM. */
+ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created);
+/* Occupied slots in table order: start with *cursor = 0; NULL at the end. */
+ss_smap_slot *ss_smap_each(const ss_smap *m, uint64_t *cursor);
+void ss_smap_free(ss_smap *m);
+
+/* Key of up to three integers -> uint64 value. */
+typedef struct ss_imap_slot {
+	uint64_t hash;   /* 0 = empty */
+	int64_t a, b, c;
+	uint64_t val;
+} ss_imap_slot;
+typedef struct ss_imap_part {
+	ss_imap_slot *slots;
+	size_t cap, count;
+} ss_imap_part;
+typedef struct ss_imap {
+	ss_imap_part *parts;
+	unsigned shift;
+	size_t nparts;
+	size_t count;
+} ss_imap;
+#define SS_IMAP_INIT {NULL, 64, 0, 0}
+int ss_imap_init(ss_imap *m, size_t expected);
+ss_imap_slot *ss_imap_find(const ss_imap *m, int64_t a, int64_t b, int64_t c);
+ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *created);
+void ss_imap_free(ss_imap *m);
+
+#endif

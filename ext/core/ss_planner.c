@@ -1,0 +1,1065 @@
+/* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
+#include "ss_planner.h"
+#include "ss_username.h"
+#include "ss_email.h"
+#include "ss_window.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- names ---- */
+
+static const char *const ss_param_names[SS_P_COUNT] = {
+	"coursename", "supervisor", "autoenrolsupervisor", "customersupport",
+	"supportrole", "starttime", "endtime", "duration", "requiredroles",
+	"groupname", "attachexisting", "operatorrole", "participantrole"
+};
+
+const char *ss_session_param_name(ss_session_param p)
+{
+	return (unsigned)p < SS_P_COUNT ? ss_param_names[p] : "";
+}
+
+ss_session_param ss_session_param_lookup(const char *key, size_t len)
+{
+	int i;
+	for (i = 0; i < SS_P_COUNT; i++) {
+		if (strlen(ss_param_names[i]) == len && memcmp(ss_param_names[i], key, len) == 0) {
+			return (ss_session_param)i;
+		}
+	}
+	return SS_P_COUNT;
+}
+
+const char *ss_op_kind_name(ss_op_kind k)
+{
+	static const char *const names[SS_OP_KINDS] = {
+		"create_user", "create_group", "enrol", "assign_role", "add_member", "assign_user_role", "create_product"
+	};
+	return (unsigned)k < SS_OP_KINDS ? names[k] : "";
+}
+
+/* ---- small helpers ---- */
+
+static int ss_sv_eq(ss_sv a, const char *b)
+{
+	size_t n = strlen(b);
+	return a.len == n && memcmp(a.p, b, n) == 0;
+}
+
+static int ss_sv_same(ss_sv a, ss_sv b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
+}
+
+static ss_sv ss_sv_trim(ss_sv s)
+{
+	while (s.len && (s.p[0] == ' ' || s.p[0] == '\t' || s.p[0] == '\r' || s.p[0] == '\n')) {
+		s.p++;
+		s.len--;
+	}
+	while (s.len && (s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\t' || s.p[s.len - 1] == '\r' || s.p[s.len - 1] == '\n')) {
+		s.len--;
+	}
+	return s;
+}
+
+static ss_sv ss_sv_c(const char *s)
+{
+	ss_sv v;
+	v.p = s;
+	v.len = strlen(s);
+	return v;
+}
+
+/* Length of s cut to at most max bytes on a UTF-8 character boundary. */
+static int ss_cut(ss_sv s, size_t max)
+{
+	size_t n = s.len;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80) {
+			n--;
+		}
+	}
+	return (int)n;
+}
+
+/* ---- output building ---- */
+
+typedef struct ss_ctx {
+	const ss_session_in *in;
+	ss_session_out *out;
+	int nomem;
+	int global_error;         /* an error that no participant filter can fix */
+} ss_ctx;
+
+static ss_sv ss_arena_sv(ss_ctx *c, const char *p, size_t len)
+{
+	ss_sv v = {"", 0};
+	char *d = ss_arena_dup(&c->out->arena, p, len);
+	if (!d) {
+		c->nomem = 1;
+		return v;
+	}
+	v.p = d;
+	v.len = len;
+	return v;
+}
+
+static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code, int64_t part,
+	const char *field, const char *fmt, ...)
+{
+	ss_session_out *o = c->out;
+	ss_issue *is;
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	if (o->nissues == o->capissues) {
+		size_t cap = o->capissues ? o->capissues * 2 : 16;
+		ss_issue *ni = ss_realloc(o->issues, cap * sizeof(ss_issue));
+		if (!ni) {
+			c->nomem = 1;
+			return NULL;
+		}
+		o->issues = ni;
+		o->capissues = cap;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		n = 0;
+	} else if ((size_t)n >= sizeof buf) {
+		n = (int)sizeof buf - 1;
+	}
+	is = &o->issues[o->nissues];
+	is->level = level;
+	is->code = code;
+	is->message = ss_arena_sv(c, buf, (size_t)n);
+	is->part = part;
+	is->other = -1;
+	is->field = field;
+	is->next = SS_NO_ISSUE;
+	if (level == SS_ISSUE_ERROR) {
+		o->ok = 0;
+		if (part < 0) {
+			c->global_error = 1;
+		}
+	}
+	if (part >= 0) {
+		ss_part_out *po = &o->parts[part];
+		if (po->first_issue == SS_NO_ISSUE) {
+			po->first_issue = (uint32_t)o->nissues;
+		} else {
+			o->issues[po->last_issue].next = (uint32_t)o->nissues;
+		}
+		po->last_issue = (uint32_t)o->nissues;
+		if (level == SS_ISSUE_ERROR) {
+			po->error = 1;
+		}
+	}
+	o->nissues++;
+	return is;
+}
+
+static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
+{
+	ss_session_out *o = c->out;
+	ss_op_lite *op;
+	if (o->nops == o->capops) {
+		size_t cap = o->capops ? o->capops * 2 : 64;
+		ss_op_lite *n = ss_realloc(o->ops, cap * sizeof(ss_op_lite));
+		if (!n) {
+			c->nomem = 1;
+			return -1;
+		}
+		o->ops = n;
+		o->capops = cap;
+	}
+	op = &o->ops[o->nops++];
+	op->kind = (unsigned char)kind;
+	op->variant = (unsigned char)variant;
+	op->ref = (int32_t)ref;
+	return 0;
+}
+
+/*
+ * The match key of an address (ss_email_normalize: Moodle's validate_email()
+ * on the trimmed address, ASCII lower-cased). When the key equals the
+ * trimmed input it is a view of the input, else a copy in the arena.
+ */
+static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
+{
+	char stackbuf[256];
+	char *buf = stackbuf;
+	size_t klen = 0, start = 0, tlen = 0;
+	ss_email_status st;
+
+	key->p = "";
+	key->len = 0;
+	if (email.len > SS_MAX_EMAIL_LEN) {
+		return SS_EMAIL_E_TOO_LONG;
+	}
+	if (email.len > sizeof stackbuf) {
+		buf = ss_arena_alloc(&c->out->arena, email.len);
+		if (!buf) {
+			c->nomem = 1;
+			return SS_EMAIL_E_SYNTAX;
+		}
+	}
+	st = ss_email_normalize(email.p, email.len, buf, &klen);
+	if (st != SS_EMAIL_OK) {
+		return st;
+	}
+	ss_email_trim(email.p, email.len, &start, &tlen);
+	if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
+		key->p = email.p + start;   /* already a match key: no copy */
+		key->len = klen;
+		return SS_EMAIL_OK;
+	}
+	key->p = buf == stackbuf ? ss_arena_dup(&c->out->arena, buf, klen) : buf;
+	if (!key->p) {
+		c->nomem = 1;
+		key->p = "";
+		return SS_EMAIL_E_SYNTAX;
+	}
+	key->len = klen;
+	return SS_EMAIL_OK;
+}
+
+/* Crockford base32 of a 64-bit value: 13 characters. */
+static void ss_base32(uint64_t v, char out[13])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	int i;
+	for (i = 12; i >= 0; i--) {
+		out[i] = alphabet[v & 31];
+		v >>= 5;
+	}
+}
+
+/* ---- sorting of the phase-1 lists ---- */
+
+static int ss_sv_cmp(const void *a, const void *b)
+{
+	const ss_sv *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = n ? memcmp(x->p, y->p, n) : 0;
+	if (r) return r;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* ---- per-participant decisions (phase 2) ---- */
+
+static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
+{
+	size_t i;
+	for (i = 0; e && i < e->nroles; i++) {
+		if (e->roles[i] == roleid) return 1;
+	}
+	return 0;
+}
+
+static void ss_resolve_params(ss_ctx *c)
+{
+	const ss_session_in *in = c->in;
+	ss_session_out *o = c->out;
+	int i;
+	static const char *const defaults[SS_P_COUNT] = {
+		"", "teacher", "1", "", "student", "", "", "365", "student", "", "owned", "", "student"
+	};
+
+	for (i = 0; i < SS_P_COUNT; i++) {
+		o->params[i] = in->has_param[i] ? ss_sv_trim(in->params[i]) : ss_sv_c(defaults[i]);
+	}
+	if (o->params[SS_P_SUPERVISOR].len == 0) {
+		o->params[SS_P_SUPERVISOR] = ss_sv_c("teacher");
+	}
+	if (o->params[SS_P_SUPPORTROLE].len == 0) {
+		o->params[SS_P_SUPPORTROLE] = ss_sv_c("student");
+	}
+	if (o->params[SS_P_PARTICIPANTROLE].len == 0) {
+		o->params[SS_P_PARTICIPANTROLE] = ss_sv_c("student");
+	}
+	if (o->params[SS_P_OPERATORROLE].len == 0) {
+		o->params[SS_P_OPERATORROLE] = o->params[SS_P_SUPERVISOR];
+	}
+	if (o->params[SS_P_COURSENAME].len == 0) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "missing_param", -1, "coursename",
+			"The handler parameter coursename (the course shortname) is missing.");
+	}
+	{
+		ss_sv a = o->params[SS_P_AUTOENROLSUPERVISOR];
+		if (ss_sv_eq(a, "0") || ss_sv_eq(a, "false") || ss_sv_eq(a, "no") || ss_sv_eq(a, "off")) {
+			o->autoenrol = 0;
+		} else if (a.len == 0 || ss_sv_eq(a, "1") || ss_sv_eq(a, "true") || ss_sv_eq(a, "yes") || ss_sv_eq(a, "on")) {
+			o->autoenrol = 1;
+		} else {
+			o->autoenrol = 1;
+			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, "autoenrolsupervisor",
+				"The handler parameter autoenrolsupervisor must be 0 or 1, not \"%.*s\".", ss_cut(a, 40), a.p);
+		}
+	}
+	{
+		ss_sv a = o->params[SS_P_ATTACHEXISTING];
+		if (ss_sv_eq(a, "never")) {
+			o->attachexisting = 0;
+		} else if (ss_sv_eq(a, "owned") || a.len == 0) {
+			o->attachexisting = 1;
+		} else if (ss_sv_eq(a, "always")) {
+			o->attachexisting = 2;
+		} else {
+			o->attachexisting = 1;
+			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, "attachexisting",
+				"The handler parameter attachexisting must be never, owned or always, not \"%.*s\".", ss_cut(a, 40), a.p);
+		}
+	}
+	if (in->has_param[SS_P_GROUPNAME] && o->params[SS_P_GROUPNAME].len) {
+		o->groupname = o->params[SS_P_GROUPNAME];
+	} else {
+		char buf[160];
+		int n = snprintf(buf, sizeof buf, "Session %.*s", ss_cut(in->transactionid, 100), in->transactionid.p);
+		o->groupname = ss_arena_sv(c, buf, (size_t)n);
+	}
+}
+
+/* The enrolment window (ss_window_compute, with local_shop's meaning). */
+static void ss_session_window(ss_ctx *c)
+{
+	const ss_session_in *in = c->in;
+	ss_session_out *o = c->out;
+	ss_window_input wi;
+	ss_window w;
+	ss_window_error err;
+	ss_window_status st;
+
+	memset(&wi, 0, sizeof wi);
+#define SS_WSTR(field, prm) do { if (in->has_param[prm]) { wi.field.ptr = in->params[prm].p; wi.field.len = in->params[prm].len; } } while (0)
+	SS_WSTR(starttime, SS_P_STARTTIME);
+	SS_WSTR(endtime, SS_P_ENDTIME);
+	SS_WSTR(duration, SS_P_DURATION);
+#undef SS_WSTR
+	wi.now = in->now < 0 ? 0 : in->now;
+	wi.coursestart = in->has_facts && in->has_course ? in->course_startdate : 0;
+	wi.renewable = in->renewable;
+	st = ss_window_compute(&wi, &w, &err);
+	if (st == SS_WINDOW_OK) {
+		o->window_start = w.start;
+		o->window_end = w.end;
+		return;
+	}
+	o->window_start = wi.now;
+	o->window_end = 0;
+	if (st == SS_WINDOW_E_ORDER) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_window", -1, "endtime",
+			"The enrolment would end (%lld) before it starts (%lld).", (long long)w.end, (long long)w.start);
+	} else {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, ss_window_field_name(err.field),
+			"The handler parameter %s %s at byte %zu: it must be %s.", ss_window_field_name(err.field),
+			ss_window_status_message(st), err.offset, ss_window_field_expects(err.field));
+	}
+}
+
+/* Quoted participant for messages: "typed" (role). */
+#define SS_PQ(pt) ss_cut((pt)->typed, 80), (pt)->typed.p, ss_cut((pt)->role, 40), (pt)->role.p
+
+ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
+{
+	ss_ctx ctx, *c = &ctx;
+	ss_smap keys = SS_SMAP_INIT, reqroles = SS_SMAP_INIT, rolemap = SS_SMAP_INIT, rolesneeded = SS_SMAP_INIT;
+	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT;
+	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT, refs = SS_IMAP_INIT;
+	ss_username_pool pool;
+	int pool_ready = 0;
+	uint32_t *user_next = NULL;
+	ss_buf tmp = SS_BUF_INIT;
+	size_t i, n = in->nparts;
+	ss_session_status st = SS_SESSION_OK;
+	ss_email_status est;
+
+	memset(out, 0, sizeof *out);
+	out->phase = in->has_facts ? 2 : 1;
+	out->ok = 1;
+	c->in = in;
+	c->out = out;
+	c->nomem = 0;
+	c->global_error = 0;
+
+	if (n > SS_MAX_PARTICIPANTS) {
+		return SS_SESSION_E_TOO_MANY;
+	}
+	out->parts = ss_malloc((n ? n : 1) * sizeof(ss_part_out));
+	if (!out->parts) {
+		return SS_SESSION_E_NOMEM;
+	}
+	out->nparts = n;
+	for (i = 0; i < n; i++) {
+		memset(&out->parts[i], 0, sizeof(ss_part_out));
+		out->parts[i].first_issue = out->parts[i].last_issue = SS_NO_ISSUE;
+	}
+
+	ss_resolve_params(c);
+	ss_session_window(c);
+
+	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
+	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
+		goto nomem;
+	}
+	{
+		ss_sv rr = out->params[SS_P_REQUIREDROLES];
+		size_t s = 0, j;
+		for (j = 0; j <= rr.len; j++) {
+			if (j == rr.len || rr.p[j] == ',') {
+				ss_sv item;
+				item.p = rr.p + s;
+				item.len = j - s;
+				item = ss_sv_trim(item);
+				if (item.len && !ss_smap_put(&reqroles, item.p, item.len, NULL)) goto nomem;
+				s = j + 1;
+			}
+		}
+	}
+#define SS_NEED_ROLE_NAME(sv) do { if ((sv).len && !ss_smap_put(&rolesneeded, (sv).p, (sv).len, NULL)) goto nomem; } while (0)
+	SS_NEED_ROLE_NAME(out->params[SS_P_SUPERVISOR]);
+	SS_NEED_ROLE_NAME(out->params[SS_P_OPERATORROLE]);
+	SS_NEED_ROLE_NAME(out->params[SS_P_PARTICIPANTROLE]);
+	if (out->params[SS_P_CUSTOMERSUPPORT].len) {
+		SS_NEED_ROLE_NAME(out->params[SS_P_SUPPORTROLE]);
+	}
+
+	/* Participants: role, names, address, duplicates. */
+	for (i = 0; i < n; i++) {
+		const ss_session_participant *p = &in->parts[i];
+		ss_part_out *po = &out->parts[i];
+		ss_sv email = p->email.len ? p->email : p->typed;
+
+		if (ss_sv_eq(p->role, "student")) {
+			po->rolename = ss_sv_c("student");
+		} else if (ss_sv_eq(p->role, "_supervisor")) {
+			po->rolename = out->params[SS_P_SUPERVISOR];
+		} else if (p->role.len && ss_smap_find(&reqroles, p->role.p, p->role.len)) {
+			po->rolename = p->role;
+		} else {
+			ss_issue_add(c, SS_ISSUE_ERROR, "unknown_role", (int64_t)i, "role",
+				"\"%.*s\" is filed under the role \"%.*s\", which is neither student, _supervisor nor listed in requiredroles.",
+				SS_PQ(p));
+		}
+		SS_NEED_ROLE_NAME(po->rolename);
+		if (ss_sv_trim(p->firstname).len == 0) {
+			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "firstname",
+				"\"%.*s\" (%.*s) has no first name.", SS_PQ(p));
+		}
+		if (ss_sv_trim(p->lastname).len == 0) {
+			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
+				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
+		}
+		est = ss_matchkey(c, email, &po->matchkey);
+		if (c->nomem) goto nomem;
+		if (est != SS_EMAIL_OK) {
+			po->matchkey.p = "";
+			po->matchkey.len = 0;
+			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_email", (int64_t)i, "email",
+				"\"%.*s\" (%.*s): \"%.*s\" is not an address Moodle accepts: %s", SS_PQ(p), ss_cut(email, 80), email.p,
+				ss_email_status_message(est));
+		} else {
+			int created;
+			ss_smap_slot *s = ss_smap_put(&keys, po->matchkey.p, po->matchkey.len, &created);
+			if (!s) goto nomem;
+			if (created) {
+				s->val = i;
+			} else {
+				const ss_session_participant *q = &in->parts[s->val];
+				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
+					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) are the same person (%.*s): one account, one seat; remove one entry.",
+					SS_PQ(q), SS_PQ(p), ss_cut(po->matchkey, 80), po->matchkey.p);
+				if (is) is->other = (int64_t)s->val;
+				out->parts[s->val].error = 1;
+			}
+		}
+		if (c->nomem) goto nomem;
+	}
+
+	/* Seats: every participant of every role; the operator's own enrolment uses none. */
+	out->seats = in->quantity;
+	out->declared = (int64_t)n;
+	out->unassigned = in->quantity > (int64_t)n ? in->quantity - (int64_t)n : 0;
+	if ((int64_t)n > in->quantity) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "seats_exceeded", -1, "quantity",
+			"The order lists %zu participants for %lld seats bought.", n, (long long)in->quantity);
+	} else if ((int64_t)n < in->quantity) {
+		ss_issue_add(c, SS_ISSUE_WARNING, "seats_unassigned", -1, "quantity",
+			"%lld of the %lld seats bought are not assigned to anyone.", (long long)out->unassigned, (long long)in->quantity);
+	}
+
+	if (!in->has_facts) {
+		/* Phase 1: what PHP must look up. */
+		size_t k = 0, nr = 0;
+		ss_smap bases = SS_SMAP_INIT;
+		out->emails = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
+		/* One base per participant, not per match key: one person typed twice with two
+		 * names (a student and a tutor) has two bases for one key. */
+		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
+		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
+		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&keys, &cur))) {
+				out->emails[k].p = sl->key;
+				out->emails[k++].len = sl->len;
+			}
+		}
+		out->nemails = k;
+		for (i = 0; i < n; i++) {
+			const ss_session_participant *p = &in->parts[i];
+			ss_part_out *po = &out->parts[i];
+			int created;
+			if (!po->matchkey.len) continue;
+			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
+					po->matchkey.p, po->matchkey.len, &tmp) != 0) {
+				ss_smap_free(&bases);
+				goto nomem;
+			}
+			po->username = ss_arena_sv(c, tmp.p, tmp.len);
+			if (c->nomem || !ss_smap_put(&bases, po->username.p, po->username.len, &created)) {
+				ss_smap_free(&bases);
+				goto nomem;
+			}
+			if (created) {
+				out->usernames[out->nusernames++] = po->username;
+			}
+		}
+		ss_smap_free(&bases);
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				out->roles[nr].p = sl->key;
+				out->roles[nr++].len = sl->len;
+			}
+		}
+		out->nlookuproles = nr;
+		qsort(out->emails, out->nemails, sizeof(ss_sv), ss_sv_cmp);
+		qsort(out->usernames, out->nusernames, sizeof(ss_sv), ss_sv_cmp);
+		qsort(out->roles, out->nlookuproles, sizeof(ss_sv), ss_sv_cmp);
+		goto done;
+	}
+
+	/* ---- Phase 2: the facts. ---- */
+	if (!in->has_course) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "course_not_found", -1, "coursename",
+			"No course has the shortname \"%.*s\".", ss_cut(out->params[SS_P_COURSENAME], 100), out->params[SS_P_COURSENAME].p);
+	}
+	if (out->params[SS_P_CUSTOMERSUPPORT].len && !in->has_supportcourse) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "supportcourse_not_found", -1, "customersupport",
+			"The customer support course \"%.*s\" does not exist.", ss_cut(out->params[SS_P_CUSTOMERSUPPORT], 100),
+			out->params[SS_P_CUSTOMERSUPPORT].p);
+	}
+	if (ss_smap_init(&rolemap, in->nroles) != 0) goto nomem;
+	for (i = 0; i < in->nroles; i++) {
+		ss_smap_slot *s = ss_smap_put(&rolemap, in->roles[i].shortname.p, in->roles[i].shortname.len, NULL);
+		if (!s) goto nomem;
+		s->val = (uint64_t)in->roles[i].id;
+	}
+	/* Every role the plan uses must exist (sorted for a deterministic message order). */
+	{
+		ss_sv *names = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
+		size_t k = 0;
+		if (!names) goto nomem;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				names[k].p = sl->key;
+				names[k++].len = sl->len;
+			}
+		}
+		qsort(names, k, sizeof(ss_sv), ss_sv_cmp);
+		for (i = 0; i < k; i++) {
+			if (!ss_smap_find(&rolemap, names[i].p, names[i].len)) {
+				ss_issue_add(c, SS_ISSUE_ERROR, "role_not_found", -1, "roles",
+					"No role has the shortname \"%.*s\".", ss_cut(names[i], 100), names[i].p);
+			}
+		}
+		ss_free(names);
+	}
+#define SS_ROLEID(sv) ((sv).len && ss_smap_find(&rolemap, (sv).p, (sv).len) ? (int64_t)ss_smap_find(&rolemap, (sv).p, (sv).len)->val : 0)
+
+	/* Accounts by match key; the chain links accounts sharing one. */
+	if (ss_smap_init(&users, in->nusers) != 0) goto nomem;
+	user_next = ss_malloc((in->nusers ? in->nusers : 1) * sizeof(uint32_t));
+	if (!user_next) goto nomem;
+	for (i = 0; i < in->nusers; i++) {
+		ss_sv key;
+		int created;
+		ss_smap_slot *s;
+		user_next[i] = UINT32_MAX;
+		if (in->users[i].deleted) continue;
+		if (ss_matchkey(c, in->users[i].email, &key) != SS_EMAIL_OK) {
+			if (c->nomem) goto nomem;
+			continue;   /* an address Moodle refuses cannot match a valid one */
+		}
+		s = ss_smap_put(&users, key.p, key.len, &created);
+		if (!s) goto nomem;
+		if (!created) {
+			/* Append to keep the site's order in the ambiguous_email message. */
+			uint32_t j = (uint32_t)s->val;
+			while (user_next[j] != UINT32_MAX) j = user_next[j];
+			user_next[j] = (uint32_t)i;
+		} else {
+			s->val = i;
+		}
+	}
+	if (ss_username_pool_init(&pool, in->nusernames + in->nusers + n) != 0) goto nomem;
+	pool_ready = 1;
+	for (i = 0; i < in->nusernames; i++) {
+		if (ss_username_pool_take(&pool, in->usernames[i].p, in->usernames[i].len) != 0) goto nomem;
+	}
+	for (i = 0; i < in->nusers; i++) {
+		if (in->users[i].username.len && ss_username_pool_take(&pool, in->users[i].username.p, in->users[i].username.len) != 0) goto nomem;
+	}
+	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
+		|| ss_imap_init(&members, in->nmembers) != 0 || ss_imap_init(&ras, in->nras) != 0
+		|| ss_smap_init(&products, in->nproducts) != 0) goto nomem;
+	for (i = 0; i < in->nprivileged; i++) {
+		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
+	}
+	for (i = 0; i < in->nenrolments; i++) {
+		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, NULL);
+		if (!s) goto nomem;
+		s->val = i + 1;
+	}
+	for (i = 0; in->has_group && i < in->nmembers; i++) {
+		if (!ss_imap_put(&members, in->members[i], 0, 0, NULL)) goto nomem;
+	}
+	for (i = 0; i < in->nras; i++) {
+		if (!ss_imap_put(&ras, in->ras[i].roleid, in->ras[i].userid, in->ras[i].contextuserid, NULL)) goto nomem;
+	}
+	for (i = 0; i < in->nproducts; i++) {
+		if (!ss_smap_put(&products, in->products[i].p, in->products[i].len, NULL)) goto nomem;
+	}
+
+	{
+		const int64_t op_id = in->operatorid;
+		const int64_t courseid = in->course_id;
+		const int64_t suprole = SS_ROLEID(out->params[SS_P_SUPERVISOR]);
+		const int64_t operatorrole = SS_ROLEID(out->params[SS_P_OPERATORROLE]);
+		const int64_t mirrorrole = SS_ROLEID(out->params[SS_P_PARTICIPANTROLE]);
+		const int64_t supportrole = SS_ROLEID(out->params[SS_P_SUPPORTROLE]);
+		const ss_fact_enrolment *op_enrol = NULL, *op_support = NULL;
+		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
+		int op_need_support = 0, op_need_support_role = 0;
+		int blocked;
+		ss_imap_slot *es;
+		/* A privileged operator (site admin, system role) is attached to nobody: the
+		 * mirror role would give participants a role in an admin's user context. */
+		const int op_privileged = ss_imap_find(&priv, op_id, 0, 0) != NULL;
+
+		if (op_privileged && n > 0) {
+			ss_issue_add(c, SS_ISSUE_WARNING, "operator_privileged", -1, "operator",
+				"The operator #%lld is a site admin or holds a system role: no participant is attached to them.",
+				(long long)op_id);
+		}
+
+		out->groupid = in->has_group ? in->group_id : 0;
+		out->operatorid = op_id;
+		out->courseid = courseid;
+		out->supportcourseid = in->has_supportcourse ? in->supportcourse_id : 0;
+		out->suprole = suprole;
+		out->operatorrole = operatorrole;
+		out->mirrorrole = mirrorrole;
+		out->supportrole = supportrole;
+		out->now = in->now;
+
+		/* Accounts, account states, enrolment states, references. */
+		for (i = 0; i < n; i++) {
+			const ss_session_participant *p = &in->parts[i];
+			ss_part_out *po = &out->parts[i];
+			ss_smap_slot *s;
+			if (!po->matchkey.len) continue;
+			po->roleid = SS_ROLEID(po->rolename);
+
+			/* Stable product reference: transaction id + hash of the match key. */
+			po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
+
+			s = ss_smap_find(&users, po->matchkey.p, po->matchkey.len);
+			if (!s) {
+				po->action = SS_ACT_CREATE;
+			} else if (user_next[s->val] != UINT32_MAX) {
+				uint32_t j = (uint32_t)s->val;
+				tmp.len = 0;
+				for (; j != UINT32_MAX; j = user_next[j]) {
+					char num[32];
+					int m = snprintf(num, sizeof num, "%s#%lld", tmp.len ? ", " : "", (long long)in->users[j].id);
+					if (ss_buf_append(&tmp, num, (size_t)m) != 0) goto nomem;
+					if (in->users[j].username.len) {
+						ss_buf_putc(&tmp, ' ');
+						ss_buf_putc(&tmp, '(');
+						ss_buf_append(&tmp, in->users[j].username.p, (size_t)ss_cut(in->users[j].username, 100));
+						ss_buf_putc(&tmp, ')');
+					}
+					if (tmp.len > 600) {
+						ss_buf_append(&tmp, ", ...", 5);
+						break;
+					}
+				}
+				ss_issue_add(c, SS_ISSUE_ERROR, "ambiguous_email", (int64_t)i, "email",
+					"\"%.*s\" (%.*s): several accounts use this address (%.*s); the sales admin must choose one.",
+					SS_PQ(p), (int)tmp.len, tmp.p);
+			} else {
+				const ss_fact_user *u = &in->users[s->val];
+				po->userid = u->id;
+				po->username = u->username;
+				po->action = SS_ACT_REUSE;
+				if (u->suspended) {
+					ss_issue_add(c, SS_ISSUE_ERROR, "account_suspended", (int64_t)i, "email",
+						"\"%.*s\" (%.*s): the account #%lld (%.*s) is suspended; enrolling it would give no access.",
+						SS_PQ(p), (long long)u->id, ss_cut(u->username, 100), u->username.p);
+				} else if (ss_sv_eq(u->auth, "nologin")) {
+					ss_issue_add(c, SS_ISSUE_ERROR, "account_nologin", (int64_t)i, "email",
+						"\"%.*s\" (%.*s): the account #%lld (%.*s) cannot log in (auth nologin).",
+						SS_PQ(p), (long long)u->id, ss_cut(u->username, 100), u->username.p);
+				}
+				es = ss_imap_find(&enrol, courseid, u->id, 0);
+				if (es) {
+					const ss_fact_enrolment *e = &in->enrolments[es->val - 1];
+					if (e->status != 0) {
+						ss_issue_add(c, SS_ISSUE_ERROR, "enrolment_suspended", (int64_t)i, "email",
+							"\"%.*s\" (%.*s): the enrolment of #%lld in the course is suspended; a sales admin must reactivate it (re-enrolling would overwrite its dates).",
+							SS_PQ(p), (long long)u->id);
+					} else if (e->timeend > 0 && e->timeend <= in->now) {
+						ss_issue_add(c, SS_ISSUE_ERROR, "enrolment_ended", (int64_t)i, "email",
+							"\"%.*s\" (%.*s): the enrolment of #%lld in the course ended; a sales admin must extend it (re-enrolling would overwrite its dates).",
+							SS_PQ(p), (long long)u->id);
+					}
+				}
+			}
+			if (c->nomem) goto nomem;
+		}
+
+		if (keys.collisions) {
+			/* Two addresses share a 64-bit hash, hence a product reference (rare: find them). */
+			if (ss_imap_init(&refs, n) != 0) goto nomem;
+			for (i = 0; i < n; i++) {
+				ss_part_out *po = &out->parts[i];
+				ss_imap_slot *rs;
+				int created;
+				if (!po->matchkey.len) continue;
+				rs = ss_imap_put(&refs, (int64_t)po->refhash, 0, 0, &created);
+				if (!rs) goto nomem;
+				if (created) {
+					rs->val = i;
+				} else if (!ss_sv_same(out->parts[rs->val].matchkey, po->matchkey)) {
+					ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
+						"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
+						SS_PQ(&in->parts[rs->val]), SS_PQ(&in->parts[i]));
+					c->global_error = 1;
+				}
+			}
+		}
+		blocked = c->global_error || (!out->ok && !in->partial);
+		if (in->partial && !out->ok && !c->global_error) {
+			size_t skipped = 0;
+			for (i = 0; i < n; i++) skipped += out->parts[i].error;
+			ss_issue_add(c, SS_ISSUE_WARNING, "partial", -1, NULL,
+				"Partial plan: %zu participant(s) in error are left out.", skipped);
+		}
+
+		/* Usernames for the accounts to create, in participant order. */
+		for (i = 0; i < n; i++) {
+			const ss_session_participant *p = &in->parts[i];
+			ss_part_out *po = &out->parts[i];
+			const char *u;
+			size_t ulen;
+			if (po->action != SS_ACT_CREATE || po->error) continue;
+			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
+					po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
+			u = ss_username_pool_unique(&pool, tmp.p, tmp.len, &ulen);
+			if (!u) goto nomem;
+			/* The pool dies with this call: the name goes to the output arena. */
+			po->username = ss_arena_sv(c, u, ulen);
+			if (c->nomem) goto nomem;
+		}
+
+		/* The operator: course enrolment, support course. */
+		if (courseid) {
+			es = ss_imap_find(&enrol, courseid, op_id, 0);
+			op_enrol = es ? &in->enrolments[es->val - 1] : NULL;
+		}
+		if (out->autoenrol) {
+			if (!op_enrol) {
+				op_need_enrol = 1;
+				op_in_course = 1;
+			} else if (op_enrol->status != 0 || (op_enrol->timeend > 0 && op_enrol->timeend <= in->now)) {
+				ss_issue_add(c, SS_ISSUE_WARNING, "operator_enrolment_inactive", -1, "operator",
+					"The operator's enrolment #%lld in the course is suspended or ended: left as it is.", (long long)op_id);
+			} else {
+				op_in_course = 1;
+				if (ss_has_role(op_enrol, suprole)) out->skipped++;
+				else op_need_role = 1;
+			}
+		} else if (op_enrol && op_enrol->status == 0) {
+			op_in_course = 1;
+		}
+		if (op_in_course) {
+			if (in->has_group && ss_imap_find(&members, op_id, 0, 0)) out->skipped++;
+			else op_need_member = 1;
+		}
+		if (out->params[SS_P_CUSTOMERSUPPORT].len && in->has_supportcourse) {
+			es = ss_imap_find(&enrol, in->supportcourse_id, op_id, 0);
+			op_support = es ? &in->enrolments[es->val - 1] : NULL;
+			if (!op_support) {
+				op_need_support = 1;
+			} else if (op_support->status != 0) {
+				ss_issue_add(c, SS_ISSUE_WARNING, "operator_enrolment_inactive", -1, "customersupport",
+					"The operator's enrolment in the customer support course is suspended: left as it is.");
+			} else if (ss_has_role(op_support, supportrole)) {
+				out->skipped++;
+			} else {
+				op_need_support_role = 1;
+			}
+		}
+
+		/* Participants: what is missing. */
+		for (i = 0; i < n; i++) {
+			ss_part_out *po = &out->parts[i];
+			const ss_fact_enrolment *e = NULL;
+			if (po->error || !po->matchkey.len) continue;
+			out->parts[i].need = SS_PROCEED;
+			if (po->action == SS_ACT_REUSE) {
+				es = ss_imap_find(&enrol, courseid, po->userid, 0);
+				e = es ? &in->enrolments[es->val - 1] : NULL;
+			}
+			if (po->userid && po->userid == op_id) {
+				/* The operator holds a seat too: one enrolment, two roles. */
+				out->parts[i].need |= SS_IS_OPERATOR;
+				if (op_need_enrol || op_need_role || e) {
+					int has = ss_has_role(e, po->roleid) || ((op_need_enrol || op_need_role) && po->roleid == suprole);
+					if (has) out->skipped++;
+					else out->parts[i].need |= SS_NEED_ROLE;
+				} else {
+					out->parts[i].need |= SS_NEED_ENROL;
+				}
+				if (!op_in_course) {
+					op_in_course = 1;
+					if (!(in->has_group && ss_imap_find(&members, op_id, 0, 0))) op_need_member = 1;
+				}
+			} else {
+				if (!e) out->parts[i].need |= SS_NEED_ENROL;
+				else if (ss_has_role(e, po->roleid)) out->skipped++;
+				else out->parts[i].need |= SS_NEED_ROLE;
+				if (po->userid && in->has_group && ss_imap_find(&members, po->userid, 0, 0)) out->skipped++;
+				else out->parts[i].need |= SS_NEED_MEMBER;
+			}
+			/* Delegation. */
+			if (po->userid == op_id || op_privileged) {
+				po->attach = 0;
+			} else if (po->action == SS_ACT_CREATE) {
+				po->attach = 1;
+			} else if (ss_imap_find(&priv, po->userid, 0, 0)) {
+				po->attach = 0;
+				if (out->attachexisting == 2) {
+					ss_issue_add(c, SS_ISSUE_WARNING, "not_attached_privileged", (int64_t)i, "email",
+						"\"%.*s\" (%.*s): the account #%lld is a site admin or holds a system role: never attached to the operator.",
+						SS_PQ(&in->parts[i]), (long long)po->userid);
+				}
+			} else if (out->attachexisting == 2) {
+				po->attach = 1;
+			} else if (out->attachexisting == 1) {
+				po->attach = ss_imap_find(&ras, operatorrole, op_id, po->userid) != NULL;
+			}
+			if (po->attach) {
+				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
+				else out->parts[i].need |= SS_NEED_RA_OP;
+				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
+				else out->parts[i].need |= SS_NEED_RA_MIRROR;
+			}
+			tmp.len = 0;
+			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			else out->parts[i].need |= SS_NEED_PRODUCT;
+			if (po->action == SS_ACT_REUSE) out->reused++;
+			if (c->nomem) goto nomem;
+		}
+
+		/* Operations, kind by kind, the operator first, then participants in order. */
+		if (!blocked) {
+#define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
+			for (i = 0; i < n; i++) {
+				if ((out->parts[i].need & SS_PROCEED) && out->parts[i].action == SS_ACT_CREATE) {
+					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
+					out->created++;
+				}
+			}
+			if (!in->has_group) SS_EMIT(SS_OP_CREATE_GROUP, 0, SS_REF_NONE);
+			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
+			}
+			out->enrolments = op_need_enrol + op_need_support;
+			for (i = 0; i < n; i++) out->enrolments += (out->parts[i].need & SS_NEED_ENROL) != 0;
+			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
+			}
+			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
+			}
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (out->parts[i].need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
+			}
+			for (i = 0; i < n; i++) {
+				if (out->parts[i].need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
+			}
+#undef SS_EMIT
+		}
+		out->blocked = blocked;
+		for (i = 0; i < n; i++) {
+			if (out->parts[i].error) out->parts[i].action = SS_ACT_NONE;   /* nothing is done for them */
+		}
+	}
+	goto done;
+
+nomem:
+	st = SS_SESSION_E_NOMEM;
+done:
+	if (c->nomem) st = SS_SESSION_E_NOMEM;
+	ss_smap_free(&keys);
+	ss_smap_free(&reqroles);
+	ss_smap_free(&rolemap);
+	ss_smap_free(&rolesneeded);
+	ss_smap_free(&users);
+	ss_smap_free(&products);
+	ss_imap_free(&refs);
+	ss_imap_free(&priv);
+	ss_imap_free(&enrol);
+	ss_imap_free(&members);
+	ss_imap_free(&ras);
+	if (pool_ready) ss_username_pool_free(&pool);
+	ss_free(user_next);
+	ss_buf_free(&tmp);
+	return st;
+}
+
+void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
+{
+	const ss_op_lite *l = &o->ops[i];
+	const ss_part_out *po = l->ref >= 0 ? &o->parts[l->ref] : NULL;
+	memset(op, 0, sizeof *op);
+	op->kind = (ss_op_kind)l->kind;
+	op->ref = l->ref;
+	op->part = l->ref;
+	op->userid = po ? po->userid : (l->ref == SS_REF_OPERATOR ? o->operatorid : 0);
+	op->courseid = o->courseid;
+	op->groupid = o->groupid;
+	switch (op->kind) {
+	case SS_OP_ENROL:
+	case SS_OP_ASSIGN_ROLE:
+		if (l->variant == SS_V_SUPPORT) {
+			op->courseid = o->supportcourseid;
+			op->roleid = o->supportrole;
+			op->timestart = o->now;
+			op->timeend = 0;
+		} else {
+			op->roleid = po ? po->roleid : o->suprole;
+			op->timestart = o->window_start;
+			op->timeend = o->window_end;
+		}
+		break;
+	case SS_OP_ASSIGN_USER_ROLE:
+		if (l->variant == SS_V_OPERATOR_ROLE) {
+			op->userid = o->operatorid;
+			op->roleid = o->operatorrole;
+			op->contextref = l->ref;
+			op->contextuserid = po ? po->userid : 0;
+		} else {
+			op->roleid = o->mirrorrole;
+			op->contextref = SS_REF_OPERATOR;
+			op->contextuserid = o->operatorid;
+		}
+		break;
+	case SS_OP_CREATE_PRODUCT:
+		op->timestart = o->window_start;
+		op->timeend = o->window_end;
+		break;
+	default:
+		break;
+	}
+}
+
+int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	char code[13];
+	ss_base32(out->parts[i].refhash, code);
+	if (ss_buf_reserve(b, in->transactionid.len + 14) != 0) return -1;
+	ss_buf_append(b, in->transactionid.p, in->transactionid.len);
+	ss_buf_putc(b, '-');
+	return ss_buf_append(b, code, 13);
+}
+
+#define SS_LIT(b, s) ss_buf_append((b), (s), sizeof(s) - 1)
+
+int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	const ss_part_out *po = &out->parts[i];
+	unsigned f = po->need;
+	char num[48];
+	int m;
+
+	if (ss_buf_reserve(b, 200) != 0) return -1;
+	if (po->error || !(f & SS_PROCEED)) {
+		if (out->phase == 1) return SS_LIT(b, "not valid: see the errors");
+		return po->first_issue == SS_NO_ISSUE ? SS_LIT(b, "not set up: the same person is listed again in the order")
+			: SS_LIT(b, "not set up: see the errors");
+	}
+	if (po->action == SS_ACT_CREATE) {
+		SS_LIT(b, "new account ");
+		ss_buf_append(b, po->username.p, po->username.len);
+	} else {
+		m = snprintf(num, sizeof num, "existing account #%lld", (long long)po->userid);
+		ss_buf_append(b, num, (size_t)m);
+		if (po->username.len) {
+			SS_LIT(b, " (");
+			ss_buf_append(b, po->username.p, (size_t)ss_cut(po->username, 100));
+			ss_buf_putc(b, ')');
+		}
+	}
+	if (f & SS_NEED_ENROL) SS_LIT(b, "; enrol as ");
+	else if (f & SS_NEED_ROLE) SS_LIT(b, "; already enrolled, add the role ");
+	else SS_LIT(b, "; already enrolled as ");
+	ss_buf_append(b, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
+	if (!(f & SS_IS_OPERATOR)) {
+		if (f & SS_NEED_MEMBER) SS_LIT(b, "; add to the group");
+		else SS_LIT(b, "; already in the group");
+	}
+	if (po->attach) {
+		if (f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) SS_LIT(b, "; attach to the operator");
+		else SS_LIT(b, "; already attached to the operator");
+	} else if (po->userid != in->operatorid) {
+		SS_LIT(b, "; not attached to the operator");
+	}
+	if (f & SS_NEED_PRODUCT) SS_LIT(b, "; record the seat");
+	else SS_LIT(b, "; seat already recorded");
+	if (out->blocked) SS_LIT(b, " (on hold: the order has errors)");
+	return 0;
+}
+
+void ss_session_out_free(ss_session_out *out)
+{
+	ss_free(out->issues);
+	ss_free(out->parts);
+	ss_free(out->ops);
+	ss_free(out->emails);
+	ss_free(out->usernames);
+	ss_free(out->roles);
+	ss_arena_free(&out->arena);
+	memset(out, 0, sizeof *out);
+}

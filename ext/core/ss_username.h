@@ -1,0 +1,55 @@
+/*
+ * shop_setup core: local_shop's username scheme for new participant accounts.
+ *
+ * local_shop (datahandling/handlercommonlib.php, shop_generate_username) builds
+ * "firstname.lastname": lower case, apostrophes removed, white space runs as
+ * '-', a handful of French accents folded, then base, base1, base2... until no
+ * account holds it. Here every Latin letter (Latin-1 Supplement, Latin
+ * Extended-A/B, Latin Extended Additional) folds to ASCII (ß -> ss, æ -> ae,
+ * ø -> o, ł -> l, đ -> d, þ -> th...), and whatever Moodle's PARAM_USERNAME
+ * would strip (anything but [a-z0-9_.@-] while extendedusernamechars is off)
+ * is dropped, so that user_create_user() accepts the name unchanged.
+ */
+#ifndef SS_USERNAME_H
+#define SS_USERNAME_H
+
+#include "ss_common.h"
+#include "ss_hash.h"
+
+#define SS_USERNAME_MAX      100 /* {user}.username is char(100) */
+#define SS_USERNAME_BASE_MAX 90  /* room for a numeric suffix */
+
+/*
+ * Appends the base username of (firstname, lastname) to out (after clearing
+ * it). Both must be well-formed UTF-8. When both parts fold to nothing (a name
+ * in a non-Latin script), the local part of fallback (an email match key) is
+ * used, and "user" when that is empty too. Returns 0, -1 on OOM.
+ */
+int ss_username_base(const char *first, size_t flen, const char *last, size_t llen,
+	const char *fallback, size_t fblen, ss_buf *out);
+
+/* Appends the ASCII folding of one code point (empty when none) to out. */
+int ss_username_fold_cp(uint32_t cp, ss_buf *out);
+
+/*
+ * The usernames already taken (on the site and by this plan), with a counter
+ * per base so that handing out n names costs O(n).
+ */
+typedef struct ss_username_pool {
+	ss_smap taken;   /* name -> 1 */
+	ss_smap next;    /* base -> next suffix to try */
+	ss_arena arena;
+} ss_username_pool;
+
+int ss_username_pool_init(ss_username_pool *p, size_t expected);
+/* Marks a name taken (compared lower-cased, as Moodle stores them). */
+int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len);
+int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len);
+/*
+ * Picks base, else base1, base2... (local_shop's order), marks it taken and
+ * returns it (NUL-terminated, owned by the pool) with its length in *len.
+ */
+const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len);
+void ss_username_pool_free(ss_username_pool *p);
+
+#endif

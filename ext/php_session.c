@@ -1,0 +1,1265 @@
+/*
+ * shop_setup: PHP binding of the session planner (shop_setup_session()).
+ *
+ * Converts $order, $facts and $options (arrays or objects: local_shop stores
+ * participants as stdClass, Moodle's $DB returns stdClass rows with string
+ * values) into the Zend-free ss_session_in, runs ss_session_plan(), and builds
+ * the plan as PHP arrays. Wrong types are a TypeError, values out of range a
+ * ValueError; both name the path ($order['users']['student']['a@b.fr']['lastname']).
+ * Input strings are not copied: the core holds views into the zend_strings,
+ * which the caller's arrays keep alive for the whole call.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include <time.h>
+
+#include "php.h"
+#include "zend_smart_str.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "shop_setup_binding.h"
+#include "core/ss_params.h"
+#include "core/ss_planner.h"
+
+/* ---- interned keys, created once at start-up ---- */
+
+#define SS_KEYS(X) \
+	X(phase) X(ok) X(errors) X(warnings) X(params) X(lookups) X(emails) X(usernames) X(course) \
+	X(supportcourse) X(roles) X(groupidnumber) X(operatorid) X(level) X(code) X(message) X(ref) \
+	X(role) X(email) X(field) X(other) X(window) X(start) X(end) X(group) X(id) X(idnumber) X(name) \
+	X(participants) X(roleid) X(matchkey) X(firstname) X(lastname) X(userid) X(username) X(action) \
+	X(attach) X(status) X(messages) X(reference) X(operations) X(summary) X(seats) X(declared) \
+	X(unassigned) X(created) X(reused) X(enrolments) X(skipped) X(op) X(user) X(city) X(institution) \
+	X(phone2) X(auth) X(courseid) X(timestart) X(timeend) X(groupid) X(contextref) X(contextuserid) \
+	X(startdate) X(enddate) X(catalogitemid) X(billitemid) X(customerid) X(transactionid) \
+	X(handlerparams) X(quantity) X(operator) X(users) X(now) X(renewable) X(suspended) X(deleted) \
+	X(privileged) X(roleassignments) X(products) X(members) X(partial) X(error) X(warning) \
+	X(lookup) X(plan) X(reuse) X(create) X(none) X(manual)
+
+#define SS_KEY_ENUM(k) SSK_##k,
+enum { SS_KEYS(SS_KEY_ENUM) SSK__COUNT };
+#define SS_KEY_NAME(k) #k,
+static const char *const ss_key_names[] = { SS_KEYS(SS_KEY_NAME) };
+static zend_string *ss_keys[SSK__COUNT];
+static zend_string *ss_opnames[SS_OP_KINDS];
+#define K(k) (ss_keys[SSK_##k])
+
+void shop_setup_session_minit(void)
+{
+	int i;
+	for (i = 0; i < SSK__COUNT; i++) {
+		ss_keys[i] = zend_string_init_interned(ss_key_names[i], strlen(ss_key_names[i]), 1);
+	}
+	for (i = 0; i < SS_OP_KINDS; i++) {
+		const char *nm = ss_op_kind_name((ss_op_kind)i);
+		ss_opnames[i] = zend_string_init_interned(nm, strlen(nm), 1);
+	}
+}
+
+/* ---- paths for error messages ---- */
+
+typedef struct ss_seg {
+	const char *s;       /* NULL: numeric index */
+	size_t len;
+	zend_ulong idx;
+} ss_seg;
+
+typedef struct ss_path {
+	const char *root;
+	int depth;
+	ss_seg seg[6];
+} ss_path;
+
+static void ss_path_push(ss_path *p, const char *s, size_t len)
+{
+	p->seg[p->depth].s = s;
+	p->seg[p->depth].len = len;
+	p->depth++;
+}
+
+static void ss_path_push_key(ss_path *p, zend_string *key, zend_ulong idx)
+{
+	if (key) {
+		ss_path_push(p, ZSTR_VAL(key), ZSTR_LEN(key));
+	} else {
+		p->seg[p->depth].s = NULL;
+		p->seg[p->depth].idx = idx;
+		p->depth++;
+	}
+}
+
+#define SS_PUSH(p, lit) ss_path_push((p), (lit), sizeof(lit) - 1)
+#define SS_POP(p) ((p)->depth--)
+
+static void ss_path_render(smart_str *b, const ss_path *p, const char *last)
+{
+	int i;
+	smart_str_appends(b, "shop_setup_session(): ");
+	smart_str_appends(b, p->root);
+	for (i = 0; i < p->depth; i++) {
+		if (p->seg[i].s) {
+			smart_str_appends(b, "['");
+			shop_setup_quote(b, p->seg[i].s, p->seg[i].len, 80);
+			smart_str_appends(b, "']");
+		} else {
+			smart_str_appendc(b, '[');
+			smart_str_append_unsigned(b, p->seg[i].idx);
+			smart_str_appendc(b, ']');
+		}
+	}
+	if (last) {
+		smart_str_appends(b, "['");
+		smart_str_appends(b, last);
+		smart_str_appends(b, "']");
+	}
+}
+
+static void ss_type_error(const ss_path *p, const char *last, const char *want, const zval *given)
+{
+	smart_str b = {0};
+	ss_path_render(&b, p, last);
+	smart_str_append_printf(&b, " must be of type %s, %s given", want, given ? zend_zval_type_name(given) : "nothing");
+	smart_str_0(&b);
+	zend_type_error("%s", ZSTR_VAL(b.s));
+	smart_str_free(&b);
+}
+
+static void ss_value_error(const ss_path *p, const char *last, const char *fmt, ...)
+{
+	smart_str b = {0};
+	va_list ap;
+	ss_path_render(&b, p, last);
+	smart_str_appendc(&b, ' ');
+	va_start(ap, fmt);
+	{
+		zend_string *m = zend_vstrpprintf(0, fmt, ap);
+		smart_str_append(&b, m);
+		zend_string_release(m);
+	}
+	va_end(ap);
+	smart_str_0(&b);
+	zend_value_error("%s", ZSTR_VAL(b.s));
+	smart_str_free(&b);
+}
+
+/* ---- reading arrays and objects alike ---- */
+
+static HashTable *ss_table(zval *zv)
+{
+	ZVAL_DEREF(zv);
+	if (Z_TYPE_P(zv) == IS_ARRAY) {
+		return Z_ARRVAL_P(zv);
+	}
+	if (Z_TYPE_P(zv) == IS_OBJECT) {
+		return Z_OBJ_HT_P(zv)->get_properties(Z_OBJ_P(zv));
+	}
+	return NULL;
+}
+
+static zval *ss_get(HashTable *ht, const char *key, size_t len)
+{
+	zval *zv = zend_hash_str_find(ht, key, len);
+	if (zv) {
+		if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_UNDEF) return NULL;
+	}
+	return zv;
+}
+
+#define SS_GET(ht, lit) ss_get((ht), (lit), sizeof(lit) - 1)
+
+static zval *ss_deref(zval *zv)
+{
+	if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
+	ZVAL_DEREF(zv);
+	return zv;
+}
+
+/* A string field: NUL-free, well-formed UTF-8, at most max bytes. NULL counts as "". */
+static int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
+{
+	size_t bad;
+	if (zs) *zs = NULL;
+	if (!zv || Z_TYPE_P(zv) == IS_NULL) {
+		out->p = "";
+		out->len = 0;
+		return 0;
+	}
+	if (Z_TYPE_P(zv) != IS_STRING) {
+		ss_type_error(p, last, "string", zv);
+		return -1;
+	}
+	if (Z_STRLEN_P(zv) > max) {
+		ss_value_error(p, last, "is %zu bytes long, more than the limit of %zu", Z_STRLEN_P(zv), max);
+		return -1;
+	}
+	if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
+		ss_value_error(p, last, "contains a NUL byte at byte %zu",
+			(size_t)((const char *)memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)) - Z_STRVAL_P(zv)));
+		return -1;
+	}
+	bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv));
+	if (bad != Z_STRLEN_P(zv)) {
+		ss_value_error(p, last, "is not valid UTF-8 (byte %zu)", bad);
+		return -1;
+	}
+	out->p = Z_STRVAL_P(zv);
+	out->len = Z_STRLEN_P(zv);
+	if (zs) *zs = Z_STR_P(zv);
+	return 0;
+}
+
+/* An integer: int, or a string holding one (Moodle's $DB returns strings). */
+static int ss_read_int(const ss_path *p, const char *last, zval *zv, int64_t *out)
+{
+	if (Z_TYPE_P(zv) == IS_LONG) {
+		*out = (int64_t)Z_LVAL_P(zv);
+		return 0;
+	}
+	if (Z_TYPE_P(zv) == IS_STRING) {
+		zend_long l;
+		double d;
+		if (is_numeric_string(Z_STRVAL_P(zv), Z_STRLEN_P(zv), &l, &d, 0) == IS_LONG) {
+			*out = (int64_t)l;
+			return 0;
+		}
+		ss_value_error(p, last, "must be an integer, \"%.*s\" given", (int)MIN(Z_STRLEN_P(zv), 40), Z_STRVAL_P(zv));
+		return -1;
+	}
+	ss_type_error(p, last, "int", zv);
+	return -1;
+}
+
+static int ss_read_bool(const ss_path *p, const char *last, zval *zv, int *out)
+{
+	int64_t v;
+	if (Z_TYPE_P(zv) == IS_TRUE || Z_TYPE_P(zv) == IS_FALSE) {
+		*out = Z_TYPE_P(zv) == IS_TRUE;
+		return 0;
+	}
+	if (Z_TYPE_P(zv) == IS_NULL) {
+		*out = 0;
+		return 0;
+	}
+	if (Z_TYPE_P(zv) == IS_LONG || Z_TYPE_P(zv) == IS_STRING) {
+		if (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) == 0) {
+			*out = 0;
+			return 0;
+		}
+		if (ss_read_int(p, last, zv, &v) != 0) return -1;
+		*out = v != 0;
+		return 0;
+	}
+	ss_type_error(p, last, "bool", zv);
+	return -1;
+}
+
+static int ss_read_id(const ss_path *p, const char *last, zval *zv, int64_t *out)
+{
+	if (ss_read_int(p, last, zv, out) != 0) return -1;
+	if (*out <= 0) {
+		ss_value_error(p, last, "must be a positive id, %lld given", (long long)*out);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the binding's view of the call ---- */
+
+typedef struct ss_bind_part {
+	zend_string *role, *typed, *email, *first, *last, *city, *inst, *phone;
+	zend_ulong typed_idx;
+} ss_bind_part;
+
+typedef struct ss_bind {
+	ss_session_in in;
+	ss_bind_part *bp;
+	zval params;              /* decoded handler parameters */
+	int64_t catalogitemid, billitemid, customerid;
+	int has_catalogitemid, has_billitemid, has_customerid;
+	int64_t *introles;        /* all enrolment role ids, one block */
+	zend_string **refs;       /* "p1", "p2"... made on demand */
+	zend_string *txid;
+} ss_bind;
+
+static void ss_bind_free(ss_bind *b)
+{
+	size_t i;
+	if (b->refs) {
+		for (i = 0; i < b->in.nparts; i++) {
+			if (b->refs[i]) zend_string_release(b->refs[i]);
+		}
+		efree(b->refs);
+	}
+	if (b->bp) efree(b->bp);
+	if (b->in.parts) efree(b->in.parts);
+	if (b->in.roles) efree(b->in.roles);
+	if (b->in.users) efree(b->in.users);
+	if (b->in.usernames) efree(b->in.usernames);
+	if (b->in.privileged) efree(b->in.privileged);
+	if (b->in.enrolments) efree(b->in.enrolments);
+	if (b->in.members) efree(b->in.members);
+	if (b->in.ras) efree(b->in.ras);
+	if (b->in.products) efree(b->in.products);
+	if (b->introles) efree(b->introles);
+	zval_ptr_dtor(&b->params);
+}
+
+static int ss_session_params_cb(void *ctx, const ss_params_pair *pair)
+{
+	zval v;
+	ZVAL_STRINGL(&v, pair->value, pair->value_len);
+	zend_symtable_str_update((HashTable *)ctx, pair->key, pair->key_len, &v);
+	return 0;
+}
+
+static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *val;
+
+	array_init(&b->params);
+	if (!hp || Z_TYPE_P(hp) == IS_NULL) {
+		return 0;
+	}
+	if (Z_TYPE_P(hp) == IS_STRING) {
+		ss_params_error err;
+		if (ss_params_parse(Z_STRVAL_P(hp), Z_STRLEN_P(hp), ss_session_params_cb, Z_ARRVAL(b->params), &err) != SS_PARAMS_OK) {
+			smart_str q = {0};
+			shop_setup_quote(&q, err.key, err.key_len, 64);
+			smart_str_0(&q);
+			ss_value_error(path, "handlerparams", "is malformed: %s at byte %zu%s%s%s",
+				ss_params_status_message(err.status), err.offset,
+				err.status == SS_PARAMS_E_TOO_LONG ? "" : (err.in_value ? " in the value of key \"" : " in key \""),
+				err.status == SS_PARAMS_E_TOO_LONG ? "" : (q.s ? ZSTR_VAL(q.s) : ""),
+				err.status == SS_PARAMS_E_TOO_LONG ? "" : "\"");
+			smart_str_free(&q);
+			return -1;
+		}
+	} else {
+		HashTable *ht = ss_table(hp);
+		if (!ht) {
+			ss_type_error(path, "handlerparams", "string|array", hp);
+			return -1;
+		}
+		SS_PUSH(path, "handlerparams");
+		ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, val) {
+			zval copy;
+			val = ss_deref(val);
+			if (Z_TYPE_P(val) == IS_LONG) {
+				ZVAL_STR(&copy, zend_long_to_str(Z_LVAL_P(val)));
+			} else if (Z_TYPE_P(val) == IS_STRING) {
+				ss_sv sv;
+				ss_path_push_key(path, key, idx);
+				if (ss_read_str(path, NULL, val, SS_MAX_PARAMS_LEN, &sv, NULL) != 0) return -1;
+				SS_POP(path);
+				ZVAL_COPY(&copy, val);
+			} else {
+				ss_path_push_key(path, key, idx);
+				ss_type_error(path, NULL, "string", val);
+				return -1;
+			}
+			if (key) zend_hash_update(Z_ARRVAL(b->params), key, &copy);
+			else zend_hash_index_update(Z_ARRVAL(b->params), idx, &copy);
+		} ZEND_HASH_FOREACH_END();
+		SS_POP(path);
+	}
+	/* The parameters the planner reads, as views into the decoded array. */
+	{
+		int i;
+		for (i = 0; i < SS_P_COUNT; i++) {
+			const char *nm = ss_session_param_name((ss_session_param)i);
+			zval *v = zend_hash_str_find(Z_ARRVAL(b->params), nm, strlen(nm));
+			if (v && Z_TYPE_P(v) == IS_STRING) {
+				b->in.params[i].p = Z_STRVAL_P(v);
+				b->in.params[i].len = Z_STRLEN_P(v);
+				b->in.has_param[i] = 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
+{
+	ss_session_participant *p = &b->in.parts[i];
+	ss_bind_part *bp = &b->bp[i];
+	HashTable *ht = ss_table(pz);
+	zend_string *dummy;
+
+	if (!ht) {
+		ss_type_error(path, NULL, "array|object", pz);
+		return -1;
+	}
+	bp->role = role;
+	bp->typed = typed;
+	bp->typed_idx = tidx;
+	p->role.p = ZSTR_VAL(role);
+	p->role.len = ZSTR_LEN(role);
+	if (ss_read_str(path, "email", SS_GET(ht, "email"), SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
+		|| ss_read_str(path, "firstname", SS_GET(ht, "firstname"), SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
+		|| ss_read_str(path, "lastname", SS_GET(ht, "lastname"), SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
+		|| ss_read_str(path, "city", SS_GET(ht, "city"), SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
+		|| ss_read_str(path, "institution", SS_GET(ht, "institution"), SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
+		|| ss_read_str(path, "phone2", SS_GET(ht, "phone2"), SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
+		return -1;
+	}
+	if (typed) {
+		zval tz;
+		ZVAL_STR(&tz, typed);
+		if (ss_read_str(path, NULL, &tz, SS_MAX_EMAIL_LEN, &p->typed, &dummy) != 0) {
+			return -1;
+		}
+	} else {
+		/* An integer key cannot be an address: the 'email' field stands for it. */
+		p->typed = p->email;
+		bp->typed = bp->email;
+	}
+	return 0;
+}
+
+static int ss_read_order(ss_bind *b, HashTable *order)
+{
+	ss_path path = {"$order", 0, {{0}}};
+	zval *zv, *rz, *pz;
+	HashTable *users, *roleht;
+	zend_string *rkey, *ekey;
+	zend_ulong ridx, eidx;
+	size_t total = 0, i = 0;
+
+	zv = SS_GET(order, "transactionid");
+	if (!zv) {
+		ss_type_error(&path, "transactionid", "string", NULL);
+		return -1;
+	}
+	if (ss_read_str(&path, "transactionid", zv, 100, &b->in.transactionid, &b->txid) != 0) return -1;
+	if (b->in.transactionid.len == 0) {
+		ss_value_error(&path, "transactionid", "must not be empty");
+		return -1;
+	}
+	zv = SS_GET(order, "quantity");
+	if (!zv) {
+		ss_type_error(&path, "quantity", "int", NULL);
+		return -1;
+	}
+	if (ss_read_int(&path, "quantity", zv, &b->in.quantity) != 0) return -1;
+	if (b->in.quantity < 0 || b->in.quantity > (int64_t)SS_MAX_PARTICIPANTS) {
+		ss_value_error(&path, "quantity", "must be between 0 and %zu, %lld given", SS_MAX_PARTICIPANTS, (long long)b->in.quantity);
+		return -1;
+	}
+	zv = SS_GET(order, "operator");
+	if (!zv) {
+		ss_type_error(&path, "operator", "int|array|object", NULL);
+		return -1;
+	}
+	if (Z_TYPE_P(zv) == IS_ARRAY || Z_TYPE_P(zv) == IS_OBJECT) {
+		HashTable *oh = ss_table(zv);
+		zval *idz = SS_GET(oh, "id");
+		SS_PUSH(&path, "operator");
+		if (!idz) {
+			ss_type_error(&path, "id", "int", NULL);
+			return -1;
+		}
+		if (ss_read_id(&path, "id", idz, &b->in.operatorid) != 0) return -1;
+		SS_POP(&path);
+	} else if (ss_read_id(&path, "operator", zv, &b->in.operatorid) != 0) {
+		return -1;
+	}
+	b->in.now = (int64_t)time(NULL);
+	if ((zv = SS_GET(order, "now")) && Z_TYPE_P(zv) != IS_NULL && ss_read_int(&path, "now", zv, &b->in.now) != 0) return -1;
+	if ((zv = SS_GET(order, "renewable")) && ss_read_bool(&path, "renewable", zv, &b->in.renewable) != 0) return -1;
+#define SS_OPT_INT(name) \
+	if ((zv = SS_GET(order, #name)) && Z_TYPE_P(zv) != IS_NULL) { \
+		if (ss_read_int(&path, #name, zv, &b->name) != 0) return -1; \
+		b->has_##name = 1; \
+	}
+	SS_OPT_INT(catalogitemid)
+	SS_OPT_INT(billitemid)
+	SS_OPT_INT(customerid)
+	if (ss_read_params(b, SS_GET(order, "handlerparams"), &path) != 0) return -1;
+
+	zv = SS_GET(order, "users");
+	if (!zv || Z_TYPE_P(zv) == IS_NULL) {
+		return 0;
+	}
+	users = ss_table(zv);
+	if (!users) {
+		ss_type_error(&path, "users", "array|object", zv);
+		return -1;
+	}
+	SS_PUSH(&path, "users");
+	/* Count first: one allocation, and the participant limit before any work. */
+	ZEND_HASH_FOREACH_KEY_VAL(users, ridx, rkey, rz) {
+		rz = ss_deref(rz);
+		roleht = ss_table(rz);
+		ss_path_push_key(&path, rkey, ridx);
+		if (!rkey) {
+			ss_value_error(&path, NULL, "is not a role: role keys are shortnames such as student, _supervisor or teacher");
+			return -1;
+		}
+		if (!roleht) {
+			ss_type_error(&path, NULL, "array|object", rz);
+			return -1;
+		}
+		SS_POP(&path);
+		total += zend_hash_num_elements(roleht);
+		if (total > SS_MAX_PARTICIPANTS) {
+			ss_value_error(&path, NULL, "holds more than %zu participants", SS_MAX_PARTICIPANTS);
+			return -1;
+		}
+	} ZEND_HASH_FOREACH_END();
+	b->in.parts = safe_emalloc(total ? total : 1, sizeof(ss_session_participant), 0);
+	b->bp = safe_emalloc(total ? total : 1, sizeof(ss_bind_part), 0);
+	memset(b->in.parts, 0, (total ? total : 1) * sizeof(ss_session_participant));
+	memset(b->bp, 0, (total ? total : 1) * sizeof(ss_bind_part));
+	b->in.nparts = 0;
+	ZEND_HASH_FOREACH_KEY_VAL(users, ridx, rkey, rz) {
+		rz = ss_deref(rz);
+		roleht = ss_table(rz);
+		ss_path_push_key(&path, rkey, ridx);
+		{
+			zval rkz;
+			ss_sv dummy;
+			ZVAL_STR(&rkz, rkey);
+			if (ss_read_str(&path, NULL, &rkz, 100, &dummy, NULL) != 0) return -1;
+		}
+		ZEND_HASH_FOREACH_KEY_VAL(roleht, eidx, ekey, pz) {
+			pz = ss_deref(pz);
+			ss_path_push_key(&path, ekey, eidx);
+			if (i >= total) break; /* the table changed under us: cannot happen */
+			if (ss_read_participant(b, i, rkey, ekey, eidx, pz, &path) != 0) return -1;
+			SS_POP(&path);
+			i++;
+			b->in.nparts = i;
+		} ZEND_HASH_FOREACH_END();
+		SS_POP(&path);
+	} ZEND_HASH_FOREACH_END();
+	return 0;
+}
+
+/* Iterates the values of a list-like fact (array or object), with its path. */
+#define SS_FACT_LIST(facts, lit, ht) \
+	HashTable *ht = NULL; \
+	{ zval *lz_ = SS_GET((facts), lit); \
+	  if (lz_ && Z_TYPE_P(lz_) != IS_NULL) { \
+		ht = ss_table(lz_); \
+		if (!ht) { ss_type_error(&path, lit, "array", lz_); return -1; } \
+	  } }
+
+static int ss_read_facts(ss_bind *b, HashTable *facts)
+{
+	ss_path path = {"$facts", 0, {{0}}};
+	zval *zv, *ez;
+	zend_string *key;
+	zend_ulong idx;
+	size_t n;
+	HashTable *ht;
+
+	b->in.has_facts = 1;
+	zv = SS_GET(facts, "course");
+	if (zv && Z_TYPE_P(zv) != IS_NULL && !(Z_TYPE_P(zv) == IS_FALSE)) {
+		ht = ss_table(zv);
+		if (!ht) {
+			ss_type_error(&path, "course", "array|object|null", zv);
+			return -1;
+		}
+		SS_PUSH(&path, "course");
+		if (!(ez = SS_GET(ht, "id"))) {
+			ss_type_error(&path, "id", "int", NULL);
+			return -1;
+		}
+		if (ss_read_id(&path, "id", ez, &b->in.course_id) != 0) return -1;
+		if ((ez = SS_GET(ht, "startdate")) && Z_TYPE_P(ez) != IS_NULL
+			&& ss_read_int(&path, "startdate", ez, &b->in.course_startdate) != 0) return -1;
+		SS_POP(&path);
+		b->in.has_course = 1;
+	}
+	zv = SS_GET(facts, "supportcourse");
+	if (zv && Z_TYPE_P(zv) != IS_NULL && !(Z_TYPE_P(zv) == IS_FALSE)) {
+		ht = ss_table(zv);
+		if (!ht) {
+			ss_type_error(&path, "supportcourse", "array|object|null", zv);
+			return -1;
+		}
+		SS_PUSH(&path, "supportcourse");
+		if (!(ez = SS_GET(ht, "id"))) {
+			ss_type_error(&path, "id", "int", NULL);
+			return -1;
+		}
+		if (ss_read_id(&path, "id", ez, &b->in.supportcourse_id) != 0) return -1;
+		SS_POP(&path);
+		b->in.has_supportcourse = 1;
+	}
+	{
+		SS_FACT_LIST(facts, "roles", rht)
+		if (rht) {
+			n = zend_hash_num_elements(rht);
+			b->in.roles = safe_emalloc(n ? n : 1, sizeof(ss_fact_role), 0);
+			SS_PUSH(&path, "roles");
+			ZEND_HASH_FOREACH_KEY_VAL(rht, idx, key, ez) {
+				ss_fact_role *r = &b->in.roles[b->in.nroles];
+				ez = ss_deref(ez);
+				if (!key) {
+					ss_path_push_key(&path, key, idx);
+					ss_value_error(&path, NULL, "is not a role shortname: roles are keyed by shortname");
+					return -1;
+				}
+				r->shortname.p = ZSTR_VAL(key);
+				r->shortname.len = ZSTR_LEN(key);
+				if (ss_read_id(&path, ZSTR_VAL(key), ez, &r->id) != 0) return -1;
+				b->in.nroles++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	{
+		SS_FACT_LIST(facts, "users", uht)
+		if (uht) {
+			n = zend_hash_num_elements(uht);
+			b->in.users = safe_emalloc(n ? n : 1, sizeof(ss_fact_user), 0);
+			SS_PUSH(&path, "users");
+			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
+				ss_fact_user *u = &b->in.users[b->in.nusers];
+				HashTable *row;
+				zval *f;
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (!(row = ss_table(ez))) {
+					ss_type_error(&path, NULL, "array|object", ez);
+					return -1;
+				}
+				memset(u, 0, sizeof *u);
+				if (!(f = SS_GET(row, "id"))) {
+					ss_type_error(&path, "id", "int", NULL);
+					return -1;
+				}
+				if (ss_read_id(&path, "id", f, &u->id) != 0
+					|| ss_read_str(&path, "email", SS_GET(row, "email"), SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
+					|| ss_read_str(&path, "username", SS_GET(row, "username"), SS_MAX_FIELD_LEN, &u->username, NULL) != 0
+					|| ss_read_str(&path, "auth", SS_GET(row, "auth"), SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
+					return -1;
+				}
+				if ((f = SS_GET(row, "suspended")) && ss_read_bool(&path, "suspended", f, &u->suspended) != 0) return -1;
+				if ((f = SS_GET(row, "deleted")) && ss_read_bool(&path, "deleted", f, &u->deleted) != 0) return -1;
+				SS_POP(&path);
+				b->in.nusers++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	{
+		SS_FACT_LIST(facts, "usernames", nht)
+		if (nht) {
+			n = zend_hash_num_elements(nht);
+			b->in.usernames = safe_emalloc(n ? n : 1, sizeof(ss_sv), 0);
+			SS_PUSH(&path, "usernames");
+			ZEND_HASH_FOREACH_KEY_VAL(nht, idx, key, ez) {
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (Z_TYPE_P(ez) != IS_STRING) {
+					ss_type_error(&path, NULL, "string", ez);
+					return -1;
+				}
+				if (ss_read_str(&path, NULL, ez, SS_MAX_FIELD_LEN, &b->in.usernames[b->in.nusernames], NULL) != 0) return -1;
+				SS_POP(&path);
+				b->in.nusernames++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	{
+		SS_FACT_LIST(facts, "privileged", pht)
+		if (pht) {
+			n = zend_hash_num_elements(pht);
+			b->in.privileged = safe_emalloc(n ? n : 1, sizeof(int64_t), 0);
+			SS_PUSH(&path, "privileged");
+			ZEND_HASH_FOREACH_KEY_VAL(pht, idx, key, ez) {
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (ss_read_int(&path, NULL, ez, &b->in.privileged[b->in.nprivileged]) != 0) return -1;
+				SS_POP(&path);
+				b->in.nprivileged++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	{
+		SS_FACT_LIST(facts, "enrolments", eht)
+		if (eht) {
+			size_t nroles = 0, k = 0;
+			size_t *offs;
+			n = zend_hash_num_elements(eht);
+			b->in.enrolments = safe_emalloc(n ? n : 1, sizeof(ss_fact_enrolment), 0);
+			offs = safe_emalloc(n ? n : 1, sizeof(size_t), 0);
+			SS_PUSH(&path, "enrolments");
+			/* Role ids of every enrolment go to one block: count them first. */
+			ZEND_HASH_FOREACH_VAL(eht, ez) {
+				HashTable *row = ss_table(ss_deref(ez));
+				zval *rl;
+				if (row && (rl = SS_GET(row, "roles")) && Z_TYPE_P(rl) == IS_ARRAY) {
+					nroles += zend_hash_num_elements(Z_ARRVAL_P(rl));
+				}
+			} ZEND_HASH_FOREACH_END();
+			b->introles = safe_emalloc(nroles ? nroles : 1, sizeof(int64_t), 0);
+			ZEND_HASH_FOREACH_KEY_VAL(eht, idx, key, ez) {
+				ss_fact_enrolment *e = &b->in.enrolments[b->in.nenrolments];
+				HashTable *row;
+				zval *f;
+				int64_t st = 0;
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (!(row = ss_table(ez))) {
+					ss_type_error(&path, NULL, "array|object", ez);
+					efree(offs);
+					return -1;
+				}
+				memset(e, 0, sizeof *e);
+				if (!(f = SS_GET(row, "courseid")) || ss_read_id(&path, "courseid", f, &e->courseid) != 0
+					|| !(f = SS_GET(row, "userid")) || ss_read_id(&path, "userid", f, &e->userid) != 0) {
+					if (!EG(exception)) ss_type_error(&path, f ? "userid" : (SS_GET(row, "courseid") ? "userid" : "courseid"), "int", NULL);
+					efree(offs);
+					return -1;
+				}
+				if (((f = SS_GET(row, "status")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "status", f, &st) != 0)
+					|| ((f = SS_GET(row, "timestart")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timestart", f, &e->timestart) != 0)
+					|| ((f = SS_GET(row, "timeend")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timeend", f, &e->timeend) != 0)) {
+					efree(offs);
+					return -1;
+				}
+				e->status = st != 0;
+				offs[b->in.nenrolments] = k;
+				if ((f = SS_GET(row, "roles")) && Z_TYPE_P(f) != IS_NULL) {
+					zval *r;
+					zend_string *rk;
+					zend_ulong ri;
+					if (Z_TYPE_P(f) != IS_ARRAY) {
+						ss_type_error(&path, "roles", "array", f);
+						efree(offs);
+						return -1;
+					}
+					SS_PUSH(&path, "roles");
+					ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(f), ri, rk, r) {
+						r = ss_deref(r);
+						ss_path_push_key(&path, rk, ri);
+						if (k >= nroles || ss_read_int(&path, NULL, r, &b->introles[k]) != 0) {
+							efree(offs);
+							return -1;
+						}
+						SS_POP(&path);
+						k++;
+					} ZEND_HASH_FOREACH_END();
+					SS_POP(&path);
+				}
+				e->nroles = k - offs[b->in.nenrolments];
+				SS_POP(&path);
+				b->in.nenrolments++;
+			} ZEND_HASH_FOREACH_END();
+			for (n = 0; n < b->in.nenrolments; n++) {
+				b->in.enrolments[n].roles = b->introles + offs[n];
+			}
+			efree(offs);
+			SS_POP(&path);
+		}
+	}
+	zv = SS_GET(facts, "group");
+	if (zv && Z_TYPE_P(zv) != IS_NULL && Z_TYPE_P(zv) != IS_FALSE) {
+		zval *mz;
+		ht = ss_table(zv);
+		if (!ht) {
+			ss_type_error(&path, "group", "array|object|null", zv);
+			return -1;
+		}
+		SS_PUSH(&path, "group");
+		if (!(ez = SS_GET(ht, "id"))) {
+			ss_type_error(&path, "id", "int", NULL);
+			return -1;
+		}
+		if (ss_read_id(&path, "id", ez, &b->in.group_id) != 0) return -1;
+		b->in.has_group = 1;
+		mz = SS_GET(ht, "members");
+		if (mz && Z_TYPE_P(mz) != IS_NULL) {
+			HashTable *mht = ss_table(mz);
+			if (!mht) {
+				ss_type_error(&path, "members", "array", mz);
+				return -1;
+			}
+			n = zend_hash_num_elements(mht);
+			b->in.members = safe_emalloc(n ? n : 1, sizeof(int64_t), 0);
+			SS_PUSH(&path, "members");
+			ZEND_HASH_FOREACH_KEY_VAL(mht, idx, key, ez) {
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (ss_read_int(&path, NULL, ez, &b->in.members[b->in.nmembers]) != 0) return -1;
+				SS_POP(&path);
+				b->in.nmembers++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+		SS_POP(&path);
+	}
+	{
+		SS_FACT_LIST(facts, "roleassignments", aht)
+		if (aht) {
+			n = zend_hash_num_elements(aht);
+			b->in.ras = safe_emalloc(n ? n : 1, sizeof(ss_fact_ra), 0);
+			SS_PUSH(&path, "roleassignments");
+			ZEND_HASH_FOREACH_KEY_VAL(aht, idx, key, ez) {
+				ss_fact_ra *ra = &b->in.ras[b->in.nras];
+				HashTable *row;
+				zval *f;
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (!(row = ss_table(ez))) {
+					ss_type_error(&path, NULL, "array|object", ez);
+					return -1;
+				}
+#define SS_RA_FIELD(nm) \
+				if (!(f = SS_GET(row, #nm))) { ss_type_error(&path, #nm, "int", NULL); return -1; } \
+				if (ss_read_int(&path, #nm, f, &ra->nm) != 0) return -1;
+				SS_RA_FIELD(roleid)
+				SS_RA_FIELD(userid)
+				SS_RA_FIELD(contextuserid)
+				SS_POP(&path);
+				b->in.nras++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	{
+		SS_FACT_LIST(facts, "products", prht)
+		if (prht) {
+			n = zend_hash_num_elements(prht);
+			b->in.products = safe_emalloc(n ? n : 1, sizeof(ss_sv), 0);
+			SS_PUSH(&path, "products");
+			ZEND_HASH_FOREACH_KEY_VAL(prht, idx, key, ez) {
+				ez = ss_deref(ez);
+				ss_path_push_key(&path, key, idx);
+				if (Z_TYPE_P(ez) != IS_STRING) {
+					ss_type_error(&path, NULL, "string", ez);
+					return -1;
+				}
+				if (ss_read_str(&path, NULL, ez, SS_MAX_FIELD_LEN, &b->in.products[b->in.nproducts], NULL) != 0) return -1;
+				SS_POP(&path);
+				b->in.nproducts++;
+			} ZEND_HASH_FOREACH_END();
+			SS_POP(&path);
+		}
+	}
+	return 0;
+}
+
+/* ---- building the result ---- */
+
+static zend_always_inline void ss_put(HashTable *ht, zend_string *key, zval *v)
+{
+	_zend_hash_append(ht, key, v);
+}
+
+static zend_always_inline void ss_put_long(HashTable *ht, zend_string *key, int64_t v)
+{
+	zval z;
+	ZVAL_LONG(&z, (zend_long)v);
+	_zend_hash_append(ht, key, &z);
+}
+
+static zend_always_inline void ss_put_id(HashTable *ht, zend_string *key, int64_t v)
+{
+	zval z;
+	if (v) ZVAL_LONG(&z, (zend_long)v);
+	else ZVAL_NULL(&z);
+	_zend_hash_append(ht, key, &z);
+}
+
+static zend_always_inline void ss_put_sv(HashTable *ht, zend_string *key, ss_sv s)
+{
+	zval z;
+	if (s.len == 0) ZVAL_EMPTY_STRING(&z);
+	else ZVAL_STRINGL_FAST(&z, s.p, s.len);
+	_zend_hash_append(ht, key, &z);
+}
+
+static zend_always_inline void ss_put_zs(HashTable *ht, zend_string *key, zend_string *s)
+{
+	zval z;
+	if (s) ZVAL_STR_COPY(&z, s);
+	else ZVAL_EMPTY_STRING(&z);
+	_zend_hash_append(ht, key, &z);
+}
+
+static zend_always_inline void ss_put_interned(HashTable *ht, zend_string *key, zend_string *s)
+{
+	zval z;
+	ZVAL_INTERNED_STR(&z, s);
+	_zend_hash_append(ht, key, &z);
+}
+
+static HashTable *ss_new_map(uint32_t n)
+{
+	HashTable *ht = zend_new_array(n);
+	zend_hash_real_init_mixed(ht);
+	return ht;
+}
+
+static zend_string *ss_ref(ss_bind *b, int64_t ref)
+{
+	if (ref == SS_REF_OPERATOR) return K(operator);
+	if (!b->refs[ref]) {
+		char buf[32];
+		int n = snprintf(buf, sizeof buf, "p%lld", (long long)ref + 1);
+		b->refs[ref] = zend_string_init(buf, (size_t)n, 0);
+	}
+	return b->refs[ref];
+}
+
+static void ss_put_ref(ss_bind *b, HashTable *ht, zend_string *key, int64_t ref)
+{
+	zval z;
+	if (ref == SS_REF_NONE) {
+		ZVAL_NULL(&z);
+	} else {
+		zend_string *s = ss_ref(b, ref);
+		ZVAL_STR_COPY(&z, s);
+	}
+	_zend_hash_append(ht, key, &z);
+}
+
+static void ss_build_issues(ss_bind *b, const ss_session_out *o, zval *errors, zval *warnings)
+{
+	size_t i;
+	array_init(errors);
+	array_init(warnings);
+	for (i = 0; i < o->nissues; i++) {
+		const ss_issue *is = &o->issues[i];
+		HashTable *ht = ss_new_map(8);
+		zval z;
+		ss_put_interned(ht, K(level), is->level == SS_ISSUE_ERROR ? K(error) : K(warning));
+		ZVAL_STRING(&z, is->code);
+		ss_put(ht, K(code), &z);
+		ss_put_sv(ht, K(message), is->message);
+		if (is->part >= 0) {
+			const ss_bind_part *bp = &b->bp[is->part];
+			ss_put_ref(b, ht, K(ref), is->part);
+			ss_put_zs(ht, K(role), bp->role);
+			ss_put_zs(ht, K(email), bp->typed);
+			if (is->other >= 0) ss_put_ref(b, ht, K(other), is->other);
+		}
+		if (is->field) {
+			ZVAL_STRING(&z, is->field);
+			ss_put(ht, K(field), &z);
+		}
+		ZVAL_ARR(&z, ht);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(is->level == SS_ISSUE_ERROR ? errors : warnings), &z);
+	}
+}
+
+/* 'params': the decoded handler parameters plus the defaults the planner applied. */
+static void ss_build_params(ss_bind *b, const ss_session_out *o, zval *out)
+{
+	int i;
+	ZVAL_ARR(out, zend_array_dup(Z_ARRVAL(b->params)));
+	for (i = 0; i < SS_P_COUNT; i++) {
+		const char *nm = ss_session_param_name((ss_session_param)i);
+		if (!zend_hash_str_exists(Z_ARRVAL_P(out), nm, strlen(nm))) {
+			zval z;
+			if (o->params[i].len) ZVAL_STRINGL(&z, o->params[i].p, o->params[i].len);
+			else ZVAL_EMPTY_STRING(&z);
+			zend_hash_str_add_new(Z_ARRVAL_P(out), nm, strlen(nm), &z);
+		}
+	}
+}
+
+static void ss_sv_list(zval *out, const ss_sv *list, size_t n)
+{
+	size_t i;
+	array_init_size(out, (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		zval z;
+		ZVAL_STRINGL_FAST(&z, list[i].p, list[i].len);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(out), &z);
+	}
+}
+
+static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
+{
+	HashTable *ht = ss_new_map(8), *lk;
+	zval z, e, w;
+	ss_sv cs = o->params[SS_P_CUSTOMERSUPPORT];
+
+	array_init(rv);
+	ss_build_issues(b, o, &e, &w);
+	ZVAL_INTERNED_STR(&z, K(lookup));
+	zend_hash_update(Z_ARRVAL_P(rv), K(phase), &z);
+	ZVAL_BOOL(&z, o->ok);
+	zend_hash_update(Z_ARRVAL_P(rv), K(ok), &z);
+	zend_hash_update(Z_ARRVAL_P(rv), K(errors), &e);
+	zend_hash_update(Z_ARRVAL_P(rv), K(warnings), &w);
+	ss_build_params(b, o, &z);
+	zend_hash_update(Z_ARRVAL_P(rv), K(params), &z);
+
+	lk = ht;
+	ss_sv_list(&z, o->emails, o->nemails);
+	ss_put(lk, K(emails), &z);
+	ss_sv_list(&z, o->usernames, o->nusernames);
+	ss_put(lk, K(usernames), &z);
+	ss_put_sv(lk, K(course), o->params[SS_P_COURSENAME]);
+	if (cs.len == 0) {
+		ZVAL_NULL(&z);
+	} else {
+		zend_long l;
+		double d;
+		if (is_numeric_string(cs.p, cs.len, &l, &d, 0) == IS_LONG && l > 0) ZVAL_LONG(&z, l);
+		else ZVAL_STRINGL(&z, cs.p, cs.len);
+	}
+	ss_put(lk, K(supportcourse), &z);
+	ss_sv_list(&z, o->roles, o->nlookuproles);
+	ss_put(lk, K(roles), &z);
+	ss_put_zs(lk, K(groupidnumber), b->txid);
+	ss_put_long(lk, K(operatorid), b->in.operatorid);
+	ZVAL_ARR(&z, lk);
+	zend_hash_update(Z_ARRVAL_P(rv), K(lookups), &z);
+}
+
+static ss_sv ss_sv_of(const ss_buf *b)
+{
+	ss_sv v;
+	v.p = b->len ? b->p : "";
+	v.len = b->len;
+	return v;
+}
+
+static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
+{
+	ss_buf buf = SS_BUF_INIT;
+	size_t i;
+	zval z, e, w, list;
+	HashTable *ht;
+
+	array_init(rv);
+	ss_build_issues(b, o, &e, &w);
+	ZVAL_INTERNED_STR(&z, K(plan));
+	zend_hash_update(Z_ARRVAL_P(rv), K(phase), &z);
+	ZVAL_BOOL(&z, o->ok);
+	zend_hash_update(Z_ARRVAL_P(rv), K(ok), &z);
+	zend_hash_update(Z_ARRVAL_P(rv), K(errors), &e);
+	zend_hash_update(Z_ARRVAL_P(rv), K(warnings), &w);
+	ss_build_params(b, o, &z);
+	zend_hash_update(Z_ARRVAL_P(rv), K(params), &z);
+
+	ht = ss_new_map(2);
+	ss_put_long(ht, K(start), o->window_start);
+	ss_put_long(ht, K(end), o->window_end);
+	ZVAL_ARR(&z, ht);
+	zend_hash_update(Z_ARRVAL_P(rv), K(window), &z);
+
+	ht = ss_new_map(3);
+	ss_put_id(ht, K(id), o->groupid);
+	ss_put_zs(ht, K(idnumber), b->txid);
+	ss_put_sv(ht, K(name), o->groupname);
+	ZVAL_ARR(&z, ht);
+	zend_hash_update(Z_ARRVAL_P(rv), K(group), &z);
+
+	/* Participants. */
+	array_init_size(&list, (uint32_t)o->nparts);
+	if (ss_buf_reserve(&buf, 256) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		return;
+	}
+	for (i = 0; i < o->nparts; i++) {
+		const ss_part_out *po = &o->parts[i];
+		const ss_bind_part *bp = &b->bp[i];
+		HashTable *p = ss_new_map(16);
+		zval msgs;
+		uint32_t k;
+
+		ss_put_ref(b, p, K(ref), (int64_t)i);
+		ss_put_zs(p, K(role), bp->role);
+		ss_put_id(p, K(roleid), po->roleid);
+		ss_put_zs(p, K(email), bp->typed);
+		ss_put_sv(p, K(matchkey), po->matchkey);
+		ss_put_zs(p, K(firstname), bp->first);
+		ss_put_zs(p, K(lastname), bp->last);
+		ss_put_id(p, K(userid), po->userid);
+		ss_put_sv(p, K(username), po->username);
+		ss_put_interned(p, K(action), po->action == SS_ACT_CREATE ? K(create) : po->action == SS_ACT_REUSE ? K(reuse) : K(none));
+		ZVAL_BOOL(&z, po->attach);
+		ss_put(p, K(attach), &z);
+		ss_put_interned(p, K(status), po->error ? K(error) : K(ok));
+		buf.len = 0;
+		if (o->phase == 2 && po->matchkey.len) {
+			ss_session_reference(&b->in, o, i, &buf);
+		}
+		ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		buf.len = 0;
+		ss_session_line(&b->in, o, i, &buf);
+		array_init(&msgs);
+		if (buf.len) {
+			ZVAL_STRINGL_FAST(&z, buf.p, buf.len);
+			zend_hash_next_index_insert_new(Z_ARRVAL(msgs), &z);
+		}
+		for (k = po->first_issue; k != SS_NO_ISSUE; k = o->issues[k].next) {
+			ZVAL_STRINGL_FAST(&z, o->issues[k].message.p, o->issues[k].message.len);
+			zend_hash_next_index_insert_new(Z_ARRVAL(msgs), &z);
+		}
+		ss_put(p, K(messages), &msgs);
+		ZVAL_ARR(&z, p);
+		zend_hash_next_index_insert_new(Z_ARRVAL(list), &z);
+	}
+	zend_hash_update(Z_ARRVAL_P(rv), K(participants), &list);
+
+	/* Operations. */
+	array_init_size(&list, (uint32_t)o->nops);
+	for (i = 0; i < o->nops; i++) {
+		ss_op opx, *op = &opx;
+		HashTable *p;
+		ss_session_op(o, i, op);
+		p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
+		ss_put_interned(p, K(op), ss_opnames[op->kind]);
+		switch (op->kind) {
+		case SS_OP_CREATE_USER: {
+			const ss_bind_part *bp = &b->bp[op->ref];
+			const ss_session_participant *pi = &b->in.parts[op->ref];
+			HashTable *u = ss_new_map(8);
+			ss_sv email = pi->email.len ? pi->email : pi->typed;
+			size_t s = 0, l = email.len;
+			while (s < l && (email.p[s] == ' ' || email.p[s] == '\t')) s++;
+			while (l > s && (email.p[l - 1] == ' ' || email.p[l - 1] == '\t')) l--;
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_sv(u, K(username), o->parts[op->ref].username);
+			ss_put_zs(u, K(firstname), bp->first);
+			ss_put_zs(u, K(lastname), bp->last);
+			if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
+			else {
+				ss_sv t;
+				t.p = email.p + s;
+				t.len = l - s;
+				ss_put_sv(u, K(email), t);
+			}
+			ss_put_zs(u, K(city), bp->city);
+			ss_put_zs(u, K(institution), bp->inst);
+			ss_put_zs(u, K(phone2), bp->phone);
+			ss_put_interned(u, K(auth), K(manual));
+			ZVAL_ARR(&z, u);
+			ss_put(p, K(user), &z);
+			break;
+		}
+		case SS_OP_CREATE_GROUP:
+			ss_put_ref(b, p, K(ref), SS_REF_NONE);
+			ss_put_long(p, K(courseid), op->courseid);
+			ss_put_zs(p, K(idnumber), b->txid);
+			ss_put_sv(p, K(name), o->groupname);
+			break;
+		case SS_OP_ENROL:
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_id(p, K(userid), op->userid);
+			ss_put_long(p, K(courseid), op->courseid);
+			ss_put_long(p, K(roleid), op->roleid);
+			ss_put_long(p, K(timestart), op->timestart);
+			ss_put_long(p, K(timeend), op->timeend);
+			break;
+		case SS_OP_ASSIGN_ROLE:
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_id(p, K(userid), op->userid);
+			ss_put_long(p, K(courseid), op->courseid);
+			ss_put_long(p, K(roleid), op->roleid);
+			break;
+		case SS_OP_ADD_MEMBER:
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_id(p, K(userid), op->userid);
+			ss_put_id(p, K(groupid), op->groupid);
+			break;
+		case SS_OP_ASSIGN_USER_ROLE:
+			/* ref is the participant the assignment is for; contextref whose context it is. */
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_id(p, K(userid), op->userid);
+			ss_put_long(p, K(roleid), op->roleid);
+			ss_put_ref(b, p, K(contextref), op->contextref);
+			ss_put_id(p, K(contextuserid), op->contextuserid);
+			break;
+		case SS_OP_CREATE_PRODUCT:
+			ss_put_ref(b, p, K(ref), op->ref);
+			ss_put_id(p, K(userid), op->userid);
+			buf.len = 0;
+			ss_session_reference(&b->in, o, (size_t)op->part, &buf);
+			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			ss_put_long(p, K(courseid), op->courseid);
+			ss_put_long(p, K(startdate), op->timestart);
+			ss_put_long(p, K(enddate), op->timeend);
+			ss_put_id(p, K(catalogitemid), b->has_catalogitemid ? b->catalogitemid : 0);
+			ss_put_id(p, K(billitemid), b->has_billitemid ? b->billitemid : 0);
+			ss_put_id(p, K(customerid), b->has_customerid ? b->customerid : 0);
+			break;
+		default:
+			break;
+		}
+		ZVAL_ARR(&z, p);
+		zend_hash_next_index_insert_new(Z_ARRVAL(list), &z);
+	}
+	zend_hash_update(Z_ARRVAL_P(rv), K(operations), &list);
+
+	ht = ss_new_map(8);
+	ss_put_long(ht, K(seats), o->seats);
+	ss_put_long(ht, K(declared), o->declared);
+	ss_put_long(ht, K(unassigned), o->unassigned);
+	ss_put_long(ht, K(created), o->created);
+	ss_put_long(ht, K(reused), o->reused);
+	ss_put_long(ht, K(enrolments), o->enrolments);
+	ss_put_long(ht, K(skipped), o->skipped);
+	ss_put_long(ht, K(operations), (int64_t)o->nops);
+	ZVAL_ARR(&z, ht);
+	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
+	ss_buf_free(&buf);
+}
+
+PHP_FUNCTION(shop_setup_session)
+{
+	HashTable *order, *facts = NULL, *options = NULL;
+	ss_bind b;
+	ss_session_out out;
+	ss_session_status st;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ARRAY_HT(order)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT_OR_NULL(facts)
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	memset(&b, 0, sizeof b);
+	ZVAL_UNDEF(&b.params);
+	if (ss_read_order(&b, order) != 0 || (facts && ss_read_facts(&b, facts) != 0)) {
+		ss_bind_free(&b);
+		RETURN_THROWS();
+	}
+	if (options) {
+		ss_path path = {"$options", 0, {{0}}};
+		zval *zv = SS_GET(options, "partial");
+		if (zv && ss_read_bool(&path, "partial", zv, &b.in.partial) != 0) {
+			ss_bind_free(&b);
+			RETURN_THROWS();
+		}
+	}
+	b.refs = ecalloc(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
+
+	st = ss_session_plan(&b.in, &out);
+	if (st != SS_SESSION_OK) {
+		ss_session_out_free(&out);
+		ss_bind_free(&b);
+		if (st == SS_SESSION_E_TOO_MANY) {
+			zend_argument_value_error(1, "holds more than %zu participants", SS_MAX_PARTICIPANTS);
+		} else {
+			zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		}
+		RETURN_THROWS();
+	}
+	if (out.phase == 1) {
+		ss_build_lookup(&b, &out, return_value);
+	} else {
+		ss_build_plan(&b, &out, return_value);
+	}
+	ss_session_out_free(&out);
+	ss_bind_free(&b);
+}

@@ -1,0 +1,92 @@
+/* C unit tests: local_shop's username scheme and suffix allocation. */
+#include "ss_username.h"
+#include "ss_test.h"
+
+static int base_is(const char *first, const char *last, const char *fallback, const char *want)
+{
+	ss_buf b = SS_BUF_INIT;
+	int ok;
+	if (ss_username_base(first, strlen(first), last, strlen(last), fallback, fallback ? strlen(fallback) : 0, &b) != 0) {
+		return 0;
+	}
+	ok = b.len == strlen(want) && memcmp(b.p, want, b.len) == 0;
+	if (!ok) fprintf(stderr, "  base(%s, %s) = '%.*s', want '%s'\n", first, last, (int)b.len, b.p, want);
+	ss_buf_free(&b);
+	return ok;
+}
+
+static int unique_is(ss_username_pool *p, const char *base, const char *want)
+{
+	size_t len = 0;
+	const char *u = ss_username_pool_unique(p, base, strlen(base), &len);
+	int ok = u && len == strlen(want) && memcmp(u, want, len) == 0;
+	if (!ok) fprintf(stderr, "  unique(%s) = '%.*s', want '%s'\n", base, u ? (int)len : 0, u ? u : "", want);
+	return ok;
+}
+
+int main(void)
+{
+	ss_username_pool pool;
+	char longname[300];
+
+	/* local_shop's own cases. */
+	SS_CHECK(base_is("Jean", "Dupont", NULL, "jean.dupont"));
+	SS_CHECK(base_is("Hélène", "Lefèvre", NULL, "helene.lefevre"));
+	SS_CHECK(base_is("Jean Pierre", "D'Artagnan", NULL, "jean-pierre.dartagnan"));
+	SS_CHECK(base_is("  Anne   Marie ", " O’Neil ", NULL, "anne-marie.oneil"));
+	SS_CHECK(base_is("François", "Çelik", NULL, "francois.celik"));
+	/* Every Latin script, not only French. */
+	SS_CHECK(base_is("Jürgen", "Groß", NULL, "jurgen.gross"));
+	SS_CHECK(base_is("Søren", "Kierkegård", NULL, "soren.kierkegard"));
+	SS_CHECK(base_is("Łukasz", "Żółć", NULL, "lukasz.zolc"));
+	SS_CHECK(base_is("Đorđe", "Đoković", NULL, "dorde.dokovic"));
+	SS_CHECK(base_is("Æsa", "Þórsdóttir", NULL, "aesa.thorsdottir"));
+	SS_CHECK(base_is("Œdipe", "Ångström", NULL, "oedipe.angstrom"));
+	SS_CHECK(base_is("Nguyễn", "Thị Hương", NULL, "nguyen.thi-huong"));
+	SS_CHECK(base_is("İsmail", "Ağaoğlu", NULL, "ismail.agaoglu"));
+	SS_CHECK(base_is("Şerban", "Ţepeş", NULL, "serban.tepes"));
+	SS_CHECK(base_is("Ǆemal", "ĲSSEL", NULL, "dzemal.ijssel"));
+	SS_CHECK(base_is("ẞtefan", "Əliyev", NULL, "sstefan.eliyev"));
+	/* Only what PARAM_USERNAME keeps: [a-z0-9_.@-]. */
+	SS_CHECK(base_is("Ann+Lee", "Smith (2)", NULL, "annlee.smith-2"));
+	SS_CHECK(base_is("J_R", "x@y.z", NULL, "j_r.x@y.z"));
+	SS_CHECK(base_is("Zoë €", "Ünal !", NULL, "zoe.unal"));
+	/* Nothing Latin: the address's local part, then "user". */
+	SS_CHECK(base_is("Иван", "Петров", "ivan.petrov@example.ru", "ivan.petrov"));
+	SS_CHECK(base_is("王", "伟", "wang+shop@example.cn", "wangshop"));
+	SS_CHECK(base_is("王", "伟", "Иван@example.cn", "user"));
+	SS_CHECK(base_is("王", "Li", NULL, "li"));
+	SS_CHECK(base_is("Ana", "", NULL, "ana"));
+	/* Length cap leaves room for a suffix in char(100). */
+	memset(longname, 'a', 200);
+	longname[200] = '\0';
+	{
+		ss_buf b = SS_BUF_INIT;
+		SS_CHECK(ss_username_base(longname, 200, "b", 1, NULL, 0, &b) == 0 && b.len == SS_USERNAME_BASE_MAX);
+		ss_buf_free(&b);
+	}
+
+	/* Suffixes: base, base1, base2..., against the site and the plan itself. */
+	SS_CHECK(ss_username_pool_init(&pool, 4) == 0);
+	SS_CHECK(ss_username_pool_take(&pool, "jean.dupont", 11) == 0);
+	SS_CHECK(ss_username_pool_take(&pool, "Jean.Dupont2", 12) == 0);
+	SS_CHECK(ss_username_pool_is_taken(&pool, "jean.dupont2", 12));
+	SS_CHECK(unique_is(&pool, "jean.dupont", "jean.dupont1"));
+	SS_CHECK(unique_is(&pool, "jean.dupont", "jean.dupont3"));
+	SS_CHECK(unique_is(&pool, "marie.curie", "marie.curie"));
+	SS_CHECK(unique_is(&pool, "marie.curie", "marie.curie1"));
+	SS_CHECK(unique_is(&pool, "jean.dupont1", "jean.dupont11"));
+	{
+		/* Many equal names stay linear and distinct. */
+		int i, ok = 1;
+		char want[64];
+		for (i = 2; i < 5000; i++) {
+			snprintf(want, sizeof want, "marie.curie%d", i);
+			ok &= unique_is(&pool, "marie.curie", want);
+		}
+		SS_CHECK(ok);
+	}
+	ss_username_pool_free(&pool);
+
+	SS_TEST_END("username");
+}
