@@ -274,9 +274,11 @@ typedef struct ss_bind_part {
 	zend_ulong typed_idx;
 } ss_bind_part;
 
+#define SS_BP(b, i) ((ss_bind_part *)ss_blocks_at(&(b)->bp, (size_t)(i)))
+
 typedef struct ss_bind {
 	ss_session_in in;
-	ss_bind_part *bp;
+	ss_blocks bp;              /* ss_bind_part, one per participant */
 	zval params;              /* decoded handler parameters */
 	int64_t catalogitemid, billitemid, customerid;
 	int has_catalogitemid, has_billitemid, has_customerid;
@@ -294,8 +296,8 @@ static void ss_bind_free(ss_bind *b)
 		}
 		efree(b->refs);
 	}
-	if (b->bp) efree(b->bp);
-	if (b->in.parts) efree(b->in.parts);
+	ss_blocks_free(&b->bp);
+	ss_blocks_free(&b->in.parts);
 	if (b->in.roles) efree(b->in.roles);
 	if (b->in.users) efree(b->in.users);
 	if (b->in.usernames) efree(b->in.usernames);
@@ -386,8 +388,8 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 
 static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
 {
-	ss_session_participant *p = &b->in.parts[i];
-	ss_bind_part *bp = &b->bp[i];
+	ss_session_participant *p = SS_IN_PART(&b->in, i);
+	ss_bind_part *bp = SS_BP(b, i);
 	HashTable *ht = ss_table(pz);
 	zend_string *dummy;
 
@@ -512,10 +514,12 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 			return -1;
 		}
 	} ZEND_HASH_FOREACH_END();
-	b->in.parts = safe_emalloc(total ? total : 1, sizeof(ss_session_participant), 0);
-	b->bp = safe_emalloc(total ? total : 1, sizeof(ss_bind_part), 0);
-	memset(b->in.parts, 0, (total ? total : 1) * sizeof(ss_session_participant));
-	memset(b->bp, 0, (total ? total : 1) * sizeof(ss_bind_part));
+	/* Block arrays: no allocation over 1 MiB, hence no fresh pages per call. */
+	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0) != 0
+		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		return -1;
+	}
 	b->in.nparts = 0;
 	ZEND_HASH_FOREACH_KEY_VAL(users, ridx, rkey, rz) {
 		rz = ss_deref(rz);
@@ -941,7 +945,7 @@ static void ss_build_issues(ss_bind *b, const ss_session_out *o, zval *errors, z
 		ss_put(ht, K(code), &z);
 		ss_put_sv(ht, K(message), is->message);
 		if (is->part >= 0) {
-			const ss_bind_part *bp = &b->bp[is->part];
+			const ss_bind_part *bp = SS_BP(b, is->part);
 			ss_put_ref(b, ht, K(ref), is->part);
 			ss_put_zs(ht, K(role), bp->role);
 			ss_put_zs(ht, K(email), bp->typed);
@@ -1069,8 +1073,8 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		return;
 	}
 	for (i = 0; i < o->nparts; i++) {
-		const ss_part_out *po = &o->parts[i];
-		const ss_bind_part *bp = &b->bp[i];
+		const ss_part_out *po = SS_OUT_PART(o, i);
+		const ss_bind_part *bp = SS_BP(b, i);
 		HashTable *p = ss_new_map(16);
 		zval msgs;
 		uint32_t k;
@@ -1120,15 +1124,15 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_interned(p, K(op), ss_opnames[op->kind]);
 		switch (op->kind) {
 		case SS_OP_CREATE_USER: {
-			const ss_bind_part *bp = &b->bp[op->ref];
-			const ss_session_participant *pi = &b->in.parts[op->ref];
+			const ss_bind_part *bp = SS_BP(b, op->ref);
+			const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
 			HashTable *u = ss_new_map(8);
 			ss_sv email = pi->email.len ? pi->email : pi->typed;
 			size_t s = 0, l = email.len;
 			while (s < l && (email.p[s] == ' ' || email.p[s] == '\t')) s++;
 			while (l > s && (email.p[l - 1] == ' ' || email.p[l - 1] == '\t')) l--;
 			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_sv(u, K(username), o->parts[op->ref].username);
+			ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
 			ss_put_zs(u, K(firstname), bp->first);
 			ss_put_zs(u, K(lastname), bp->last);
 			if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);

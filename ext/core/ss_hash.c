@@ -94,6 +94,69 @@ void ss_arena_free(ss_arena *a)
 	a->used = a->cap = 0;
 }
 
+/* ---- block arrays ---- */
+
+#define SS_BLOCK_BYTES ((size_t)1 << 20)
+
+static int ss_blocks_setup(ss_blocks *b, size_t elem)
+{
+	size_t per = 1;
+	unsigned shift = 0;
+	memset(b, 0, sizeof *b);
+	if (elem == 0 || elem > SS_BLOCK_BYTES) return -1;
+	while (per * 2 * elem <= SS_BLOCK_BYTES) {
+		per *= 2;
+		shift++;
+	}
+	b->elem = elem;
+	b->shift = shift;
+	b->mask = per - 1;
+	return 0;
+}
+
+static int ss_blocks_grow(ss_blocks *b, int zero)
+{
+	size_t bytes = (b->mask + 1) * b->elem;
+	char **nb = ss_realloc(b->blk, (b->nblk + 1) * sizeof(char *));
+	if (!nb) return -1;
+	b->blk = nb;
+	b->blk[b->nblk] = ss_malloc(bytes);
+	if (!b->blk[b->nblk]) return -1;
+	if (zero) memset(b->blk[b->nblk], 0, bytes);
+	b->nblk++;
+	return 0;
+}
+
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, int zero)
+{
+	if (ss_blocks_setup(b, elem) != 0) return -1;
+	while (b->nblk * (b->mask + 1) < count) {
+		if (ss_blocks_grow(b, zero) != 0) return -1;
+	}
+	b->count = count;
+	return 0;
+}
+
+void *ss_blocks_push(ss_blocks *b)
+{
+	void *e;
+	if (!b->elem) return NULL;
+	if (b->count == b->nblk * (b->mask + 1) && ss_blocks_grow(b, 0) != 0) return NULL;
+	e = ss_blocks_at(b, b->count);
+	memset(e, 0, b->elem);
+	b->count++;
+	return e;
+}
+
+void ss_blocks_free(ss_blocks *b)
+{
+	size_t i;
+	for (i = 0; i < b->nblk; i++) ss_free(b->blk[i]);
+	ss_free(b->blk);
+	b->blk = NULL;
+	b->nblk = b->count = 0;
+}
+
 /* Capacity for a load of at most 0.7: a fresh table costs its size in page faults. */
 #define SS_FULL(count, cap) ((count) * 10 > (cap) * 7)
 

@@ -25,6 +25,27 @@ char *ss_arena_dup(ss_arena *a, const char *p, size_t len);
 void ss_arena_free(ss_arena *a);
 
 /*
+ * An array of fixed-size elements kept in blocks of at most 1 MiB, for the
+ * same reason as the table partitions below (no fresh mmap per call).
+ */
+typedef struct ss_blocks {
+	char **blk;
+	size_t nblk, elem, count;
+	unsigned shift;        /* log2(elements per block) */
+	size_t mask;
+} ss_blocks;
+#define SS_BLOCKS_INIT {NULL, 0, 0, 0, 0, 0}
+/* Room for count elements of elem bytes, zeroed when zero is non-zero. 0, -1 on OOM. */
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, int zero);
+/* Appends one zeroed element and returns it (NULL on OOM). */
+void *ss_blocks_push(ss_blocks *b);
+void ss_blocks_free(ss_blocks *b);
+static inline void *ss_blocks_at(const ss_blocks *b, size_t i)
+{
+	return b->blk[i >> b->shift] + (i & b->mask) * b->elem;
+}
+
+/*
  * Tables are split into partitions chosen by the hash's top bits, each at most
  * SS_PART_SLOTS slots: no single allocation grows past ~1 MiB, so that under
  * PHP every block comes from the allocator's reusable chunks instead of a
