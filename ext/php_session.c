@@ -93,6 +93,30 @@ static void ss_path_push_key(ss_path *p, zend_string *key, zend_ulong idx)
 #define SS_PUSH(p, lit) ss_path_push((p), (lit), sizeof(lit) - 1)
 #define SS_POP(p) ((p)->depth--)
 
+/* Like shop_setup_quote(), but bytes of ill-formed UTF-8 are escaped too. */
+static void ss_quote(smart_str *b, const char *s, size_t len, size_t max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, n = len > max ? max : len;
+	if (ss_utf8_check(s, len) == len) {
+		while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;   /* cut on a character */
+		shop_setup_quote(b, s, n, n);
+		if (n < len) smart_str_appendl(b, "...", 3);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+			smart_str_appendc(b, (char)c);
+		} else {
+			smart_str_appendl(b, "\\x", 2);
+			smart_str_appendc(b, hex[c >> 4]);
+			smart_str_appendc(b, hex[c & 15]);
+		}
+	}
+	if (len > max) smart_str_appendl(b, "...", 3);
+}
+
 static void ss_path_render(smart_str *b, const ss_path *p, const char *last)
 {
 	int i;
@@ -101,7 +125,7 @@ static void ss_path_render(smart_str *b, const ss_path *p, const char *last)
 	for (i = 0; i < p->depth; i++) {
 		if (p->seg[i].s) {
 			smart_str_appends(b, "['");
-			shop_setup_quote(b, p->seg[i].s, p->seg[i].len, 80);
+			ss_quote(b, p->seg[i].s, p->seg[i].len, 80);
 			smart_str_appends(b, "']");
 		} else {
 			smart_str_appendc(b, '[');
@@ -332,7 +356,7 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 		ss_params_error err;
 		if (ss_params_parse(Z_STRVAL_P(hp), Z_STRLEN_P(hp), ss_session_params_cb, Z_ARRVAL(b->params), &err) != SS_PARAMS_OK) {
 			smart_str q = {0};
-			shop_setup_quote(&q, err.key, err.key_len, 64);
+			ss_quote(&q, err.key, err.key_len, 64);
 			smart_str_0(&q);
 			ss_value_error(path, "handlerparams", "is malformed: %s at byte %zu%s%s%s",
 				ss_params_status_message(err.status), err.offset,
