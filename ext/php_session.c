@@ -539,8 +539,8 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		}
 	} ZEND_HASH_FOREACH_END();
 	/* Block arrays: no allocation over 1 MiB, hence no fresh pages per call. */
-	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0) != 0
-		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0) != 0) {
+	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0, 0) != 0
+		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0, 0) != 0) {
 		zend_throw_error(NULL, "shop_setup_session(): out of memory");
 		return -1;
 	}

@@ -98,13 +98,14 @@ void ss_arena_free(ss_arena *a)
 
 #define SS_BLOCK_BYTES ((size_t)1 << 20)
 
-static int ss_blocks_setup(ss_blocks *b, size_t elem)
+/* Blocks hold a power of two of elements: enough for expected, at most 1 MiB. */
+static int ss_blocks_setup(ss_blocks *b, size_t elem, size_t expected)
 {
 	size_t per = 1;
 	unsigned shift = 0;
 	memset(b, 0, sizeof *b);
 	if (elem == 0 || elem > SS_BLOCK_BYTES) return -1;
-	while (per * 2 * elem <= SS_BLOCK_BYTES) {
+	while (per < expected && per * 2 * elem <= SS_BLOCK_BYTES) {
 		per *= 2;
 		shift++;
 	}
@@ -127,9 +128,9 @@ static int ss_blocks_grow(ss_blocks *b, int zero)
 	return 0;
 }
 
-int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, int zero)
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero)
 {
-	if (ss_blocks_setup(b, elem) != 0) return -1;
+	if (ss_blocks_setup(b, elem, count > expected ? count : expected) != 0) return -1;
 	while (b->nblk * (b->mask + 1) < count) {
 		if (ss_blocks_grow(b, zero) != 0) return -1;
 	}

@@ -35,8 +35,11 @@ typedef struct ss_blocks {
 	size_t mask;
 } ss_blocks;
 #define SS_BLOCKS_INIT {NULL, 0, 0, 0, 0, 0}
-/* Room for count elements of elem bytes, zeroed when zero is non-zero. 0, -1 on OOM. */
-int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, int zero);
+/*
+ * count elements of elem bytes (zeroed when zero is non-zero), in blocks sized
+ * for max(count, expected) elements up to 1 MiB. 0, -1 on OOM.
+ */
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero);
 /* Appends one zeroed element and returns it (NULL on OOM). */
 void *ss_blocks_push(ss_blocks *b);
 void ss_blocks_free(ss_blocks *b);

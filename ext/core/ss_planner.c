@@ -170,7 +170,7 @@ static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 {
 	ss_session_out *o = c->out;
 	ss_op_lite *op;
-	if (!o->ops.elem && ss_blocks_init(&o->ops, sizeof(ss_op_lite), 0, 0) != 0) {
+	if (!o->ops.elem && ss_blocks_init(&o->ops, sizeof(ss_op_lite), 0, o->nparts * 6 + 8, 0) != 0) {
 		c->nomem = 1;
 		return -1;
 	}
@@ -391,7 +391,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (n > SS_MAX_PARTICIPANTS) {
 		return SS_SESSION_E_TOO_MANY;
 	}
-	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 1) != 0) {
+	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 1) != 0) {
 		return SS_SESSION_E_NOMEM;
 	}
 	out->nparts = n;
