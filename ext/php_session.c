@@ -1059,10 +1059,16 @@ static ss_sv ss_sv_of(const ss_buf *b)
 	return v;
 }
 
+typedef struct ss_shared_str {
+	zend_string *username, *reference;
+} ss_shared_str;
+
 static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
 	size_t i;
+	/* Strings made for a participant and needed again by its operations. */
+	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
 	zval z, e, w, list;
 	HashTable *ht;
 
@@ -1107,11 +1113,25 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_zs(p, K(role), bp->role);
 		ss_put_id(p, K(roleid), po->roleid);
 		ss_put_zs(p, K(email), bp->typed);
-		ss_put_sv(p, K(matchkey), po->matchkey);
+		{
+			/* A match key that is the address as stored (already normal) shares its string. */
+			zend_string *same = NULL;
+			if (bp->email && po->matchkey.p == ZSTR_VAL(bp->email) && po->matchkey.len == ZSTR_LEN(bp->email)) same = bp->email;
+			else if (bp->typed && po->matchkey.p == ZSTR_VAL(bp->typed) && po->matchkey.len == ZSTR_LEN(bp->typed)) same = bp->typed;
+			if (same) ss_put_zs(p, K(matchkey), same);
+			else ss_put_sv(p, K(matchkey), po->matchkey);
+		}
 		ss_put_zs(p, K(firstname), bp->first);
 		ss_put_zs(p, K(lastname), bp->last);
 		ss_put_id(p, K(userid), po->userid);
-		ss_put_sv(p, K(username), po->username);
+		if (po->username.len) {
+			zend_string *un = zend_string_init(po->username.p, po->username.len, 0);
+			ZVAL_STR(&z, un);
+			ss_put(p, K(username), &z);
+			if (po->action == SS_ACT_CREATE && shared) shared[i].username = zend_string_copy(un);
+		} else {
+			ss_put_sv(p, K(username), po->username);
+		}
 		ss_put_interned(p, K(action), po->action == SS_ACT_CREATE ? K(create) : po->action == SS_ACT_REUSE ? K(reuse) : K(none));
 		ZVAL_BOOL(&z, po->attach);
 		ss_put(p, K(attach), &z);
@@ -1120,7 +1140,14 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		if (o->phase == 2 && po->matchkey.len) {
 			ss_session_reference(&b->in, o, i, &buf);
 		}
-		ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		if (buf.len) {
+			zend_string *ref = zend_string_init(buf.p, buf.len, 0);
+			ZVAL_STR(&z, ref);
+			ss_put(p, K(reference), &z);
+			if ((po->need & SS_NEED_PRODUCT) && shared) shared[i].reference = zend_string_copy(ref);
+		} else {
+			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		}
 		buf.len = 0;
 		ss_session_line(&b->in, o, i, &buf);
 		array_init(&msgs);
@@ -1156,7 +1183,13 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 			while (s < l && (email.p[s] == ' ' || email.p[s] == '\t')) s++;
 			while (l > s && (email.p[l - 1] == ' ' || email.p[l - 1] == '\t')) l--;
 			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
+			if (shared && shared[op->ref].username) {
+				ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
+				shared[op->ref].username = NULL;
+				ss_put(u, K(username), &z);
+			} else {
+				ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
+			}
 			ss_put_zs(u, K(firstname), bp->first);
 			ss_put_zs(u, K(lastname), bp->last);
 			if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
@@ -1210,9 +1243,15 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		case SS_OP_CREATE_PRODUCT:
 			ss_put_ref(b, p, K(ref), op->ref);
 			ss_put_id(p, K(userid), op->userid);
-			buf.len = 0;
-			ss_session_reference(&b->in, o, (size_t)op->part, &buf);
-			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			if (shared && shared[op->part].reference) {
+				ZVAL_STR(&z, shared[op->part].reference);
+				shared[op->part].reference = NULL;
+				ss_put(p, K(reference), &z);
+			} else {
+				buf.len = 0;
+				ss_session_reference(&b->in, o, (size_t)op->part, &buf);
+				ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			}
 			ss_put_long(p, K(courseid), op->courseid);
 			ss_put_long(p, K(startdate), op->timestart);
 			ss_put_long(p, K(enddate), op->timeend);
@@ -1240,6 +1279,13 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
 	ss_buf_free(&buf);
+	if (shared) {
+		for (i = 0; i < o->nparts; i++) {
+			if (shared[i].username) zend_string_release(shared[i].username);
+			if (shared[i].reference) zend_string_release(shared[i].reference);
+		}
+		efree(shared);
+	}
 }
 
 PHP_FUNCTION(shop_setup_session)

@@ -13,16 +13,39 @@ static uint64_t ss_fmix64(uint64_t h)
 	return h;
 }
 
+/*
+ * Eight bytes at a time: each word is mixed in with a multiply and a rotate,
+ * the tail is read as one partial word, and the murmur3 finaliser spreads the
+ * result. Deterministic across platforms (little-endian reads), since product
+ * references derive from it.
+ */
+static uint64_t ss_read64le(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24
+		| (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
 uint64_t ss_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= UINT64_C(0x100000001b3);
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ ((uint64_t)len * UINT64_C(0x9e3779b97f4a7c15));
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		h ^= ss_read64le(s + i) * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
 	}
-	h = ss_fmix64(h ^ len);
+	if (i < len) {
+		uint64_t w = 0;
+		size_t k;
+		for (k = 0; i + k < len; k++) {
+			w |= (uint64_t)s[i + k] << (8 * k);
+		}
+		h ^= w * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
+	}
+	h = ss_fmix64(h);
 	return h ? h : 1;
 }
 

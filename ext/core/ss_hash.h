@@ -8,7 +8,7 @@
 
 #include "ss_common.h"
 
-/* 64-bit hash of a byte string (FNV-1a with a murmur3 finaliser). */
+/* 64-bit hash of a byte string (word-at-a-time multiply-rotate, murmur3 finaliser). */
 uint64_t ss_hash_bytes(const void *p, size_t len);
 uint64_t ss_hash_u64(uint64_t x);
 
