@@ -814,6 +814,12 @@ static bool rm_list_of_strings(zval *lookups, const char *key, HashTable **out)
 		zend_type_error("shop_setup_remote_lookup(): $lookups['%s'] must be of type array, %s given", key, zend_zval_type_name(v));
 		return false;
 	}
+	/* One lookup per participant at most: refuse before any request is built. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > SS_MAX_PARTICIPANTS) {
+		zend_value_error("shop_setup_remote_lookup(): $lookups['%s'] must not hold more than %zu values, %u given",
+			key, SS_MAX_PARTICIPANTS, zend_hash_num_elements(Z_ARRVAL_P(v)));
+		return false;
+	}
 	ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(v), i, e) {
 		ZVAL_DEREF(e);
 		if (Z_TYPE_P(e) != IS_STRING) {

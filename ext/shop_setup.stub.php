@@ -1,6 +1,8 @@
 <?php
 
-/** @generate-function-entries */
+/**
+ * @generate-class-entries
+ */
 
 /**
  * shop_setup: primitives for local_shop's std_setuponecoursesession handler.
@@ -59,6 +61,7 @@ function shop_setup_build_params(array $params): string {}
  * invalid_flag, invalid_time, invalid_duration, invalid_attach_mode,
  * empty_list_item, invalid_course_id), end_not_after_start.
  * Warnings: unknown_key, duplicate_list_item, duration_ignored.
+ * The list stops at 1000 issues plus one too_many_issues error.
  * An empty list means the string is fine.
 
  * @return list<array{level: string, code: string, key: ?string, offset: ?int, message: string}>
@@ -236,7 +239,7 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
  *         Moodle's errorcode, never the token); also when shop_setup was built
  *         without libcurl.
  */
-function shop_setup_remote_lookup(array $lookups, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_lookup(array $lookups, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}
 
 /**
  * Executes a plan of shop_setup_session() on a remote Moodle: batched,
@@ -272,4 +275,4 @@ function shop_setup_remote_lookup(array $lookups, string $endpoint, string $toke
  * @throws ValueError|TypeError on a malformed plan (naming the path) or option
  * @throws RuntimeException when shop_setup was built without libcurl
  */
-function shop_setup_remote_apply(array $plan, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_apply(array $plan, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}

@@ -26,6 +26,6 @@ $r = shop_setup_parse_params('k=' . str_repeat('x', 1024 * 1024));
 var_dump(strlen($r['k']));
 ?>
 --EXPECT--
-ValueError: shop_setup_parse_params(): Argument #1 ($params) parameter string too long at byte 16777216
-ValueError: shop_setup_parse_params(): Argument #1 ($params) parameter string too long at byte 16777216
+ValueError: shop_setup_parse_params(): Argument #1 ($params) is longer than 16777216 bytes
+ValueError: shop_setup_parse_params(): Argument #1 ($params) is longer than 16777216 bytes
 int(1048576)
