@@ -1430,11 +1430,14 @@ struct rm_apply {
 
 static void rm_op_error(rm_op *op, int st, const char *code, const char *msg)
 {
+	/* code or msg may point into the op's own strings: copy before releasing. */
+	zend_string *c = zend_string_init(code, strlen(code), 0);
+	zend_string *m = zend_string_init(msg, strlen(msg), 0);
 	op->st = st;
 	if (op->code) zend_string_release(op->code);
 	if (op->msg) zend_string_release(op->msg);
-	op->code = zend_string_init(code, strlen(code), 0);
-	op->msg = zend_string_init(msg, strlen(msg), 0);
+	op->code = c;
+	op->msg = m;
 }
 
 static void rm_op_note(rm_op *op, const char *code, const char *msg)
@@ -1624,6 +1627,12 @@ static bool rm_parse_plan(zval *plan, rm_apply *ap)
 
 	if (!ops || Z_TYPE_P(ops) != IS_ARRAY) {
 		zend_type_error("shop_setup_remote_apply(): $plan['operations'] must be of type array, %s given", ops ? zend_zval_type_name(ops) : "none");
+		return false;
+	}
+	/* A plan has a handful of operations per participant: refuse a hostile one before allocating. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(ops)) > SS_MAX_PARTICIPANTS * 8) {
+		zend_value_error("shop_setup_remote_apply(): $plan['operations'] must not hold more than %zu operations, %u given",
+			SS_MAX_PARTICIPANTS * 8, zend_hash_num_elements(Z_ARRVAL_P(ops)));
 		return false;
 	}
 	ap->ops = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(ops)) + 1, sizeof *ap->ops, 0);
