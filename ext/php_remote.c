@@ -812,6 +812,12 @@ static bool rm_list_of_strings(zval *lookups, const char *key, HashTable **out)
 		zend_type_error("shop_setup_remote_lookup(): $lookups['%s'] must be of type array, %s given", key, zend_zval_type_name(v));
 		return false;
 	}
+	/* One lookup per participant at most: refuse before any request is built. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > SS_MAX_PARTICIPANTS) {
+		zend_value_error("shop_setup_remote_lookup(): $lookups['%s'] must not hold more than %zu values, %u given",
+			key, SS_MAX_PARTICIPANTS, zend_hash_num_elements(Z_ARRVAL_P(v)));
+		return false;
+	}
 	ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(v), i, e) {
 		ZVAL_DEREF(e);
 		if (Z_TYPE_P(e) != IS_STRING) {
@@ -1449,8 +1455,13 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 				ZVAL_LONG(&id, op->newid);
 				zend_hash_update(&ap->created, op->ref, &id);
 				j->batch.state[i] = SS_ITEM_DONE;
+			} else if (answered < r.hi - r.lo) {
+				j->batch.state[i] = SS_ITEM_PENDING; /* not created: sent again below */
 			} else {
-				j->batch.state[i] = SS_ITEM_PENDING;
+				/* As many accounts as sent, but not this username: look it up. */
+				j->batch.state[i] = SS_ITEM_VERIFY;
+				op->verify = true;
+				rm_op_note(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
 			}
 		}
 		zend_hash_destroy(&byname);
@@ -1473,7 +1484,9 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			kept = MAX(kept, j->maxvars);
 			if (kept < j->batch.budget) {
 				c->o.max_input_vars -= (zend_long)(j->batch.budget - kept);
-				j->batch.budget = kept;
+				if (ss_batch_set_budget(&j->batch, kept) != 0) {
+					zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
+				}
 			}
 			if (ss_batch_requeue_pending(&j->batch, r) != 0) {
 				zend_error_noreturn(E_ERROR, "shop_setup: out of memory");

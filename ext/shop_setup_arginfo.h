@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a279f8cceba208570b71b4cd1f7dc67cbcdd9204 */
+ * Stub hash: a737fc0494d4593f422c81c82104fc5695e372fc */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -91,3 +91,11 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_remote_apply, arginfo_shop_setup_remote_apply)
 	ZEND_FE_END
 };
+
+static void register_shop_setup_symbols(int module_number)
+{
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_lookup", sizeof("shop_setup_remote_lookup") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_apply", sizeof("shop_setup_remote_apply") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+}
