@@ -132,13 +132,15 @@ function shop_setup_emails_normalize(array $emails): array {}
  * shop_setup_email_check() over a batch, plus warnings that relate addresses
  * of the batch: "duplicate" (same match key) and "possible_alias" (same
  * mailbox once dots are removed from a Gmail local part and a "+tag" is cut).
- * Each such warning has "keys": the keys of the other addresses concerned.
- * Nothing is merged: the caller decides.
+ * Each such warning has "keys" (at most 10 keys of the other addresses
+ * concerned, those of one address first) and "count" (how many there are in
+ * all), so that the result stays linear in the batch. Nothing is merged: the
+ * caller decides.
 
  * @param array $emails array<array-key, string>
  * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
  * @return array<array-key, array{ok: bool, code: ?string, message: ?string, normalized: ?string,
- *               warnings: list<array{code: string, message: string, keys?: list<array-key>}>}>
+ *               warnings: list<array{code: string, message: string, keys?: list<array-key>, count?: int}>}>
  * @throws TypeError naming the key of the first element that is not a string.
  * @throws ValueError on an unknown $policy key or more than 1,000,000 elements.
  */
