@@ -626,7 +626,7 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 			const char *why = NULL;
 			if (end.kind == SS_WINDOW_END_RELATIVE && end.amount == 0) {
 				why = "Key \"endtime\" is zero time after the start: the enrolment would end when it starts.";
-			} else if (end.kind == SS_WINDOW_END_ABSOLUTE && have_start && end.time <= start) {
+			} else if (end.kind == SS_WINDOW_END_ABSOLUTE && ((have_start && end.time <= start) || end.time == 0)) {
 				why = "Key \"endtime\" is not after \"starttime\": the enrolment would end before it starts.";
 			}
 			if (why) {
