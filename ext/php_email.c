@@ -20,14 +20,18 @@ typedef struct shop_setup_email_policy {
 	zend_string *deny;
 } shop_setup_email_policy;
 
-/* Normalises in; on success sets *key (input reused when it is already its own key). */
-static ss_email_status shop_setup_email_key_of(zend_string *in, shop_setup_email_key *k, zend_string **key)
+/*
+ * Normalises in; on success sets *key (input reused when it is already its own
+ * key). diagnose = 0 when only the verdict matters.
+ */
+static ss_email_status shop_setup_email_key_of(zend_string *in, shop_setup_email_key *k, zend_string **key, int diagnose)
 {
-	ss_email_status st = ss_email_normalize(ZSTR_VAL(in), ZSTR_LEN(in), k->buf, &k->len);
+	int same;
+	ss_email_status st = ss_email_normalize_ex(ZSTR_VAL(in), ZSTR_LEN(in), k->buf, &k->len, &same, diagnose);
 	if (key) {
 		*key = NULL;
 		if (st == SS_EMAIL_OK) {
-			if (k->len == ZSTR_LEN(in) && memcmp(k->buf, ZSTR_VAL(in), k->len) == 0) {
+			if (same) {
 				*key = zend_string_copy(in);
 			} else {
 				*key = zend_string_init(k->buf, k->len, 0);
@@ -45,7 +49,7 @@ static void shop_setup_email_append_key(smart_str *buf, zend_ulong h, zend_strin
 		shop_setup_quote(buf, ZSTR_VAL(skey), ZSTR_LEN(skey), 64);
 		smart_str_appendc(buf, '"');
 	} else {
-		smart_str_append_unsigned(buf, h);
+		smart_str_append_long(buf, (zend_long)h);
 	}
 }
 
@@ -131,7 +135,7 @@ static void shop_setup_email_check_one(zend_string *email, const shop_setup_emai
 {
 	shop_setup_email_key k;
 	zend_string *key;
-	ss_email_status st = shop_setup_email_key_of(email, &k, &key);
+	ss_email_status st = shop_setup_email_key_of(email, &k, &key, 1);
 	zval warnings;
 
 	array_init_size(&warnings, 0);
@@ -175,7 +179,7 @@ PHP_FUNCTION(shop_setup_email_normalize)
 		Z_PARAM_STR(email)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (shop_setup_email_key_of(email, &k, &key) != SS_EMAIL_OK) {
+	if (shop_setup_email_key_of(email, &k, &key, 0) != SS_EMAIL_OK) {
 		RETURN_NULL();
 	}
 	RETURN_STR(key);
@@ -191,7 +195,7 @@ PHP_FUNCTION(shop_setup_email_equals)
 		Z_PARAM_STR(b)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (shop_setup_email_key_of(a, &ka, NULL) != SS_EMAIL_OK || shop_setup_email_key_of(b, &kb, NULL) != SS_EMAIL_OK) {
+	if (shop_setup_email_key_of(a, &ka, NULL, 0) != SS_EMAIL_OK || shop_setup_email_key_of(b, &kb, NULL, 0) != SS_EMAIL_OK) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(ka.len == kb.len && memcmp(ka.buf, kb.buf, ka.len) == 0);
@@ -258,7 +262,7 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 			ZEND_HASH_FOREACH_VAL(emails, v) {
 				zend_string *key;
 				ZVAL_DEREF(v);
-				if (shop_setup_email_key_of(Z_STR_P(v), &k, &key) == SS_EMAIL_OK) {
+				if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
 					ZVAL_STR(&out, key);
 				} else {
 					ZVAL_NULL(&out);
@@ -271,7 +275,7 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 	ZEND_HASH_FOREACH_KEY_VAL(emails, h, skey, v) {
 		zend_string *key;
 		ZVAL_DEREF(v);
-		if (shop_setup_email_key_of(Z_STR_P(v), &k, &key) == SS_EMAIL_OK) {
+		if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
 			ZVAL_STR(&out, key);
 		} else {
 			ZVAL_NULL(&out);

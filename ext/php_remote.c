@@ -812,6 +812,12 @@ static bool rm_list_of_strings(zval *lookups, const char *key, HashTable **out)
 		zend_type_error("shop_setup_remote_lookup(): $lookups['%s'] must be of type array, %s given", key, zend_zval_type_name(v));
 		return false;
 	}
+	/* One lookup per participant at most: refuse before any request is built. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(v)) > SS_MAX_PARTICIPANTS) {
+		zend_value_error("shop_setup_remote_lookup(): $lookups['%s'] must not hold more than %zu values, %u given",
+			key, SS_MAX_PARTICIPANTS, zend_hash_num_elements(Z_ARRVAL_P(v)));
+		return false;
+	}
 	ZEND_HASH_FOREACH_NUM_KEY_VAL(Z_ARRVAL_P(v), i, e) {
 		ZVAL_DEREF(e);
 		if (Z_TYPE_P(e) != IS_STRING) {
@@ -1001,6 +1007,11 @@ static zend_long rm_first_course(rm_job *j, zend_long *startdate)
 static int rm_cmp_str(Bucket *a, Bucket *b)
 {
 	return zend_binary_strcmp(Z_STRVAL(a->val), Z_STRLEN(a->val), Z_STRVAL(b->val), Z_STRLEN(b->val));
+}
+
+static int rm_cmp_key(Bucket *a, Bucket *b)
+{
+	return a->h < b->h ? -1 : a->h > b->h;
 }
 
 #define RM_JOBS_FREE(arr) do { size_t _i; for (_i = 0; _i < sizeof(arr) / sizeof(arr[0]); _i++) rm_job_free(arr[_i]); } while (0)
@@ -1253,6 +1264,8 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	add_assoc_zval(&factsv, "roles", &tmp);
 	array_init(&tmp);
 	zend_hash_init(&want, 16, NULL, NULL, 0);
+	/* By id: the answers of parallel requests arrive in any order. */
+	zend_hash_sort(&users, rm_cmp_key, 0);
 	ZEND_HASH_FOREACH_VAL(&users, v) {
 		Z_TRY_ADDREF_P(v);
 		add_next_index_zval(&tmp, v);
@@ -1442,8 +1455,13 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 				ZVAL_LONG(&id, op->newid);
 				zend_hash_update(&ap->created, op->ref, &id);
 				j->batch.state[i] = SS_ITEM_DONE;
+			} else if (answered < r.hi - r.lo) {
+				j->batch.state[i] = SS_ITEM_PENDING; /* not created: sent again below */
 			} else {
-				j->batch.state[i] = SS_ITEM_PENDING;
+				/* As many accounts as sent, but not this username: look it up. */
+				j->batch.state[i] = SS_ITEM_VERIFY;
+				op->verify = true;
+				rm_op_note(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
 			}
 		}
 		zend_hash_destroy(&byname);
@@ -1466,7 +1484,9 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			kept = MAX(kept, j->maxvars);
 			if (kept < j->batch.budget) {
 				c->o.max_input_vars -= (zend_long)(j->batch.budget - kept);
-				j->batch.budget = kept;
+				if (ss_batch_set_budget(&j->batch, kept) != 0) {
+					zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
+				}
 			}
 			if (ss_batch_requeue_pending(&j->batch, r) != 0) {
 				zend_error_noreturn(E_ERROR, "shop_setup: out of memory");

@@ -1,6 +1,8 @@
 <?php
 
-/** @generate-function-entries */
+/**
+ * @generate-class-entries
+ */
 
 /**
  * shop_setup: primitives for local_shop's std_setuponecoursesession handler.
@@ -236,7 +238,7 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
  *         Moodle's errorcode, never the token); also when shop_setup was built
  *         without libcurl.
  */
-function shop_setup_remote_lookup(array $lookups, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_lookup(array $lookups, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}
 
 /**
  * Executes a plan of shop_setup_session() on a remote Moodle: batched,
@@ -272,4 +274,4 @@ function shop_setup_remote_lookup(array $lookups, string $endpoint, string $toke
  * @throws ValueError|TypeError on a malformed plan (naming the path) or option
  * @throws RuntimeException when shop_setup was built without libcurl
  */
-function shop_setup_remote_apply(array $plan, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_apply(array $plan, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}

@@ -8,7 +8,8 @@
  * other names (seed-*, bug-*) and are left alone.
  */
 $map = [
-    'params' => ['shop_setup_parse_params'],
+    'params' => ['shop_setup_parse_params', 'shop_setup_check_params'],
+    'email' => ['shop_setup_email_normalize', 'shop_setup_email_check', 'shop_setup_email_equals'],
 ];
 $max = 8192;
 $top = dirname(__DIR__);

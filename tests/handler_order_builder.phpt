@@ -36,6 +36,11 @@ var_dump(order_builder::from_billitem($bare, 5));
 // A raw string stays untouched; a value with '=' that local_shop truncated is rejoined as split.
 var_dump(order_builder::params_string('coursename=A%26B&x=1'));
 var_dump(order_builder::params_string(['flag' => true, 'off' => false, 'n' => null, 'arr' => [1]]));
+
+// customersupport = 0 or '' is local_shop's "no support course" (prepay fills in the shop default, 0 when unset).
+var_dump(order_builder::params_string(['coursename' => 'A', 'customersupport' => 0]));
+var_dump(order_builder::params_string(['coursename' => 'A', 'customersupport' => '0']));
+var_dump(order_builder::params_string(['coursename' => 'A', 'customersupport' => '12']));
 ?>
 --EXPECT--
 bool(false)
@@ -119,3 +124,6 @@ array(10) {
 }
 string(20) "coursename=A%26B&x=1"
 string(15) "flag=1&off=0&n="
+string(12) "coursename=A"
+string(12) "coursename=A"
+string(31) "coursename=A&customersupport=12"

@@ -32,6 +32,11 @@ check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'requiredroles' => 
 check(['supervisor' => 'nosuchrole', 'colour' => 'blue']);
 // A course that does not exist.
 check(['coursename' => 'NOPE', 'supervisor' => 'teacher']);
+// A support course without manual enrolment.
+$DB->raw_insert('course', ['id' => 12, 'shortname' => 'NOMANUAL', 'startdate' => 0]);
+check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => 'NOMANUAL']);
+check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => '12']);
+check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => '11']);
 ?>
 --EXPECT--
 0 error(s), 0 warning(s)
@@ -41,3 +46,8 @@ check(['coursename' => 'NOPE', 'supervisor' => 'teacher']);
   Handler parameter colour: Key &quot;colour&quot; is not a parameter of std_setuponecoursesession; it is ignored. (unknown_key)
 1 error(s), 0 warning(s)
   Course NOPE does not exist (coursename must be a course short name).
+1 error(s), 0 warning(s)
+  Course NOMANUAL has no enabled manual enrolment method.
+1 error(s), 0 warning(s)
+  Course 12 has no enabled manual enrolment method.
+0 error(s), 0 warning(s)

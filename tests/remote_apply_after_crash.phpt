@@ -43,6 +43,7 @@ foreach ([1, 2] as $run) {
 	$after = $m->state()['log']['fn'];
 	$sent = [];
 	foreach ($after as $fn => $n) if ($n - ($before[$fn] ?? 0)) $sent[$fn] = $n - ($before[$fn] ?? 0);
+	ksort($sent);
 	echo "apply again #$run: ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), "\n  sent ", json_encode($sent), "\n";
 }
 $s = $m->state();
@@ -53,7 +54,7 @@ echo "finally: accounts ", count($s['users']) - 2, ", groups ", count($s['groups
 child output: []
 after the crash: accounts 7, groups 1, enrolments 9, members 0
 apply again #1: ok=true {"done":22,"exists":17,"local":7}
-  sent {"core_user_get_users_by_field":1,"core_group_get_course_groups":1,"core_enrol_get_enrolled_users":2,"core_role_assign_roles":1,"core_group_get_group_members":1,"core_group_add_group_members":1}
+  sent {"core_enrol_get_enrolled_users":2,"core_group_add_group_members":1,"core_group_get_course_groups":1,"core_group_get_group_members":1,"core_role_assign_roles":1,"core_user_get_users_by_field":1}
 apply again #2: ok=true {"done":14,"exists":25,"local":7}
-  sent {"core_user_get_users_by_field":1,"core_group_get_course_groups":1,"core_enrol_get_enrolled_users":2,"core_role_assign_roles":1,"core_group_get_group_members":1}
+  sent {"core_enrol_get_enrolled_users":2,"core_group_get_course_groups":1,"core_group_get_group_members":1,"core_role_assign_roles":1,"core_user_get_users_by_field":1}
 finally: accounts 7, groups 1, enrolments 9, members 8, user-context roles 14

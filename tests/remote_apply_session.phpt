@@ -22,6 +22,7 @@ foreach ($r['operations'] as $op) {
 }
 
 $s = $m->state();
+ksort($s['log']['fn']);
 echo "requests: ", $s['log']['total'], " ", json_encode($s['log']['fn']), "\n";
 echo "report requests: ", $r['stats']['requests'], "\n";
 // Moodle creates the password and mails it.
@@ -53,7 +54,7 @@ groupid: 50
 users: {"p1":1000,"p2":1001,"p3":1002,"p4":1003,"p5":1004,"t1":1005,"t2":1006}
 add_member p1: 1000 -> 50
 product t2 userid: 1006
-requests: 9 {"core_user_get_users_by_field":1,"core_group_get_course_groups":1,"core_user_create_users":1,"core_group_create_groups":1,"core_enrol_get_enrolled_users":2,"enrol_manual_enrol_users":1,"core_role_assign_roles":1,"core_group_add_group_members":1}
+requests: 9 {"core_enrol_get_enrolled_users":2,"core_group_add_group_members":1,"core_group_create_groups":1,"core_group_get_course_groups":1,"core_role_assign_roles":1,"core_user_create_users":1,"core_user_get_users_by_field":1,"enrol_manual_enrol_users":1}
 report requests: 9
 createpassword: 1
 enrolled in FORM-01: 8

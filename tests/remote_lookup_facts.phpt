@@ -40,7 +40,7 @@ echo json_encode($log), "\n";
 course: {"id":10,"startdate":1767225600}
 supportcourse: {"id":11}
 roles: {"student":5,"teacher":4}
-users: [{"id":8,"email":"marie.curie@exemple.fr","username":"marie.curie","auth":"manual","suspended":1,"deleted":0},{"id":7,"email":"Jean.Dupont@Exemple.fr","username":"jdupont","auth":"manual","suspended":0,"deleted":0}]
+users: [{"id":7,"email":"Jean.Dupont@Exemple.fr","username":"jdupont","auth":"manual","suspended":0,"deleted":0},{"id":8,"email":"marie.curie@exemple.fr","username":"marie.curie","auth":"manual","suspended":1,"deleted":0}]
 usernames: ["jean.dupont2","marie.curie"]
 privileged: [99,2]
 enrolments: [{"courseid":10,"userid":7,"status":0,"timestart":0,"timeend":0,"roles":[5]},{"courseid":10,"userid":8,"status":1,"timestart":0,"timeend":0,"roles":[5,4]},{"courseid":11,"userid":42,"status":0,"timestart":0,"timeend":0,"roles":[5]}]

@@ -13,16 +13,39 @@ static uint64_t ss_fmix64(uint64_t h)
 	return h;
 }
 
+/*
+ * Eight bytes at a time: each word is mixed in with a multiply and a rotate,
+ * the tail is read as one partial word, and the murmur3 finaliser spreads the
+ * result. Deterministic across platforms (little-endian reads), since product
+ * references derive from it.
+ */
+static uint64_t ss_read64le(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24
+		| (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
 uint64_t ss_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= UINT64_C(0x100000001b3);
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ ((uint64_t)len * UINT64_C(0x9e3779b97f4a7c15));
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		h ^= ss_read64le(s + i) * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
 	}
-	h = ss_fmix64(h ^ len);
+	if (i < len) {
+		uint64_t w = 0;
+		size_t k;
+		for (k = 0; i + k < len; k++) {
+			w |= (uint64_t)s[i + k] << (8 * k);
+		}
+		h ^= w * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
+	}
+	h = ss_fmix64(h);
 	return h ? h : 1;
 }
 
@@ -94,10 +117,77 @@ void ss_arena_free(ss_arena *a)
 	a->used = a->cap = 0;
 }
 
+/* ---- block arrays ---- */
+
+#define SS_BLOCK_BYTES ((size_t)1 << 20)
+
+/* Blocks hold a power of two of elements: enough for expected, at most 1 MiB. */
+static int ss_blocks_setup(ss_blocks *b, size_t elem, size_t expected)
+{
+	size_t per = 1;
+	unsigned shift = 0;
+	memset(b, 0, sizeof *b);
+	if (elem == 0 || elem > SS_BLOCK_BYTES) return -1;
+	while (per < expected && per * 2 * elem <= SS_BLOCK_BYTES) {
+		per *= 2;
+		shift++;
+	}
+	b->elem = elem;
+	b->shift = shift;
+	b->mask = per - 1;
+	return 0;
+}
+
+static int ss_blocks_grow(ss_blocks *b, int zero)
+{
+	size_t bytes = (b->mask + 1) * b->elem;
+	char **nb = ss_realloc(b->blk, (b->nblk + 1) * sizeof(char *));
+	if (!nb) return -1;
+	b->blk = nb;
+	b->blk[b->nblk] = ss_malloc(bytes);
+	if (!b->blk[b->nblk]) return -1;
+	if (zero) memset(b->blk[b->nblk], 0, bytes);
+	b->nblk++;
+	return 0;
+}
+
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero)
+{
+	if (ss_blocks_setup(b, elem, count > expected ? count : expected) != 0) return -1;
+	while (b->nblk * (b->mask + 1) < count) {
+		if (ss_blocks_grow(b, zero) != 0) return -1;
+	}
+	b->count = count;
+	return 0;
+}
+
+void *ss_blocks_push(ss_blocks *b)
+{
+	void *e;
+	if (!b->elem) return NULL;
+	if (b->count == b->nblk * (b->mask + 1) && ss_blocks_grow(b, 0) != 0) return NULL;
+	e = ss_blocks_at(b, b->count);
+	memset(e, 0, b->elem);
+	b->count++;
+	return e;
+}
+
+void ss_blocks_free(ss_blocks *b)
+{
+	size_t i;
+	for (i = 0; i < b->nblk; i++) ss_free(b->blk[i]);
+	ss_free(b->blk);
+	b->blk = NULL;
+	b->nblk = b->count = 0;
+}
+
+/* Capacity for a load of at most 0.7: a fresh table costs its size in page faults. */
+#define SS_FULL(count, cap) ((count) * 10 > (cap) * 7)
+
 static size_t ss_cap_for(size_t expected)
 {
 	size_t cap = 16;
-	while (cap < expected * 2 + 2) {
+	while (SS_FULL(expected + 1, cap)) {
 		if (cap > SIZE_MAX / 4) {
 			return 0;
 		}
@@ -106,36 +196,63 @@ static size_t ss_cap_for(size_t expected)
 	return cap;
 }
 
+/* Number of partitions (a power of two) and the shift that selects one. */
+static size_t ss_nparts_for(size_t expected, unsigned *shift)
+{
+	size_t per = SS_PART_SLOTS * 7 / 10, n = 1;
+	unsigned bits = 0;
+	while (n * per < expected && bits < 16) {
+		n <<= 1;
+		bits++;
+	}
+	*shift = 64 - bits;
+	return n;
+}
+
+#define SS_PART_OF(m, h) ((m)->shift >= 64 ? 0 : (size_t)((h) >> (m)->shift))
+
 /* ---- string map ---- */
 
 int ss_smap_init(ss_smap *m, size_t expected)
 {
-	size_t cap = ss_cap_for(expected);
+	size_t i, per;
+	m->collisions = 0;
+	m->nparts = ss_nparts_for(expected, &m->shift);
 	m->count = 0;
-	m->cap = 0;
-	m->slots = NULL;
-	if (!cap || cap > SIZE_MAX / sizeof(ss_smap_slot)) {
+	m->parts = ss_malloc(m->nparts * sizeof(ss_smap_part));
+	if (!m->parts) {
+		m->nparts = 0;
 		return -1;
 	}
-	m->slots = ss_malloc(cap * sizeof(ss_smap_slot));
-	if (!m->slots) {
-		return -1;
+	per = expected / m->nparts + 1;
+	for (i = 0; i < m->nparts; i++) {
+		size_t cap = ss_cap_for(per);
+		ss_smap_part *p = &m->parts[i];
+		p->count = 0;
+		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_smap_slot) ? ss_malloc(cap * sizeof(ss_smap_slot)) : NULL;
+		if (!p->slots) {
+			m->nparts = i;
+			return -1;
+		}
+		memset(p->slots, 0, cap * sizeof(ss_smap_slot));
+		p->cap = cap;
 	}
-	memset(m->slots, 0, cap * sizeof(ss_smap_slot));
-	m->cap = cap;
 	return 0;
 }
 
-static ss_smap_slot *ss_smap_probe(const ss_smap *m, uint64_t h, const char *key, size_t len)
+static ss_smap_slot *ss_smap_probe(const ss_smap *m, const ss_smap_part *p, uint64_t h, const char *key, size_t len)
 {
-	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	size_t mask = p->cap - 1, i = (size_t)h & mask;
 	for (;;) {
-		ss_smap_slot *s = &m->slots[i];
+		ss_smap_slot *s = &p->slots[i];
 		if (s->hash == 0) {
 			return s;
 		}
-		if (s->hash == h && s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)) {
-			return s;
+		if (s->hash == h) {
+			if (s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)) {
+				return s;
+			}
+			((ss_smap *)m)->collisions++;   /* two keys, one 64-bit hash */
 		}
 		i = (i + 1) & mask;
 	}
@@ -143,64 +260,96 @@ static ss_smap_slot *ss_smap_probe(const ss_smap *m, uint64_t h, const char *key
 
 ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len)
 {
+	uint64_t h;
 	ss_smap_slot *s;
-	if (!m->cap) {
+	if (!m->nparts) {
 		return NULL;
 	}
-	s = ss_smap_probe(m, ss_hash_bytes(key, len), key, len);
+	h = ss_hash_bytes(key, len);
+	s = ss_smap_probe(m, &m->parts[SS_PART_OF(m, h)], h, key, len);
 	return s->hash ? s : NULL;
 }
 
-static int ss_smap_grow(ss_smap *m)
+static int ss_smap_grow(ss_smap *m, ss_smap_part *p)
 {
-	ss_smap n;
-	size_t i;
-	if (ss_smap_init(&n, m->cap) != 0) {
-		return -1;
-	}
-	for (i = 0; i < m->cap; i++) {
-		if (m->slots[i].hash) {
-			*ss_smap_probe(&n, m->slots[i].hash, m->slots[i].key, m->slots[i].len) = m->slots[i];
+	size_t i, cap = p->cap * 2;
+	ss_smap_slot *slots;
+	ss_smap_part np;
+	if (cap > SIZE_MAX / sizeof(ss_smap_slot)) return -1;
+	slots = ss_malloc(cap * sizeof(ss_smap_slot));
+	if (!slots) return -1;
+	memset(slots, 0, cap * sizeof(ss_smap_slot));
+	np.slots = slots;
+	np.cap = cap;
+	np.count = p->count;
+	for (i = 0; i < p->cap; i++) {
+		if (p->slots[i].hash) {
+			*ss_smap_probe(m, &np, p->slots[i].hash, p->slots[i].key, p->slots[i].len) = p->slots[i];
 		}
 	}
-	n.count = m->count;
-	ss_free(m->slots);
-	*m = n;
+	ss_free(p->slots);
+	*p = np;
 	return 0;
 }
 
 ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created)
 {
 	uint64_t h = ss_hash_bytes(key, len);
+	ss_smap_part *p;
 	ss_smap_slot *s;
-	if (!m->cap && ss_smap_init(m, 8) != 0) {
+	if (!m->nparts && ss_smap_init(m, 8) != 0) {
 		return NULL;
 	}
-	s = ss_smap_probe(m, h, key, len);
+	p = &m->parts[SS_PART_OF(m, h)];
+	s = ss_smap_probe(m, p, h, key, len);
 	if (s->hash) {
 		if (created) *created = 0;
 		return s;
 	}
-	if ((m->count + 1) * 2 > m->cap) {
-		if (ss_smap_grow(m) != 0) {
+	if (SS_FULL(p->count + 1, p->cap)) {
+		if (ss_smap_grow(m, p) != 0) {
 			return NULL;
 		}
-		s = ss_smap_probe(m, h, key, len);
+		s = ss_smap_probe(m, p, h, key, len);
 	}
 	s->hash = h;
 	s->key = key;
 	s->len = len;
 	s->val = 0;
+	p->count++;
 	m->count++;
 	if (created) *created = 1;
 	return s;
 }
 
+ss_smap_slot *ss_smap_each(const ss_smap *m, uint64_t *cursor)
+{
+	/* cursor: partition in the top 16 bits, slot below (at most 65536 partitions). */
+	const uint64_t low = (UINT64_C(1) << 48) - 1;
+	for (;;) {
+		size_t part = (size_t)(*cursor >> 48), i = (size_t)(*cursor & low);
+		if (part >= m->nparts) {
+			return NULL;
+		}
+		if (i >= m->parts[part].cap) {
+			*cursor = (uint64_t)(part + 1) << 48;
+			continue;
+		}
+		(*cursor)++;
+		if (m->parts[part].slots[i].hash) {
+			return &m->parts[part].slots[i];
+		}
+	}
+}
+
 void ss_smap_free(ss_smap *m)
 {
-	ss_free(m->slots);
-	m->slots = NULL;
-	m->cap = m->count = 0;
+	size_t i;
+	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	ss_free(m->parts);
+	m->parts = NULL;
+	m->nparts = 0;
+	m->count = 0;
 }
 
 /* ---- integer-triple map ---- */
@@ -215,27 +364,35 @@ static uint64_t ss_imap_hash(int64_t a, int64_t b, int64_t c)
 
 int ss_imap_init(ss_imap *m, size_t expected)
 {
-	size_t cap = ss_cap_for(expected);
+	size_t i, per;
+	m->nparts = ss_nparts_for(expected, &m->shift);
 	m->count = 0;
-	m->cap = 0;
-	m->slots = NULL;
-	if (!cap || cap > SIZE_MAX / sizeof(ss_imap_slot)) {
+	m->parts = ss_malloc(m->nparts * sizeof(ss_imap_part));
+	if (!m->parts) {
+		m->nparts = 0;
 		return -1;
 	}
-	m->slots = ss_malloc(cap * sizeof(ss_imap_slot));
-	if (!m->slots) {
-		return -1;
+	per = expected / m->nparts + 1;
+	for (i = 0; i < m->nparts; i++) {
+		size_t cap = ss_cap_for(per);
+		ss_imap_part *p = &m->parts[i];
+		p->count = 0;
+		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_imap_slot) ? ss_malloc(cap * sizeof(ss_imap_slot)) : NULL;
+		if (!p->slots) {
+			m->nparts = i;
+			return -1;
+		}
+		memset(p->slots, 0, cap * sizeof(ss_imap_slot));
+		p->cap = cap;
 	}
-	memset(m->slots, 0, cap * sizeof(ss_imap_slot));
-	m->cap = cap;
 	return 0;
 }
 
-static ss_imap_slot *ss_imap_probe(const ss_imap *m, uint64_t h, int64_t a, int64_t b, int64_t c)
+static ss_imap_slot *ss_imap_probe(const ss_imap_part *p, uint64_t h, int64_t a, int64_t b, int64_t c)
 {
-	size_t mask = m->cap - 1, i = (size_t)h & mask;
+	size_t mask = p->cap - 1, i = (size_t)h & mask;
 	for (;;) {
-		ss_imap_slot *s = &m->slots[i];
+		ss_imap_slot *s = &p->slots[i];
 		if (s->hash == 0 || (s->hash == h && s->a == a && s->b == b && s->c == c)) {
 			return s;
 		}
@@ -245,56 +402,63 @@ static ss_imap_slot *ss_imap_probe(const ss_imap *m, uint64_t h, int64_t a, int6
 
 ss_imap_slot *ss_imap_find(const ss_imap *m, int64_t a, int64_t b, int64_t c)
 {
+	uint64_t h;
 	ss_imap_slot *s;
-	if (!m->cap) {
+	if (!m->nparts) {
 		return NULL;
 	}
-	s = ss_imap_probe(m, ss_imap_hash(a, b, c), a, b, c);
+	h = ss_imap_hash(a, b, c);
+	s = ss_imap_probe(&m->parts[SS_PART_OF(m, h)], h, a, b, c);
 	return s->hash ? s : NULL;
 }
 
-static int ss_imap_grow(ss_imap *m)
+static int ss_imap_grow(ss_imap_part *p)
 {
-	ss_imap n;
-	size_t i;
-	if (ss_imap_init(&n, m->cap) != 0) {
-		return -1;
-	}
-	for (i = 0; i < m->cap; i++) {
-		ss_imap_slot *s = &m->slots[i];
+	size_t i, cap = p->cap * 2;
+	ss_imap_part np;
+	if (cap > SIZE_MAX / sizeof(ss_imap_slot)) return -1;
+	np.slots = ss_malloc(cap * sizeof(ss_imap_slot));
+	if (!np.slots) return -1;
+	memset(np.slots, 0, cap * sizeof(ss_imap_slot));
+	np.cap = cap;
+	np.count = p->count;
+	for (i = 0; i < p->cap; i++) {
+		ss_imap_slot *s = &p->slots[i];
 		if (s->hash) {
-			*ss_imap_probe(&n, s->hash, s->a, s->b, s->c) = *s;
+			*ss_imap_probe(&np, s->hash, s->a, s->b, s->c) = *s;
 		}
 	}
-	n.count = m->count;
-	ss_free(m->slots);
-	*m = n;
+	ss_free(p->slots);
+	*p = np;
 	return 0;
 }
 
 ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *created)
 {
 	uint64_t h = ss_imap_hash(a, b, c);
+	ss_imap_part *p;
 	ss_imap_slot *s;
-	if (!m->cap && ss_imap_init(m, 8) != 0) {
+	if (!m->nparts && ss_imap_init(m, 8) != 0) {
 		return NULL;
 	}
-	s = ss_imap_probe(m, h, a, b, c);
+	p = &m->parts[SS_PART_OF(m, h)];
+	s = ss_imap_probe(p, h, a, b, c);
 	if (s->hash) {
 		if (created) *created = 0;
 		return s;
 	}
-	if ((m->count + 1) * 2 > m->cap) {
-		if (ss_imap_grow(m) != 0) {
+	if (SS_FULL(p->count + 1, p->cap)) {
+		if (ss_imap_grow(p) != 0) {
 			return NULL;
 		}
-		s = ss_imap_probe(m, h, a, b, c);
+		s = ss_imap_probe(p, h, a, b, c);
 	}
 	s->hash = h;
 	s->a = a;
 	s->b = b;
 	s->c = c;
 	s->val = 0;
+	p->count++;
 	m->count++;
 	if (created) *created = 1;
 	return s;
@@ -302,7 +466,10 @@ ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *crea
 
 void ss_imap_free(ss_imap *m)
 {
-	ss_free(m->slots);
-	m->slots = NULL;
-	m->cap = m->count = 0;
+	size_t i;
+	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	ss_free(m->parts);
+	m->parts = NULL;
+	m->nparts = 0;
+	m->count = 0;
 }

@@ -1,6 +1,8 @@
 /* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
 #include "ss_planner.h"
 #include "ss_username.h"
+#include "ss_email.h"
+#include "ss_window.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,25 +87,6 @@ static int ss_cut(ss_sv s, size_t max)
 	return (int)n;
 }
 
-/* Parses a non-negative decimal integer (surrounding blanks allowed). */
-static int ss_parse_int(ss_sv s, int64_t *v)
-{
-	int64_t x = 0;
-	size_t i;
-	s = ss_sv_trim(s);
-	if (s.len == 0 || s.len > 18) {
-		return -1;
-	}
-	for (i = 0; i < s.len; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9') {
-			return -1;
-		}
-		x = x * 10 + (s.p[i] - '0');
-	}
-	*v = x;
-	return 0;
-}
-
 /* ---- output building ---- */
 
 typedef struct ss_ctx {
@@ -168,7 +151,7 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 		}
 	}
 	if (part >= 0) {
-		ss_part_out *po = &o->parts[part];
+		ss_part_out *po = SS_OUT_PART(o, part);
 		if (po->first_issue == SS_NO_ISSUE) {
 			po->first_issue = (uint32_t)o->nissues;
 		} else {
@@ -183,74 +166,68 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	return is;
 }
 
-static ss_op *ss_op_add(ss_ctx *c, ss_op_kind kind, int64_t ref)
+static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 {
 	ss_session_out *o = c->out;
-	ss_op *op;
-	if (o->nops == o->capops) {
-		size_t cap = o->capops ? o->capops * 2 : 64;
-		ss_op *n = ss_realloc(o->ops, cap * sizeof(ss_op));
-		if (!n) {
-			c->nomem = 1;
-			return NULL;
-		}
-		o->ops = n;
-		o->capops = cap;
-	}
-	op = &o->ops[o->nops++];
-	memset(op, 0, sizeof *op);
-	op->kind = kind;
-	op->ref = ref;
-	return op;
-}
-
-/*
- * The match key of an address. Until the email normaliser (ss_email.h) is in
- * the tree this is its documented behaviour restricted to what the planner
- * needs: trimmed, one '@' with a non-empty local part (<= 64 bytes) and domain
- * (<= 255 bytes, no blank, no control), lower-cased.
- */
-static int ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
-{
-	const char *at;
-	size_t i, local;
-	char *d;
-
-	email = ss_sv_trim(email);
-	if (email.len == 0 || email.len > 320) {
-		return -1;
-	}
-	at = memchr(email.p, '@', email.len);
-	if (!at) {
-		return -1;
-	}
-	local = (size_t)(at - email.p);
-	if (local == 0 || local > 64 || email.len - local - 1 == 0 || email.len - local - 1 > 255
-		|| memchr(at + 1, '@', email.len - local - 1)) {
-		return -1;
-	}
-	for (i = 0; i < email.len; i++) {
-		unsigned char ch = (unsigned char)email.p[i];
-		if (ch <= 0x20 || ch == 0x7f) {
-			return -1;
-		}
-	}
-	d = ss_arena_alloc(&c->out->arena, email.len + 1);
-	if (!d) {
+	ss_op_lite *op;
+	if (!o->ops.elem && ss_blocks_init(&o->ops, sizeof(ss_op_lite), 0, o->nparts * 6 + 8, 0) != 0) {
 		c->nomem = 1;
 		return -1;
 	}
-	for (i = 0; i < email.len; i++) {
-		char ch = email.p[i];
-		d[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-	}
-	d[email.len] = '\0';
-	if (d[email.len - 1] == '.' || at[1] == '.') {
+	op = ss_blocks_push(&o->ops);
+	if (!op) {
+		c->nomem = 1;
 		return -1;
 	}
-	key->p = d;
-	key->len = email.len;
+	o->nops++;
+	op->kind = (unsigned char)kind;
+	op->variant = (unsigned char)variant;
+	op->ref = (int32_t)ref;
 	return 0;
+}
+
+/*
+ * The match key of an address (ss_email_normalize: Moodle's validate_email()
+ * on the trimmed address, ASCII lower-cased). When the key equals the
+ * trimmed input it is a view of the input, else a copy in the arena.
+ */
+static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
+{
+	char stackbuf[256];
+	char *buf = stackbuf;
+	size_t klen = 0, start = 0, tlen = 0;
+	ss_email_status st;
+
+	key->p = "";
+	key->len = 0;
+	if (email.len > SS_MAX_EMAIL_LEN) {
+		return SS_EMAIL_E_TOO_LONG;
+	}
+	if (email.len > sizeof stackbuf) {
+		buf = ss_arena_alloc(&c->out->arena, email.len);
+		if (!buf) {
+			c->nomem = 1;
+			return SS_EMAIL_E_SYNTAX;
+		}
+	}
+	st = ss_email_normalize(email.p, email.len, buf, &klen);
+	if (st != SS_EMAIL_OK) {
+		return st;
+	}
+	ss_email_trim(email.p, email.len, &start, &tlen);
+	if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
+		key->p = email.p + start;   /* already a match key: no copy */
+		key->len = klen;
+		return SS_EMAIL_OK;
+	}
+	key->p = buf == stackbuf ? ss_arena_dup(&c->out->arena, buf, klen) : buf;
+	if (!key->p) {
+		c->nomem = 1;
+		key->p = "";
+		return SS_EMAIL_E_SYNTAX;
+	}
+	key->len = klen;
+	return SS_EMAIL_OK;
 }
 
 /* Crockford base32 of a 64-bit value: 13 characters. */
@@ -277,11 +254,6 @@ static int ss_sv_cmp(const void *a, const void *b)
 
 /* ---- per-participant decisions (phase 2) ---- */
 
-enum {
-	SS_NEED_ENROL = 1, SS_NEED_ROLE = 2, SS_NEED_MEMBER = 4, SS_NEED_RA_OP = 8,
-	SS_NEED_RA_MIRROR = 16, SS_NEED_PRODUCT = 32, SS_PROCEED = 64, SS_IS_OPERATOR = 128
-};
-
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
 	size_t i;
@@ -291,17 +263,11 @@ static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 	return 0;
 }
 
-static void ss_line(ss_ctx *c, size_t i, const char *text)
-{
-	c->out->parts[i].line = ss_arena_sv(c, text, strlen(text));
-}
-
 static void ss_resolve_params(ss_ctx *c)
 {
 	const ss_session_in *in = c->in;
 	ss_session_out *o = c->out;
 	int i;
-	int64_t v;
 	static const char *const defaults[SS_P_COUNT] = {
 		"", "teacher", "1", "", "student", "", "", "365", "student", "", "owned", "", "student"
 	};
@@ -351,13 +317,6 @@ static void ss_resolve_params(ss_ctx *c)
 				"The handler parameter attachexisting must be never, owned or always, not \"%.*s\".", ss_cut(a, 40), a.p);
 		}
 	}
-	for (i = SS_P_STARTTIME; i <= SS_P_DURATION; i++) {
-		ss_sv a = o->params[i];
-		if (a.len && ss_parse_int(a, &v) != 0) {
-			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, ss_param_names[i],
-				"The handler parameter %s must be a number, not \"%.*s\".", ss_param_names[i], ss_cut(a, 40), a.p);
-		}
-	}
 	if (in->has_param[SS_P_GROUPNAME] && o->params[SS_P_GROUPNAME].len) {
 		o->groupname = o->params[SS_P_GROUPNAME];
 	} else {
@@ -367,30 +326,41 @@ static void ss_resolve_params(ss_ctx *c)
 	}
 }
 
-/*
- * The enrolment window. Mirrors local_shop's shop_compute_enrol_time(): start
- * at starttime or now, pushed to the course start when that is later; end at
- * endtime when given, else start + duration days for a renewable product,
- * else open (0).
- */
-static void ss_window(ss_ctx *c)
+/* The enrolment window (ss_window_compute, with local_shop's meaning). */
+static void ss_session_window(ss_ctx *c)
 {
 	const ss_session_in *in = c->in;
 	ss_session_out *o = c->out;
-	int64_t start = in->now, end = 0, v;
-	if (o->params[SS_P_STARTTIME].len && ss_parse_int(o->params[SS_P_STARTTIME], &v) == 0 && v > 0) {
-		start = v;
+	ss_window_input wi;
+	ss_window w;
+	ss_window_error err;
+	ss_window_status st;
+
+	memset(&wi, 0, sizeof wi);
+#define SS_WSTR(field, prm) do { if (in->has_param[prm]) { wi.field.ptr = in->params[prm].p; wi.field.len = in->params[prm].len; } } while (0)
+	SS_WSTR(starttime, SS_P_STARTTIME);
+	SS_WSTR(endtime, SS_P_ENDTIME);
+	SS_WSTR(duration, SS_P_DURATION);
+#undef SS_WSTR
+	wi.now = in->now < 0 ? 0 : in->now;
+	wi.coursestart = in->has_facts && in->has_course ? in->course_startdate : 0;
+	wi.renewable = in->renewable;
+	st = ss_window_compute(&wi, &w, &err);
+	if (st == SS_WINDOW_OK) {
+		o->window_start = w.start;
+		o->window_end = w.end;
+		return;
 	}
-	if (in->has_facts && in->has_course && in->course_startdate > start) {
-		start = in->course_startdate;
+	o->window_start = wi.now;
+	o->window_end = 0;
+	if (st == SS_WINDOW_E_ORDER) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_window", -1, "endtime",
+			"The enrolment would end (%lld) before it starts (%lld).", (long long)w.end, (long long)w.start);
+	} else {
+		ss_issue_add(c, SS_ISSUE_ERROR, "invalid_param", -1, ss_window_field_name(err.field),
+			"The handler parameter %s %s at byte %zu: it must be %s.", ss_window_field_name(err.field),
+			ss_window_status_message(st), err.offset, ss_window_field_expects(err.field));
 	}
-	if (o->params[SS_P_ENDTIME].len && ss_parse_int(o->params[SS_P_ENDTIME], &v) == 0 && v > 0) {
-		end = v;
-	} else if (in->renewable && ss_parse_int(o->params[SS_P_DURATION], &v) == 0 && v > 0) {
-		end = start + v * 86400;
-	}
-	o->window_start = start;
-	o->window_end = end;
 }
 
 /* Quoted participant for messages: "typed" (role). */
@@ -400,15 +370,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 {
 	ss_ctx ctx, *c = &ctx;
 	ss_smap keys = SS_SMAP_INIT, reqroles = SS_SMAP_INIT, rolemap = SS_SMAP_INIT, rolesneeded = SS_SMAP_INIT;
-	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT, refs = SS_SMAP_INIT;
-	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT;
+	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT;
+	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT, refs = SS_IMAP_INIT;
 	ss_username_pool pool;
 	int pool_ready = 0;
 	uint32_t *user_next = NULL;
-	unsigned char *need = NULL;
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
 	ss_session_status st = SS_SESSION_OK;
+	ss_email_status est;
 
 	memset(out, 0, sizeof *out);
 	out->phase = in->has_facts ? 2 : 1;
@@ -421,18 +391,16 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (n > SS_MAX_PARTICIPANTS) {
 		return SS_SESSION_E_TOO_MANY;
 	}
-	out->parts = ss_malloc((n ? n : 1) * sizeof(ss_part_out));
-	if (!out->parts) {
+	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 1) != 0) {
 		return SS_SESSION_E_NOMEM;
 	}
 	out->nparts = n;
 	for (i = 0; i < n; i++) {
-		memset(&out->parts[i], 0, sizeof(ss_part_out));
-		out->parts[i].first_issue = out->parts[i].last_issue = SS_NO_ISSUE;
+		SS_OUT_PART(out, i)->first_issue = SS_OUT_PART(out, i)->last_issue = SS_NO_ISSUE;
 	}
 
 	ss_resolve_params(c);
-	ss_window(c);
+	ss_session_window(c);
 
 	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
 	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
@@ -462,8 +430,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	/* Participants: role, names, address, duplicates. */
 	for (i = 0; i < n; i++) {
-		const ss_session_participant *p = &in->parts[i];
-		ss_part_out *po = &out->parts[i];
+		const ss_session_participant *p = SS_IN_PART(in, i);
+		ss_part_out *po = SS_OUT_PART(out, i);
 		ss_sv email = p->email.len ? p->email : p->typed;
 
 		if (ss_sv_eq(p->role, "student")) {
@@ -486,12 +454,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
 				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
 		}
-		if (ss_matchkey(c, email, &po->matchkey) != 0) {
-			if (c->nomem) goto nomem;
+		est = ss_matchkey(c, email, &po->matchkey);
+		if (c->nomem) goto nomem;
+		if (est != SS_EMAIL_OK) {
 			po->matchkey.p = "";
 			po->matchkey.len = 0;
 			ss_issue_add(c, SS_ISSUE_ERROR, "invalid_email", (int64_t)i, "email",
-				"\"%.*s\" (%.*s): \"%.*s\" is not a valid email address.", SS_PQ(p), ss_cut(email, 80), email.p);
+				"\"%.*s\" (%.*s): \"%.*s\" is not an address Moodle accepts: %s", SS_PQ(p), ss_cut(email, 80), email.p,
+				ss_email_status_message(est));
 		} else {
 			int created;
 			ss_smap_slot *s = ss_smap_put(&keys, po->matchkey.p, po->matchkey.len, &created);
@@ -499,12 +469,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (created) {
 				s->val = i;
 			} else {
-				const ss_session_participant *q = &in->parts[s->val];
+				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
 					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) are the same person (%.*s): one account, one seat; remove one entry.",
 					SS_PQ(q), SS_PQ(p), ss_cut(po->matchkey, 80), po->matchkey.p);
 				if (is) is->other = (int64_t)s->val;
-				out->parts[s->val].error = 1;
+				SS_OUT_PART(out, s->val)->error = 1;
 			}
 		}
 		if (c->nomem) goto nomem;
@@ -527,19 +497,23 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		size_t k = 0, nr = 0;
 		ss_smap bases = SS_SMAP_INIT;
 		out->emails = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
-		out->usernames = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
+		/* One base per participant, not per match key: one person typed twice with two
+		 * names (a student and a tutor) has two bases for one key. */
+		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
 		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
-		for (i = 0; i < keys.cap; i++) {
-			if (keys.slots[i].hash) {
-				out->emails[k].p = keys.slots[i].key;
-				out->emails[k++].len = keys.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&keys, &cur))) {
+				out->emails[k].p = sl->key;
+				out->emails[k++].len = sl->len;
 			}
 		}
 		out->nemails = k;
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			int created;
 			if (!po->matchkey.len) continue;
 			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
@@ -557,10 +531,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 		}
 		ss_smap_free(&bases);
-		for (i = 0; i < rolesneeded.cap; i++) {
-			if (rolesneeded.slots[i].hash) {
-				out->roles[nr].p = rolesneeded.slots[i].key;
-				out->roles[nr++].len = rolesneeded.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				out->roles[nr].p = sl->key;
+				out->roles[nr++].len = sl->len;
 			}
 		}
 		out->nlookuproles = nr;
@@ -591,10 +567,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_sv *names = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		size_t k = 0;
 		if (!names) goto nomem;
-		for (i = 0; i < rolesneeded.cap; i++) {
-			if (rolesneeded.slots[i].hash) {
-				names[k].p = rolesneeded.slots[i].key;
-				names[k++].len = rolesneeded.slots[i].len;
+		{
+			uint64_t cur = 0;
+			ss_smap_slot *sl;
+			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
+				names[k].p = sl->key;
+				names[k++].len = sl->len;
 			}
 		}
 		qsort(names, k, sizeof(ss_sv), ss_sv_cmp);
@@ -618,9 +596,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_smap_slot *s;
 		user_next[i] = UINT32_MAX;
 		if (in->users[i].deleted) continue;
-		if (ss_matchkey(c, in->users[i].email, &key) != 0) {
+		if (ss_matchkey(c, in->users[i].email, &key) != SS_EMAIL_OK) {
 			if (c->nomem) goto nomem;
-			continue;
+			continue;   /* an address Moodle refuses cannot match a valid one */
 		}
 		s = ss_smap_put(&users, key.p, key.len, &created);
 		if (!s) goto nomem;
@@ -643,7 +621,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
 		|| ss_imap_init(&members, in->nmembers) != 0 || ss_imap_init(&ras, in->nras) != 0
-		|| ss_smap_init(&products, in->nproducts) != 0 || ss_smap_init(&refs, n) != 0) goto nomem;
+		|| ss_smap_init(&products, in->nproducts) != 0) goto nomem;
 	for (i = 0; i < in->nprivileged; i++) {
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
@@ -674,41 +652,36 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int op_need_support = 0, op_need_support_role = 0;
 		int blocked;
 		ss_imap_slot *es;
-		char ref[13];
+		/* A privileged operator (site admin, system role) is attached to nobody: the
+		 * mirror role would give participants a role in an admin's user context. */
+		const int op_privileged = ss_imap_find(&priv, op_id, 0, 0) != NULL;
+
+		if (op_privileged && n > 0) {
+			ss_issue_add(c, SS_ISSUE_WARNING, "operator_privileged", -1, "operator",
+				"The operator #%lld is a site admin or holds a system role: no participant is attached to them.",
+				(long long)op_id);
+		}
 
 		out->groupid = in->has_group ? in->group_id : 0;
-		need = ss_malloc(n ? n : 1);
-		if (!need) goto nomem;
-		memset(need, 0, n ? n : 1);
+		out->operatorid = op_id;
+		out->courseid = courseid;
+		out->supportcourseid = in->has_supportcourse ? in->supportcourse_id : 0;
+		out->suprole = suprole;
+		out->operatorrole = operatorrole;
+		out->mirrorrole = mirrorrole;
+		out->supportrole = supportrole;
+		out->now = in->now;
 
 		/* Accounts, account states, enrolment states, references. */
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			ss_smap_slot *s;
-			int created;
 			if (!po->matchkey.len) continue;
 			po->roleid = SS_ROLEID(po->rolename);
 
 			/* Stable product reference: transaction id + hash of the match key. */
-			ss_base32(ss_hash_bytes(po->matchkey.p, po->matchkey.len), ref);
-			if (ss_buf_reserve(&tmp, in->transactionid.len + 14) != 0) goto nomem;
-			tmp.len = 0;
-			ss_buf_append(&tmp, in->transactionid.p, in->transactionid.len);
-			ss_buf_putc(&tmp, '-');
-			ss_buf_append(&tmp, ref, 13);
-			po->reference = ss_arena_sv(c, tmp.p, tmp.len);
-			if (c->nomem) goto nomem;
-			s = ss_smap_put(&refs, po->reference.p, po->reference.len, &created);
-			if (!s) goto nomem;
-			if (!created && !ss_sv_same(out->parts[s->val].matchkey, po->matchkey)) {
-				ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
-					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share the product reference %.*s.",
-					SS_PQ(&in->parts[s->val]), SS_PQ(p), ss_cut(po->reference, 200), po->reference.p);
-				c->global_error = 1;
-			} else if (created) {
-				s->val = i;
-			}
+			po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
 
 			s = ss_smap_find(&users, po->matchkey.p, po->matchkey.len);
 			if (!s) {
@@ -765,18 +738,38 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (c->nomem) goto nomem;
 		}
 
+		if (keys.collisions) {
+			/* Two addresses share a 64-bit hash, hence a product reference (rare: find them). */
+			if (ss_imap_init(&refs, n) != 0) goto nomem;
+			for (i = 0; i < n; i++) {
+				ss_part_out *po = SS_OUT_PART(out, i);
+				ss_imap_slot *rs;
+				int created;
+				if (!po->matchkey.len) continue;
+				rs = ss_imap_put(&refs, (int64_t)po->refhash, 0, 0, &created);
+				if (!rs) goto nomem;
+				if (created) {
+					rs->val = i;
+				} else if (!ss_sv_same(SS_OUT_PART(out, rs->val)->matchkey, po->matchkey)) {
+					ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
+						"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
+						SS_PQ(SS_IN_PART(in, rs->val)), SS_PQ(SS_IN_PART(in, i)));
+					c->global_error = 1;
+				}
+			}
+		}
 		blocked = c->global_error || (!out->ok && !in->partial);
 		if (in->partial && !out->ok && !c->global_error) {
 			size_t skipped = 0;
-			for (i = 0; i < n; i++) skipped += out->parts[i].error;
+			for (i = 0; i < n; i++) skipped += SS_OUT_PART(out, i)->error;
 			ss_issue_add(c, SS_ISSUE_WARNING, "partial", -1, NULL,
 				"Partial plan: %zu participant(s) in error are left out.", skipped);
 		}
 
 		/* Usernames for the accounts to create, in participant order. */
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			const char *u;
 			size_t ulen;
 			if (po->action != SS_ACT_CREATE || po->error) continue;
@@ -830,37 +823,37 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 		/* Participants: what is missing. */
 		for (i = 0; i < n; i++) {
-			ss_part_out *po = &out->parts[i];
+			ss_part_out *po = SS_OUT_PART(out, i);
 			const ss_fact_enrolment *e = NULL;
 			if (po->error || !po->matchkey.len) continue;
-			need[i] = SS_PROCEED;
+			SS_OUT_PART(out, i)->need = SS_PROCEED;
 			if (po->action == SS_ACT_REUSE) {
 				es = ss_imap_find(&enrol, courseid, po->userid, 0);
 				e = es ? &in->enrolments[es->val - 1] : NULL;
 			}
 			if (po->userid && po->userid == op_id) {
 				/* The operator holds a seat too: one enrolment, two roles. */
-				need[i] |= SS_IS_OPERATOR;
+				SS_OUT_PART(out, i)->need |= SS_IS_OPERATOR;
 				if (op_need_enrol || op_need_role || e) {
 					int has = ss_has_role(e, po->roleid) || ((op_need_enrol || op_need_role) && po->roleid == suprole);
 					if (has) out->skipped++;
-					else need[i] |= SS_NEED_ROLE;
+					else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
 				} else {
-					need[i] |= SS_NEED_ENROL;
+					SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
 				}
 				if (!op_in_course) {
 					op_in_course = 1;
 					if (!(in->has_group && ss_imap_find(&members, op_id, 0, 0))) op_need_member = 1;
 				}
 			} else {
-				if (!e) need[i] |= SS_NEED_ENROL;
+				if (!e) SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
 				else if (ss_has_role(e, po->roleid)) out->skipped++;
-				else need[i] |= SS_NEED_ROLE;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
 				if (po->userid && in->has_group && ss_imap_find(&members, po->userid, 0, 0)) out->skipped++;
-				else need[i] |= SS_NEED_MEMBER;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
-			if (po->userid == op_id) {
+			if (po->userid == op_id || op_privileged) {
 				po->attach = 0;
 			} else if (po->action == SS_ACT_CREATE) {
 				po->attach = 1;
@@ -869,7 +862,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				if (out->attachexisting == 2) {
 					ss_issue_add(c, SS_ISSUE_WARNING, "not_attached_privileged", (int64_t)i, "email",
 						"\"%.*s\" (%.*s): the account #%lld is a site admin or holds a system role: never attached to the operator.",
-						SS_PQ(&in->parts[i]), (long long)po->userid);
+						SS_PQ(SS_IN_PART(in, i)), (long long)po->userid);
 				}
 			} else if (out->attachexisting == 2) {
 				po->attach = 1;
@@ -878,147 +871,56 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			if (po->attach) {
 				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
-				else need[i] |= SS_NEED_RA_OP;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_OP;
 				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
-				else need[i] |= SS_NEED_RA_MIRROR;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_MIRROR;
 			}
-			if (ss_smap_find(&products, po->reference.p, po->reference.len)) out->skipped++;
-			else need[i] |= SS_NEED_PRODUCT;
+			tmp.len = 0;
+			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			else SS_OUT_PART(out, i)->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
 		}
 
 		/* Operations, kind by kind, the operator first, then participants in order. */
 		if (!blocked) {
-			ss_op *op;
+#define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
 			for (i = 0; i < n; i++) {
-				if ((need[i] & SS_PROCEED) && out->parts[i].action == SS_ACT_CREATE) {
-					if (!ss_op_add(c, SS_OP_CREATE_USER, (int64_t)i)) goto nomem;
+				if ((SS_OUT_PART(out, i)->need & SS_PROCEED) && SS_OUT_PART(out, i)->action == SS_ACT_CREATE) {
+					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
 			}
-			if (!in->has_group) {
-				if (!(op = ss_op_add(c, SS_OP_CREATE_GROUP, SS_REF_NONE))) goto nomem;
-				op->courseid = courseid;
+			if (!in->has_group) SS_EMIT(SS_OP_CREATE_GROUP, 0, SS_REF_NONE);
+			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
 			}
-			if (op_need_enrol) {
-				if (!(op = ss_op_add(c, SS_OP_ENROL, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = courseid; op->roleid = suprole;
-				op->timestart = out->window_start; op->timeend = out->window_end;
-				out->enrolments++;
+			out->enrolments = op_need_enrol + op_need_support;
+			for (i = 0; i < n; i++) out->enrolments += (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) != 0;
+			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
+			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
-			if (op_need_support) {
-				if (!(op = ss_op_add(c, SS_OP_ENROL, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = in->supportcourse_id; op->roleid = supportrole;
-				op->timestart = in->now; op->timeend = 0;
-				out->enrolments++;
+			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
+			for (i = 0; i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_ENROL) {
-					if (!(op = ss_op_add(c, SS_OP_ENROL, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid; op->roleid = out->parts[i].roleid;
-					op->timestart = out->window_start; op->timeend = out->window_end;
-					out->enrolments++;
-				}
-			}
-			if (op_need_role) {
-				if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = courseid; op->roleid = suprole;
-			}
-			if (op_need_support_role) {
-				if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->courseid = in->supportcourse_id; op->roleid = supportrole;
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_ROLE) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_ROLE, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid; op->roleid = out->parts[i].roleid;
-				}
+				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
 			}
-			if (op_need_member) {
-				if (!(op = ss_op_add(c, SS_OP_ADD_MEMBER, SS_REF_OPERATOR))) goto nomem;
-				op->userid = op_id; op->groupid = out->groupid;
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_MEMBER) {
-					if (!(op = ss_op_add(c, SS_OP_ADD_MEMBER, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->groupid = out->groupid;
-				}
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_RA_OP) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_USER_ROLE, (int64_t)i))) goto nomem;
-					op->userid = op_id; op->roleid = operatorrole;
-					op->contextref = (int64_t)i; op->contextuserid = out->parts[i].userid;
-				}
-				if (need[i] & SS_NEED_RA_MIRROR) {
-					if (!(op = ss_op_add(c, SS_OP_ASSIGN_USER_ROLE, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->roleid = mirrorrole;
-					op->contextref = SS_REF_OPERATOR; op->contextuserid = op_id;
-				}
-			}
-			for (i = 0; i < n; i++) {
-				if (need[i] & SS_NEED_PRODUCT) {
-					if (!(op = ss_op_add(c, SS_OP_CREATE_PRODUCT, (int64_t)i))) goto nomem;
-					op->userid = out->parts[i].userid; op->courseid = courseid;
-					op->timestart = out->window_start; op->timeend = out->window_end;
-					op->reference = out->parts[i].reference;
-				}
-			}
+#undef SS_EMIT
 		}
-
-		/* One readable line per participant. */
+		out->blocked = blocked;
 		for (i = 0; i < n; i++) {
-			ss_part_out *po = &out->parts[i];
-			unsigned f = need[i];
-			char num[48];
-			tmp.len = 0;
-			if (po->error || !(f & SS_PROCEED)) {
-				ss_line(c, i, po->first_issue == SS_NO_ISSUE ? "not set up: the same person is listed again in the order"
-					: "not set up: see the errors");
-				if (c->nomem) goto nomem;
-				continue;
-			}
-			if (po->action == SS_ACT_CREATE) {
-				ss_buf_append(&tmp, "new account ", 12);
-				ss_buf_append(&tmp, po->username.p, po->username.len);
-			} else {
-				int m = snprintf(num, sizeof num, "existing account #%lld", (long long)po->userid);
-				ss_buf_append(&tmp, num, (size_t)m);
-				if (po->username.len) {
-					ss_buf_append(&tmp, " (", 2);
-					ss_buf_append(&tmp, po->username.p, (size_t)ss_cut(po->username, 100));
-					ss_buf_putc(&tmp, ')');
-				}
-			}
-			if (f & SS_NEED_ENROL) {
-				ss_buf_append(&tmp, "; enrol as ", 11);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			} else if (f & SS_NEED_ROLE) {
-				ss_buf_append(&tmp, "; already enrolled, add the role ", 33);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			} else {
-				ss_buf_append(&tmp, "; already enrolled as ", 22);
-				ss_buf_append(&tmp, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
-			}
-			if (!(f & SS_IS_OPERATOR)) {
-				ss_buf_append(&tmp, (f & SS_NEED_MEMBER) ? "; add to the group" : "; already in the group",
-					(f & SS_NEED_MEMBER) ? 18 : 22);
-			}
-			if (po->attach) {
-				ss_buf_append(&tmp, (f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) ? "; attach to the operator" : "; already attached to the operator",
-					(f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) ? 24 : 34);
-			} else if (po->userid != in->operatorid) {
-				ss_buf_append(&tmp, "; not attached to the operator", 30);
-			}
-			ss_buf_append(&tmp, (f & SS_NEED_PRODUCT) ? "; record the seat" : "; seat already recorded",
-				(f & SS_NEED_PRODUCT) ? 17 : 23);
-			if (blocked) {
-				ss_buf_append(&tmp, " (on hold: the order has errors)", 32);
-			}
-			if (!tmp.p) goto nomem;
-			po->line = ss_arena_sv(c, tmp.p, tmp.len);
-			if (c->nomem) goto nomem;
+			if (SS_OUT_PART(out, i)->error) SS_OUT_PART(out, i)->action = SS_ACT_NONE;   /* nothing is done for them */
 		}
 	}
 	goto done;
@@ -1033,23 +935,125 @@ done:
 	ss_smap_free(&rolesneeded);
 	ss_smap_free(&users);
 	ss_smap_free(&products);
-	ss_smap_free(&refs);
+	ss_imap_free(&refs);
 	ss_imap_free(&priv);
 	ss_imap_free(&enrol);
 	ss_imap_free(&members);
 	ss_imap_free(&ras);
 	if (pool_ready) ss_username_pool_free(&pool);
 	ss_free(user_next);
-	ss_free(need);
 	ss_buf_free(&tmp);
 	return st;
+}
+
+void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
+{
+	const ss_op_lite *l = ((ss_op_lite *)ss_blocks_at(&o->ops, i));
+	const ss_part_out *po = l->ref >= 0 ? SS_OUT_PART(o, l->ref) : NULL;
+	memset(op, 0, sizeof *op);
+	op->kind = (ss_op_kind)l->kind;
+	op->ref = l->ref;
+	op->part = l->ref;
+	op->userid = po ? po->userid : (l->ref == SS_REF_OPERATOR ? o->operatorid : 0);
+	op->courseid = o->courseid;
+	op->groupid = o->groupid;
+	switch (op->kind) {
+	case SS_OP_ENROL:
+	case SS_OP_ASSIGN_ROLE:
+		if (l->variant == SS_V_SUPPORT) {
+			op->courseid = o->supportcourseid;
+			op->roleid = o->supportrole;
+			op->timestart = o->now;
+			op->timeend = 0;
+		} else {
+			op->roleid = po ? po->roleid : o->suprole;
+			op->timestart = o->window_start;
+			op->timeend = o->window_end;
+		}
+		break;
+	case SS_OP_ASSIGN_USER_ROLE:
+		if (l->variant == SS_V_OPERATOR_ROLE) {
+			op->userid = o->operatorid;
+			op->roleid = o->operatorrole;
+			op->contextref = l->ref;
+			op->contextuserid = po ? po->userid : 0;
+		} else {
+			op->roleid = o->mirrorrole;
+			op->contextref = SS_REF_OPERATOR;
+			op->contextuserid = o->operatorid;
+		}
+		break;
+	case SS_OP_CREATE_PRODUCT:
+		op->timestart = o->window_start;
+		op->timeend = o->window_end;
+		break;
+	default:
+		break;
+	}
+}
+
+int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	char code[13];
+	ss_base32(SS_OUT_PART(out, i)->refhash, code);
+	if (ss_buf_reserve(b, in->transactionid.len + 14) != 0) return -1;
+	ss_buf_append(b, in->transactionid.p, in->transactionid.len);
+	ss_buf_putc(b, '-');
+	return ss_buf_append(b, code, 13);
+}
+
+#define SS_LIT(b, s) ss_buf_append((b), (s), sizeof(s) - 1)
+
+int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
+{
+	const ss_part_out *po = SS_OUT_PART(out, i);
+	unsigned f = po->need;
+	char num[48];
+	int m;
+
+	if (ss_buf_reserve(b, 200) != 0) return -1;
+	if (po->error || !(f & SS_PROCEED)) {
+		if (out->phase == 1) return SS_LIT(b, "not valid: see the errors");
+		return po->first_issue == SS_NO_ISSUE ? SS_LIT(b, "not set up: the same person is listed again in the order")
+			: SS_LIT(b, "not set up: see the errors");
+	}
+	if (po->action == SS_ACT_CREATE) {
+		SS_LIT(b, "new account ");
+		ss_buf_append(b, po->username.p, po->username.len);
+	} else {
+		m = snprintf(num, sizeof num, "existing account #%lld", (long long)po->userid);
+		ss_buf_append(b, num, (size_t)m);
+		if (po->username.len) {
+			SS_LIT(b, " (");
+			ss_buf_append(b, po->username.p, (size_t)ss_cut(po->username, 100));
+			ss_buf_putc(b, ')');
+		}
+	}
+	if (f & SS_NEED_ENROL) SS_LIT(b, "; enrol as ");
+	else if (f & SS_NEED_ROLE) SS_LIT(b, "; already enrolled, add the role ");
+	else SS_LIT(b, "; already enrolled as ");
+	ss_buf_append(b, po->rolename.p, (size_t)ss_cut(po->rolename, 100));
+	if (!(f & SS_IS_OPERATOR)) {
+		if (f & SS_NEED_MEMBER) SS_LIT(b, "; add to the group");
+		else SS_LIT(b, "; already in the group");
+	}
+	if (po->attach) {
+		if (f & (SS_NEED_RA_OP | SS_NEED_RA_MIRROR)) SS_LIT(b, "; attach to the operator");
+		else SS_LIT(b, "; already attached to the operator");
+	} else if (po->userid != in->operatorid) {
+		SS_LIT(b, "; not attached to the operator");
+	}
+	if (f & SS_NEED_PRODUCT) SS_LIT(b, "; record the seat");
+	else SS_LIT(b, "; seat already recorded");
+	if (out->blocked) SS_LIT(b, " (on hold: the order has errors)");
+	return 0;
 }
 
 void ss_session_out_free(ss_session_out *out)
 {
 	ss_free(out->issues);
-	ss_free(out->parts);
-	ss_free(out->ops);
+	ss_blocks_free(&out->parts);
+	ss_blocks_free(&out->ops);
 	ss_free(out->emails);
 	ss_free(out->usernames);
 	ss_free(out->roles);

@@ -71,7 +71,7 @@ typedef struct ss_session_in {
 	int64_t operatorid;
 	int64_t now;
 	int renewable;
-	ss_session_participant *parts;
+	ss_blocks parts;          /* ss_session_participant, nparts of them */
 	size_t nparts;
 	ss_sv params[SS_P_COUNT];
 	unsigned char has_param[SS_P_COUNT];
@@ -105,6 +105,9 @@ typedef struct ss_session_in {
 
 #define SS_NO_ISSUE UINT32_MAX
 
+#define SS_IN_PART(in, i)  ((ss_session_participant *)ss_blocks_at(&(in)->parts, (i)))
+#define SS_OUT_PART(out, i) ((ss_part_out *)ss_blocks_at(&(out)->parts, (i)))
+
 typedef enum ss_issue_level { SS_ISSUE_ERROR, SS_ISSUE_WARNING } ss_issue_level;
 
 typedef struct ss_issue {
@@ -120,18 +123,24 @@ typedef struct ss_issue {
 typedef enum ss_action { SS_ACT_NONE, SS_ACT_REUSE, SS_ACT_CREATE } ss_action;
 
 typedef struct ss_part_out {
-	ss_sv matchkey;           /* arena; empty when the address is invalid */
+	ss_sv matchkey;           /* arena, or a view of the input when already normal; empty when invalid */
 	ss_sv rolename;           /* role shortname enrolled with */
+	ss_sv username;           /* candidate base (phase 1), final (phase 2) */
 	int64_t roleid;           /* 0 when unknown */
 	int64_t userid;           /* 0: none yet */
-	ss_sv username;           /* candidate base (phase 1), final (phase 2) */
-	ss_action action;
-	int attach;
-	int error;
-	ss_sv reference;          /* arena: product reference (phase 2) */
-	ss_sv line;               /* arena: what happens to this participant */
+	uint64_t refhash;         /* product reference code (see ss_session_reference) */
 	uint32_t first_issue, last_issue; /* chain of this participant's issues */
+	unsigned char action;     /* ss_action */
+	unsigned char attach;
+	unsigned char error;
+	unsigned char need;       /* what the plan does for this participant (SS_NEED_*) */
 } ss_part_out;
+
+/* ss_part_out.need */
+enum {
+	SS_NEED_ENROL = 1, SS_NEED_ROLE = 2, SS_NEED_MEMBER = 4, SS_NEED_RA_OP = 8,
+	SS_NEED_RA_MIRROR = 16, SS_NEED_PRODUCT = 32, SS_PROCEED = 64, SS_IS_OPERATOR = 128
+};
 
 typedef enum ss_op_kind {
 	SS_OP_CREATE_USER, SS_OP_CREATE_GROUP, SS_OP_ENROL, SS_OP_ASSIGN_ROLE,
@@ -151,18 +160,38 @@ typedef struct ss_op {
 	int64_t timestart, timeend;
 	int64_t contextref;       /* assign_user_role: whose user context */
 	int64_t contextuserid;    /* 0 = null (created by this plan) */
-	ss_sv reference;          /* create_product */
+	int64_t part;             /* create_product: participant index (see ss_session_reference) */
 } ss_op;
+
+/* An operation as stored: 8 bytes; ss_session_op() expands it. */
+typedef struct ss_op_lite {
+	unsigned char kind;       /* ss_op_kind */
+	unsigned char variant;    /* SS_V_* */
+	int32_t ref;              /* participant index, or SS_REF_OPERATOR / SS_REF_NONE */
+} ss_op_lite;
+
+enum {
+	SS_V_COURSE = 0,          /* enrol / assign_role / add_member in the session course */
+	SS_V_SUPPORT = 1,         /* enrol / assign_role in the support course */
+	SS_V_OPERATOR_ROLE = 0,   /* assign_user_role: the operator in the participant's context */
+	SS_V_MIRROR_ROLE = 1      /* assign_user_role: the participant in the operator's context */
+};
 
 typedef struct ss_session_out {
 	int phase;                /* 1 lookup, 2 plan */
 	int ok;
 	ss_issue *issues;
 	size_t nissues, capissues;
-	ss_part_out *parts;
+	ss_blocks parts;          /* ss_part_out */
 	size_t nparts;
-	ss_op *ops;
-	size_t nops, capops;
+	ss_blocks ops;            /* ss_op_lite */
+	size_t nops;
+
+	/* resolved facts the operations refer to */
+	int64_t operatorid, courseid, supportcourseid;
+	int64_t suprole, operatorrole, mirrorrole, supportrole;
+	int64_t now;
+	int blocked;              /* errors hold every operation back */
 
 	/* resolved parameters (defaults applied) */
 	ss_sv params[SS_P_COUNT];
@@ -194,6 +223,12 @@ typedef enum ss_session_status {
 
 /* Plans (phase 2 when in->has_facts, else phase 1). out is always initialised: free it. */
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out);
+/* The i-th operation, expanded. */
+void ss_session_op(const ss_session_out *out, size_t i, ss_op *op);
+/* Appends participant i's product reference ("<transactionid>-<13 base32>") to b. */
+int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
+/* Appends the readable line saying what the plan does for participant i to b. */
+int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
 void ss_session_out_free(ss_session_out *out);
 
 

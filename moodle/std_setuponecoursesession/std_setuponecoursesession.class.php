@@ -149,6 +149,16 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
             }
         }
 
+        $support = $params['customersupport'] ?? '';
+        if ($support !== '' && $support !== '0') {
+            $field = preg_match('/^[0-9]+$/', $support) ? 'id' : 'shortname';
+            $supportcourse = $DB->get_record('course', [$field => $support], 'id, shortname');
+            $select = ['enrol' => 'manual', 'courseid' => $supportcourse->id ?? 0, 'status' => ENROL_INSTANCE_ENABLED];
+            if ($supportcourse && !$DB->record_exists('enrol', $select)) {
+                $errors[$code][] = get_string('errorcoursenotenrollable', $component, s($support));
+            }
+        }
+
         if (!isset($params['supervisor'])) {
             $warnings[$code][] = get_string('warningsupervisordefaultstoteacher', $component);
         }

@@ -49,6 +49,11 @@ class moodle_exception extends \Exception {
     }
 }
 
+/** ctype_digit() without ext/ctype (tests run with php -n). */
+function ctype_digit_str(string $s): bool {
+    return $s !== '' && strspn($s, '0123456789') === strlen($s);
+}
+
 function fake_log(string $fn, ...$args): void {
     $GLOBALS['FAKE_LOG'][] = array_merge([$fn], $args);
 }
@@ -370,12 +375,13 @@ class fake_db {
         return str_replace(['\\', '_', '%'], ['\\\\', '\\_', '\\%'], $text);
     }
 
-    /** Values of the named parameters $prefix<number>. */
+    /** Values of the named parameters $prefix<number>, as a set (value => true). */
     protected static function listed(array $params, string $prefix): array {
         $out = [];
+        $n = strlen($prefix);
         foreach ($params as $k => $v) {
-            if (preg_match('/^' . $prefix . '\d+$/', $k)) {
-                $out[] = $v;
+            if (strncmp($k, $prefix, $n) === 0 && ctype_digit_str(substr($k, $n))) {
+                $out[$v] = true;
             }
         }
         return $out;
@@ -404,13 +410,13 @@ class fake_db {
             $emails = self::listed($params, 'em');
             foreach ($t['user'] ?? [] as $u) {
                 if ((int) $u['mnethostid'] === (int) $params['localhost'] && (int) $u['deleted'] === 0
-                        && in_array(strtolower($u['email']), $emails, true)) {
+                        && isset($emails[strtolower($u['email'])])) {
                     $out[] = $u;
                 }
             }
         } else if (strpos($sql, 'u.username LIKE') !== false) {
             $prefixes = [];
-            foreach (self::listed($params, 'un') as $p) {
+            foreach (array_keys(self::listed($params, 'un')) as $p) {
                 $prefixes[] = stripcslashes(substr($p, 0, -1));
             }
             foreach ($t['user'] ?? [] as $u) {
@@ -431,23 +437,23 @@ class fake_db {
         } else if (strpos($sql, 'FROM {enrol} e') !== false) {
             $courses = self::listed($params, 'mc');
             foreach ($t['enrol'] ?? [] as $e) {
-                if ($e['enrol'] === 'manual' && (int) $e['status'] === 0 && in_array((int) $e['courseid'], $courses, true)) {
+                if ($e['enrol'] === 'manual' && (int) $e['status'] === 0 && isset($courses[(int) $e['courseid']])) {
                     $out[] = $e;
                 }
             }
         } else if (strpos($sql, 'FROM {role} r') !== false) {
             $names = self::listed($params, 'rs');
             foreach ($t['role'] ?? [] as $r) {
-                if (in_array($r['shortname'], $names, true)) {
+                if (isset($names[$r['shortname']])) {
                     $out[] = $r;
                 }
             }
         } else if (strpos($sql, 'FROM {user_enrolments} ue') !== false) {
-            $courses = isset($params['courseid']) ? [$params['courseid']] : self::listed($params, 'ec');
+            $courses = isset($params['courseid']) ? [$params['courseid'] => true] : self::listed($params, 'ec');
             $users = isset($params['courseid']) ? self::listed($params, 'pu') : self::listed($params, 'eu');
             foreach ($t['user_enrolments'] ?? [] as $ue) {
                 $e = $t['enrol'][$ue['enrolid']];
-                if (in_array((int) $e['courseid'], $courses, true) && in_array((int) $ue['userid'], $users, true)) {
+                if (isset($courses[(int) $e['courseid']]) && isset($users[(int) $ue['userid']])) {
                     $out[] = $ue + ['courseid' => $e['courseid'], 'enrol' => $e['enrol']];
                 }
             }
@@ -456,8 +462,8 @@ class fake_db {
             $users = self::listed($params, 'ru');
             foreach ($t['role_assignments'] ?? [] as $ra) {
                 $c = $this->ctx($ra['contextid']);
-                if ($c['contextlevel'] == CONTEXT_COURSE && in_array((int) $c['instanceid'], $courses, true)
-                        && in_array((int) $ra['userid'], $users, true)) {
+                if ($c['contextlevel'] == CONTEXT_COURSE && isset($courses[(int) $c['instanceid']])
+                        && isset($users[(int) $ra['userid']])) {
                     $out[] = $ra + ['courseid' => $c['instanceid']];
                 }
             }
@@ -469,8 +475,8 @@ class fake_db {
                 if ($c['contextlevel'] != CONTEXT_USER) {
                     continue;
                 }
-                if (((int) $ra['userid'] === $params['op1'] && in_array((int) $c['instanceid'], $a, true))
-                        || ((int) $c['instanceid'] === $params['op2'] && in_array((int) $ra['userid'], $b, true))) {
+                if (((int) $ra['userid'] === $params['op1'] && isset($a[(int) $c['instanceid']]))
+                        || ((int) $c['instanceid'] === $params['op2'] && isset($b[(int) $ra['userid']]))) {
                     $out[] = $ra + ['contextuserid' => $c['instanceid']];
                 }
             }
@@ -478,7 +484,7 @@ class fake_db {
             $users = self::listed($params, 'pu');
             foreach ($t['role_assignments'] ?? [] as $ra) {
                 $c = $this->ctx($ra['contextid']);
-                if ($c['contextlevel'] == CONTEXT_SYSTEM && in_array((int) $ra['userid'], $users, true)) {
+                if ($c['contextlevel'] == CONTEXT_SYSTEM && isset($users[(int) $ra['userid']])) {
                     $out[] = $ra;
                 }
             }

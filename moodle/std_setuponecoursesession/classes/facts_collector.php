@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * Turns the phase-1 lookups into the $facts of docs/session-contract.md.
  *

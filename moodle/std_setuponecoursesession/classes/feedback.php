@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * Renders the three HTML feedbacks local_shop expects (public, private, salesadmin).
  *

@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * Reads a \local_shop\BillItem exactly as local_shop stores it and returns a plain array order.
  *
@@ -92,7 +90,8 @@ class order_builder {
      *
      * local_shop splits the catalog item's string on '&' and '=' without URL decoding, so joining
      * the pairs again restores the string the product editor typed; the extension then decodes it
-     * once, with its own error reporting (key and byte offset).
+     * once, with its own error reporting (key and byte offset). An empty customersupport (0, '')
+     * means "none" in local_shop and is left out.
      *
      * @param mixed $actionparams array of raw values, a raw string, or null
      * @return string
@@ -106,6 +105,11 @@ class order_builder {
         }
         if (!is_array($actionparams)) {
             return '';
+        }
+        // local_shop's "no support course": prepay and the product test page fill customersupport with the
+        // shop's default, 0 when there is none, and local_shop skips it when empty(). Keep that meaning.
+        if (array_key_exists('customersupport', $actionparams) && empty($actionparams['customersupport'])) {
+            unset($actionparams['customersupport']);
         }
         $pairs = [];
         foreach ($actionparams as $key => $value) {

@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * A product of this handler is one user enrolment (contexttype 'userenrol', instanceid the
  * user_enrolments id). These actions touch that enrolment only: accounts, groups of other orders

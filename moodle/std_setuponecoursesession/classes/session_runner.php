@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession;
 
-defined('MOODLE_INTERNAL') || die();
-
 /**
  * Runs shop_setup_session() twice with the bulk queries in between, then applies the plan.
  *

@@ -24,8 +24,6 @@
 
 namespace shophandlers_std_setuponecoursesession\task;
 
-defined('MOODLE_INTERNAL') || die();
-
 use shophandlers_std_setuponecoursesession\session_runner;
 
 /**
