@@ -865,8 +865,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_MIRROR;
 			}
 			tmp.len = 0;
-			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
-			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			if (products.count && ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (products.count && ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
 			else SS_OUT_PART(out, i)->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
