@@ -157,7 +157,7 @@ foreach ($sizes as $n) {
     $ops = 0;
     $p = shop_setup_session($order, $facts);   // warm-up
     unset($p);
-    memory_reset_peak_usage();
+    if (function_exists("memory_reset_peak_usage")) memory_reset_peak_usage();   // PHP >= 8.2
     $base = memory_get_usage();
     for ($r = 0; $r < $runs; $r++) {
         $t = hrtime(true);

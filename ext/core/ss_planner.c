@@ -134,7 +134,9 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	if (n < 0) {
 		n = 0;
 	} else if ((size_t)n >= sizeof buf) {
+		/* Cut on a character boundary: the message stays well-formed UTF-8. */
 		n = (int)sizeof buf - 1;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
 	}
 	is = &o->issues[o->nissues];
 	is->level = level;
