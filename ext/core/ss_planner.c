@@ -499,7 +499,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		size_t k = 0, nr = 0;
 		ss_smap bases = SS_SMAP_INIT;
 		out->emails = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
-		out->usernames = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
+		/* One base per participant at most: a duplicate address may carry other names. */
+		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
 		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
 		{
