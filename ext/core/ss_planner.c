@@ -256,6 +256,11 @@ static int ss_sv_cmp(const void *a, const void *b)
 
 /* ---- per-participant decisions (phase 2) ---- */
 
+static int ss_enrol_active(const ss_fact_enrolment *e, int64_t now)
+{
+	return e->status == 0 && (e->timeend <= 0 || e->timeend > now);
+}
+
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
 	size_t i;
@@ -627,9 +632,13 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
 	for (i = 0; i < in->nenrolments; i++) {
-		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, NULL);
+		/* Several enrolment instances for one user and course: an active one wins. */
+		int created;
+		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, &created);
 		if (!s) goto nomem;
-		s->val = i + 1;
+		if (created || !ss_enrol_active(&in->enrolments[s->val - 1], in->now)) {
+			s->val = i + 1;
+		}
 	}
 	for (i = 0; in->has_group && i < in->nmembers; i++) {
 		if (!ss_imap_put(&members, in->members[i], 0, 0, NULL)) goto nomem;
