@@ -64,12 +64,21 @@ PHP_MINIT_FUNCTION(shop_setup)
 	register_shop_setup_symbols(module_number);
 	shop_setup_params_minit();
 	shop_setup_session_minit();
+#ifdef SHOP_SETUP_HAVE_CURL
+	/* area: remote provisioning. Not thread-safe: once here, not lazily in a request (ZTS). */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		return FAILURE;
+	}
+#endif
 	return SUCCESS;
 }
 
 PHP_MSHUTDOWN_FUNCTION(shop_setup)
 {
 	ss_set_alloc_hooks(NULL);
+#ifdef SHOP_SETUP_HAVE_CURL
+	curl_global_cleanup();
+#endif
 	return SUCCESS;
 }
 

@@ -219,8 +219,9 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
  * $options: roles (array<string,int>, required for every role in $lookups:
  * Moodle has no web service mapping role shortnames to ids), privileged
  * (int[]), products (string[]), username_probe (int, 3: also look up
- * base1..baseN), exact_email_only (bool, false), and the transport options
- * of shop_setup_remote_apply().
+ * base1..baseN), email_domain_probe (int, 0: one '%@domain' probe for a
+ * domain with this many keys not found), exact_email_only (bool, false), and
+ * the transport options of shop_setup_remote_apply().
 
  * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
  *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
