@@ -86,11 +86,16 @@ function userland_plan(array $order, array $facts): array
     $op = $order['operator'];
     $next = [];
     $kinds = ['create_user' => [], 'create_group' => [], 'enrol' => [], 'assign_role' => [], 'add_member' => [], 'assign_user_role' => [], 'create_product' => []];
-    if (!$facts['group']) $kinds['create_group'][] = ['op' => 'create_group', 'courseid' => $cid, 'idnumber' => $order['transactionid']];
-    if (!isset($enrolled["$cid:$op"])) $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $cid, 'roleid' => $roles[$params['supervisor']]];
-    if (!isset($members[$op])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => 'operator', 'userid' => $op];
+    $now = $order['now'] ?? time();
+    $start = max((int) ($params['starttime'] ?? 0) ?: $now, (int) $facts['course']['startdate']);
+    $end = (int) ($params['endtime'] ?? 0);
+    $gid = $facts['group']['id'] ?? null;
+    $gname = $params['groupname'] ?? 'Session ' . $order['transactionid'];
+    if (!$facts['group']) $kinds['create_group'][] = ['op' => 'create_group', 'ref' => null, 'courseid' => $cid, 'idnumber' => $order['transactionid'], 'name' => $gname];
+    if (!isset($enrolled["$cid:$op"])) $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $cid, 'roleid' => $roles[$params['supervisor']], 'timestart' => $start, 'timeend' => $end];
+    if (!isset($members[$op])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => 'operator', 'userid' => $op, 'groupid' => $gid];
     if (!empty($facts['supportcourse']) && !isset($enrolled[$facts['supportcourse']['id'] . ":$op"])) {
-        $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $facts['supportcourse']['id'], 'roleid' => $roles[$params['supportrole']]];
+        $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $facts['supportcourse']['id'], 'roleid' => $roles[$params['supportrole']], 'timestart' => $now, 'timeend' => 0];
     }
     foreach ($parts as &$q) {
         if ($q['errors']) continue;
@@ -109,25 +114,35 @@ function userland_plan(array $order, array $facts): array
             $taken[$name] = true;
             $q['userid'] = null; $q['username'] = $name; $q['action'] = 'create';
             $kinds['create_user'][] = ['op' => 'create_user', 'ref' => $q['ref'], 'user' => ['username' => $name, 'firstname' => $q['p']['firstname'],
-                'lastname' => $q['p']['lastname'], 'email' => $q['p']['email'], 'auth' => 'manual']];
+                'lastname' => $q['p']['lastname'], 'email' => trim($q['p']['email']), 'city' => $q['p']['city'] ?? '', 'institution' => $q['p']['institution'] ?? '',
+                'phone2' => $q['p']['phone2'] ?? '', 'auth' => 'manual']];
         }
         $rid = $roles[$q['rolename']];
         $e = $q['userid'] ? ($enrolled["$cid:{$q['userid']}"] ?? null) : null;
-        if (!$e) $kinds['enrol'][] = ['op' => 'enrol', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid];
-        elseif (!in_array($rid, $e['roles'], true)) $kinds['assign_role'][] = ['op' => 'assign_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'roleid' => $rid];
-        if (!$q['userid'] || !isset($members[$q['userid']])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => $q['ref'], 'userid' => $q['userid']];
+        if (!$e) $kinds['enrol'][] = ['op' => 'enrol', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid, 'timestart' => $start, 'timeend' => $end];
+        elseif (!in_array($rid, $e['roles'], true)) $kinds['assign_role'][] = ['op' => 'assign_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid];
+        if (!$q['userid'] || !isset($members[$q['userid']])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => $q['ref'], 'userid' => $q['userid'], 'groupid' => $gid];
         $attach = $q['action'] === 'create' || (!isset($priv[$q['userid']]) && isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"]));
         if ($attach) {
-            if (!$q['userid'] || !isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $op, 'contextuserid' => $q['userid']];
-            if (!$q['userid'] || !isset($ras["{$roles[$params['participantrole']]}:{$q['userid']}:$op"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'contextuserid' => $op];
+            if (!$q['userid'] || !isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $op, 'roleid' => $roles[$params['operatorrole']], 'contextref' => $q['ref'], 'contextuserid' => $q['userid']];
+            if (!$q['userid'] || !isset($ras["{$roles[$params['participantrole']]}:{$q['userid']}:$op"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'roleid' => $roles[$params['participantrole']], 'contextref' => 'operator', 'contextuserid' => $op];
         }
-        if (!isset($products[$q['reference']])) $kinds['create_product'][] = ['op' => 'create_product', 'ref' => $q['ref'], 'userid' => $q['userid'], 'reference' => $q['reference']];
+        if (!isset($products[$q['reference']])) $kinds['create_product'][] = ['op' => 'create_product', 'ref' => $q['ref'], 'userid' => $q['userid'], 'reference' => $q['reference'],
+            'courseid' => $cid, 'startdate' => $start, 'enddate' => $end, 'catalogitemid' => $order['catalogitemid'] ?? null, 'billitemid' => $order['billitemid'] ?? null, 'customerid' => $order['customerid'] ?? null];
+        $q['attach'] = $attach;
         $q['messages'] = [($q['action'] === 'create' ? "new account {$q['username']}" : "existing account #{$q['userid']} ({$q['username']})")
             . "; enrol as {$q['rolename']}; add to the group" . ($attach ? '; attach to the operator' : '') . '; record the seat'];
     }
     unset($q);
     foreach ($kinds as $list) foreach ($list as $o) $ops[] = $o;
-    return ['participants' => $parts, 'operations' => $ops];
+    $out = [];
+    foreach ($parts as $q) {
+        $out[] = ['ref' => $q['ref'], 'role' => $q['role'], 'roleid' => $roles[$q['rolename']] ?? null, 'email' => $q['email'], 'matchkey' => $q['matchkey'],
+            'firstname' => $q['p']['firstname'], 'lastname' => $q['p']['lastname'], 'userid' => $q['userid'] ?? null, 'username' => $q['username'] ?? '',
+            'action' => $q['errors'] ? 'none' : $q['action'], 'attach' => $q['attach'] ?? false, 'status' => $q['errors'] ? 'error' : 'ok',
+            'reference' => $q['reference'] ?? '', 'messages' => array_merge($q['messages'] ?? [], $q['errors'])];
+    }
+    return ['participants' => $out, 'operations' => $ops];
 }
 
 /* CPU time of this process (user + system), in seconds: less disturbed than
@@ -157,7 +172,7 @@ foreach ($sizes as $n) {
     $ops = 0;
     $p = shop_setup_session($order, $facts);   // warm-up
     unset($p);
-    memory_reset_peak_usage();
+    if (function_exists("memory_reset_peak_usage")) memory_reset_peak_usage();   // PHP >= 8.2
     $base = memory_get_usage();
     for ($r = 0; $r < $runs; $r++) {
         $t = hrtime(true);

@@ -1509,9 +1509,27 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			 * dropped records. What went through tells how much gets through:
 			 * lower the limit of this and every later request, resend the rest.
 			 */
-			size_t kept = 0;
+			size_t kept = 0, done = 0;
 			for (i = r.lo; i < r.hi; i++) {
-				if (j->batch.state[i] == SS_ITEM_DONE) kept += j->vars[i];
+				if (j->batch.state[i] == SS_ITEM_DONE) {
+					kept += j->vars[i];
+					done++;
+				}
+			}
+			if (done == 0) {
+				/*
+				 * Not one of the records sent was created: there is nothing to learn
+				 * a limit from, and resending would loop for ever on a site that
+				 * always answers so ("[]", or accounts we did not send). The
+				 * outcome is unknown: look the accounts up, as for an invalid answer.
+				 */
+				ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
+				for (i = r.lo; i < r.hi; i++) {
+					rm_op *op = rm_job_op(j, i);
+					op->verify = true;
+					rm_op_note(op, "invalidanswer", "core_user_create_users answered none of the accounts sent");
+				}
+				return;
 			}
 			if (!ap->truncated_warned) {
 				ap->truncated_warned = true;

@@ -134,7 +134,9 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	if (n < 0) {
 		n = 0;
 	} else if ((size_t)n >= sizeof buf) {
+		/* Cut on a character boundary: the message stays well-formed UTF-8. */
 		n = (int)sizeof buf - 1;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
 	}
 	is = &o->issues[o->nissues];
 	is->level = level;
@@ -253,6 +255,11 @@ static int ss_sv_cmp(const void *a, const void *b)
 }
 
 /* ---- per-participant decisions (phase 2) ---- */
+
+static int ss_enrol_active(const ss_fact_enrolment *e, int64_t now)
+{
+	return e->status == 0 && (e->timeend <= 0 || e->timeend > now);
+}
 
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
@@ -626,9 +633,13 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
 	for (i = 0; i < in->nenrolments; i++) {
-		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, NULL);
+		/* Several enrolment instances for one user and course: an active one wins. */
+		int created;
+		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, &created);
 		if (!s) goto nomem;
-		s->val = i + 1;
+		if (created || !ss_enrol_active(&in->enrolments[s->val - 1], in->now)) {
+			s->val = i + 1;
+		}
 	}
 	for (i = 0; in->has_group && i < in->nmembers; i++) {
 		if (!ss_imap_put(&members, in->members[i], 0, 0, NULL)) goto nomem;
@@ -876,8 +887,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_MIRROR;
 			}
 			tmp.len = 0;
-			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
-			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			if (products.count && ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (products.count && ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
 			else SS_OUT_PART(out, i)->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
