@@ -444,18 +444,6 @@ static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
 		(zend_long)err->offset, msg.s);
 }
 
-/* Case-insensitive match of a known key, for the unknown-key hint. */
-static const ss_hp_key *shop_setup_hp_near(const char *k, size_t len)
-{
-	uint32_t i;
-	for (i = 0; i < SS_HP_K_COUNT; i++) {
-		if (ss_hp_keys[i].name_len == len && zend_binary_strncasecmp(ss_hp_keys[i].name, len, k, len, len) == 0) {
-			return &ss_hp_keys[i];
-		}
-	}
-	return NULL;
-}
-
 static int shop_setup_check_pair(void *vctx, const ss_params_pair *pair)
 {
 	shop_setup_check_ctx *ctx = vctx;
@@ -484,12 +472,14 @@ static int shop_setup_check_pair(void *vctx, const ss_params_pair *pair)
 	}
 	if (!known) {
 		smart_str msg = {0};
-		const ss_hp_key *near = shop_setup_hp_near(pair->key, pair->key_len);
+		const ss_hp_key *near = ss_hp_suggest(pair->key, pair->key_len);
 		smart_str_appends(&msg, "Key \"");
 		shop_setup_params_quote(&msg, pair->key, pair->key_len, 64);
 		smart_str_appends(&msg, "\" is not a parameter of std_setuponecoursesession");
 		if (near) {
-			smart_str_appends(&msg, "; keys are case-sensitive: did you mean \"");
+			smart_str_appends(&msg, near->name_len == pair->key_len
+				&& zend_binary_strcasecmp(near->name, near->name_len, pair->key, pair->key_len) == 0
+				? "; keys are case-sensitive: did you mean \"" : "; did you mean \"");
 			smart_str_appends(&msg, near->name);
 			smart_str_appends(&msg, "\"?");
 		} else {
@@ -626,7 +616,7 @@ static void shop_setup_check_values(shop_setup_check_ctx *ctx)
 			const char *why = NULL;
 			if (end.kind == SS_WINDOW_END_RELATIVE && end.amount == 0) {
 				why = "Key \"endtime\" is zero time after the start: the enrolment would end when it starts.";
-			} else if (end.kind == SS_WINDOW_END_ABSOLUTE && have_start && end.time <= start) {
+			} else if (end.kind == SS_WINDOW_END_ABSOLUTE && ((have_start && end.time <= start) || end.time == 0)) {
 				why = "Key \"endtime\" is not after \"starttime\": the enrolment would end before it starts.";
 			}
 			if (why) {

@@ -44,7 +44,7 @@
 
 typedef struct rm_opts {
 	zend_long max_input_vars, max_items, concurrency, connect_timeout_ms, timeout_ms;
-	zend_long retries, backoff_ms, backoff_max_ms, username_probe;
+	zend_long retries, backoff_ms, backoff_max_ms, username_probe, domain_probe;
 	bool insecure, exact_email_only;
 	zend_string *cainfo;
 	HashTable *roles, *privileged, *products;
@@ -723,6 +723,8 @@ static bool rm_parse_opts(HashTable *ht, rm_opts *o, uint32_t argn)
 			if (!rm_opt_long(v, "backoff_ms", 0, 60000, &o->backoff_ms, argn)) return false;
 		} else if (RM_OPT("backoff_max_ms")) {
 			if (!rm_opt_long(v, "backoff_max_ms", 0, 600000, &o->backoff_max_ms, argn)) return false;
+		} else if (RM_OPT("email_domain_probe")) {
+			if (!rm_opt_long(v, "email_domain_probe", 0, 1000000, &o->domain_probe, argn)) return false;
 		} else if (RM_OPT("username_probe")) {
 			if (!rm_opt_long(v, "username_probe", 0, 50, &o->username_probe, argn)) return false;
 		} else if (RM_OPT("insecure_skip_tls_verify")) {
@@ -1177,15 +1179,48 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 		} ZEND_HASH_FOREACH_END();
 		{
 			zend_string *k;
+			HashTable domains; /* domain => number of keys not found */
+			zval *cnt;
+			zend_hash_init(&domains, 8, NULL, NULL, 0);
+			if (o.domain_probe > 0) {
+				ZEND_HASH_FOREACH_STR_KEY(&keys, k) {
+					const char *at = zend_memrchr(ZSTR_VAL(k), '@', ZSTR_LEN(k));
+					zval one;
+					if (zend_hash_exists(&found, k) || !at) continue;
+					cnt = zend_hash_str_find(&domains, at, ZSTR_VAL(k) + ZSTR_LEN(k) - at);
+					if (cnt) {
+						Z_LVAL_P(cnt)++;
+					} else {
+						ZVAL_LONG(&one, 1);
+						zend_hash_str_add(&domains, at, ZSTR_VAL(k) + ZSTR_LEN(k) - at, &one);
+					}
+				} ZEND_HASH_FOREACH_END();
+			}
 			ZEND_HASH_FOREACH_STR_KEY(&keys, k) {
 				zval cr;
+				const char *at = zend_memrchr(ZSTR_VAL(k), '@', ZSTR_LEN(k));
+				zend_string *value;
 				if (zend_hash_exists(&found, k)) continue;
+				cnt = at ? zend_hash_str_find(&domains, at, ZSTR_VAL(k) + ZSTR_LEN(k) - at) : NULL;
+				if (cnt && Z_LVAL_P(cnt) >= o.domain_probe) {
+					/*
+					 * Many keys of one domain: one probe '%@domain' for all of them
+					 * (the answer is every account of the domain, filtered here).
+					 */
+					Z_LVAL_P(cnt) = -1; /* probed once */
+					value = strpprintf(0, "%%%s", at);
+				} else if (cnt && Z_LVAL_P(cnt) == -1) {
+					continue;
+				} else {
+					value = zend_string_copy(k);
+				}
 				if (!b[0]) b[0] = rm_read_job("core_user_get_users", "criteria");
 				array_init(&cr);
 				add_assoc_string(&cr, "key", "email");
-				add_assoc_str(&cr, "value", zend_string_copy(k));
+				add_assoc_str(&cr, "value", value);
 				rm_job_add(b[0], &cr);
 			} ZEND_HASH_FOREACH_END();
+			zend_hash_destroy(&domains);
 		}
 		zend_hash_destroy(&found);
 	}
@@ -1399,13 +1434,14 @@ struct rm_apply {
 
 static void rm_op_error(rm_op *op, int st, const char *code, const char *msg)
 {
-	/* code may be op's own code ("outcome unknown after N attempts"): copy before releasing. */
-	zend_string *nc = zend_string_init(code, strlen(code), 0), *nm = zend_string_init(msg, strlen(msg), 0);
+	/* code or msg may point into the op's own strings: copy before releasing. */
+	zend_string *c = zend_string_init(code, strlen(code), 0);
+	zend_string *m = zend_string_init(msg, strlen(msg), 0);
 	op->st = st;
 	if (op->code) zend_string_release(op->code);
 	if (op->msg) zend_string_release(op->msg);
-	op->code = nc;
-	op->msg = nm;
+	op->code = c;
+	op->msg = m;
 }
 
 static void rm_op_note(rm_op *op, const char *code, const char *msg)
@@ -1461,8 +1497,13 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 				ZVAL_LONG(&id, op->newid);
 				zend_hash_update(&ap->created, op->ref, &id);
 				j->batch.state[i] = SS_ITEM_DONE;
+			} else if (answered < r.hi - r.lo) {
+				j->batch.state[i] = SS_ITEM_PENDING; /* not created: sent again below */
 			} else {
-				j->batch.state[i] = SS_ITEM_PENDING;
+				/* As many accounts as sent, but not this username: look it up. */
+				j->batch.state[i] = SS_ITEM_VERIFY;
+				op->verify = true;
+				rm_op_note(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
 			}
 		}
 		zend_hash_destroy(&byname);
@@ -1503,7 +1544,9 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			kept = MAX(kept, j->maxvars);
 			if (kept < j->batch.budget) {
 				c->o.max_input_vars -= (zend_long)(j->batch.budget - kept);
-				j->batch.budget = kept;
+				if (ss_batch_set_budget(&j->batch, kept) != 0) {
+					zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
+				}
 			}
 			if (ss_batch_requeue_pending(&j->batch, r) != 0) {
 				zend_error_noreturn(E_ERROR, "shop_setup: out of memory");
@@ -1606,6 +1649,12 @@ static bool rm_parse_plan(zval *plan, rm_apply *ap)
 
 	if (!ops || Z_TYPE_P(ops) != IS_ARRAY) {
 		zend_type_error("shop_setup_remote_apply(): $plan['operations'] must be of type array, %s given", ops ? zend_zval_type_name(ops) : "none");
+		return false;
+	}
+	/* A plan has a handful of operations per participant: refuse a hostile one before allocating. */
+	if (zend_hash_num_elements(Z_ARRVAL_P(ops)) > SS_MAX_PARTICIPANTS * 8) {
+		zend_value_error("shop_setup_remote_apply(): $plan['operations'] must not hold more than %zu operations, %u given",
+			SS_MAX_PARTICIPANTS * 8, zend_hash_num_elements(Z_ARRVAL_P(ops)));
 		return false;
 	}
 	ap->ops = safe_emalloc(zend_hash_num_elements(Z_ARRVAL_P(ops)) + 1, sizeof *ap->ops, 0);

@@ -94,6 +94,30 @@ static void ss_path_push_key(ss_path *p, zend_string *key, zend_ulong idx)
 #define SS_PUSH(p, lit) ss_path_push((p), (lit), sizeof(lit) - 1)
 #define SS_POP(p) ((p)->depth--)
 
+/* Like shop_setup_quote(), but bytes of ill-formed UTF-8 are escaped too. */
+static void ss_quote(smart_str *b, const char *s, size_t len, size_t max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, n = len > max ? max : len;
+	if (ss_utf8_check(s, len) == len) {
+		while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;   /* cut on a character */
+		shop_setup_quote(b, s, n, n);
+		if (n < len) smart_str_appendl(b, "...", 3);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+			smart_str_appendc(b, (char)c);
+		} else {
+			smart_str_appendl(b, "\\x", 2);
+			smart_str_appendc(b, hex[c >> 4]);
+			smart_str_appendc(b, hex[c & 15]);
+		}
+	}
+	if (len > max) smart_str_appendl(b, "...", 3);
+}
+
 static void ss_path_render(smart_str *b, const ss_path *p, const char *last)
 {
 	int i;
@@ -102,7 +126,7 @@ static void ss_path_render(smart_str *b, const ss_path *p, const char *last)
 	for (i = 0; i < p->depth; i++) {
 		if (p->seg[i].s) {
 			smart_str_appends(b, "['");
-			shop_setup_quote(b, p->seg[i].s, p->seg[i].len, 80);
+			ss_quote(b, p->seg[i].s, p->seg[i].len, 80);
 			smart_str_appends(b, "']");
 		} else {
 			smart_str_appendc(b, '[');
@@ -275,9 +299,11 @@ typedef struct ss_bind_part {
 	zend_ulong typed_idx;
 } ss_bind_part;
 
+#define SS_BP(b, i) ((ss_bind_part *)ss_blocks_at(&(b)->bp, (size_t)(i)))
+
 typedef struct ss_bind {
 	ss_session_in in;
-	ss_bind_part *bp;
+	ss_blocks bp;              /* ss_bind_part, one per participant */
 	zval params;              /* decoded handler parameters */
 	int64_t catalogitemid, billitemid, customerid;
 	int has_catalogitemid, has_billitemid, has_customerid;
@@ -295,8 +321,8 @@ static void ss_bind_free(ss_bind *b)
 		}
 		efree(b->refs);
 	}
-	if (b->bp) efree(b->bp);
-	if (b->in.parts) efree(b->in.parts);
+	ss_blocks_free(&b->bp);
+	ss_blocks_free(&b->in.parts);
 	if (b->in.roles) efree(b->in.roles);
 	if (b->in.users) efree(b->in.users);
 	if (b->in.usernames) efree(b->in.usernames);
@@ -331,7 +357,7 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 		ss_params_error err;
 		if (ss_params_parse(Z_STRVAL_P(hp), Z_STRLEN_P(hp), ss_session_params_cb, Z_ARRVAL(b->params), &err) != SS_PARAMS_OK) {
 			smart_str q = {0};
-			shop_setup_quote(&q, err.key, err.key_len, 64);
+			ss_quote(&q, err.key, err.key_len, 64);
 			smart_str_0(&q);
 			ss_value_error(path, "handlerparams", "is malformed: %s at byte %zu%s%s%s",
 				ss_params_status_message(err.status), err.offset,
@@ -387,8 +413,8 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 
 static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
 {
-	ss_session_participant *p = &b->in.parts[i];
-	ss_bind_part *bp = &b->bp[i];
+	ss_session_participant *p = SS_IN_PART(&b->in, i);
+	ss_bind_part *bp = SS_BP(b, i);
 	HashTable *ht = ss_table(pz);
 	zend_string *dummy;
 
@@ -513,10 +539,12 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 			return -1;
 		}
 	} ZEND_HASH_FOREACH_END();
-	b->in.parts = safe_emalloc(total ? total : 1, sizeof(ss_session_participant), 0);
-	b->bp = safe_emalloc(total ? total : 1, sizeof(ss_bind_part), 0);
-	memset(b->in.parts, 0, (total ? total : 1) * sizeof(ss_session_participant));
-	memset(b->bp, 0, (total ? total : 1) * sizeof(ss_bind_part));
+	/* Block arrays: no allocation over 1 MiB, hence no fresh pages per call. */
+	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0, 0) != 0
+		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0, 0) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		return -1;
+	}
 	b->in.nparts = 0;
 	ZEND_HASH_FOREACH_KEY_VAL(users, ridx, rkey, rz) {
 		rz = ss_deref(rz);
@@ -942,7 +970,7 @@ static void ss_build_issues(ss_bind *b, const ss_session_out *o, zval *errors, z
 		ss_put(ht, K(code), &z);
 		ss_put_sv(ht, K(message), is->message);
 		if (is->part >= 0) {
-			const ss_bind_part *bp = &b->bp[is->part];
+			const ss_bind_part *bp = SS_BP(b, is->part);
 			ss_put_ref(b, ht, K(ref), is->part);
 			ss_put_zs(ht, K(role), bp->role);
 			ss_put_zs(ht, K(email), bp->typed);
@@ -1032,10 +1060,16 @@ static ss_sv ss_sv_of(const ss_buf *b)
 	return v;
 }
 
+typedef struct ss_shared_str {
+	zend_string *username, *reference;
+} ss_shared_str;
+
 static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
 	size_t i;
+	/* Strings made for a participant and needed again by its operations. */
+	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
 	zval z, e, w, list;
 	HashTable *ht;
 
@@ -1070,8 +1104,8 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		return;
 	}
 	for (i = 0; i < o->nparts; i++) {
-		const ss_part_out *po = &o->parts[i];
-		const ss_bind_part *bp = &b->bp[i];
+		const ss_part_out *po = SS_OUT_PART(o, i);
+		const ss_bind_part *bp = SS_BP(b, i);
 		HashTable *p = ss_new_map(16);
 		zval msgs;
 		uint32_t k;
@@ -1080,11 +1114,25 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_zs(p, K(role), bp->role);
 		ss_put_id(p, K(roleid), po->roleid);
 		ss_put_zs(p, K(email), bp->typed);
-		ss_put_sv(p, K(matchkey), po->matchkey);
+		{
+			/* A match key that is the address as stored (already normal) shares its string. */
+			zend_string *same = NULL;
+			if (bp->email && po->matchkey.p == ZSTR_VAL(bp->email) && po->matchkey.len == ZSTR_LEN(bp->email)) same = bp->email;
+			else if (bp->typed && po->matchkey.p == ZSTR_VAL(bp->typed) && po->matchkey.len == ZSTR_LEN(bp->typed)) same = bp->typed;
+			if (same) ss_put_zs(p, K(matchkey), same);
+			else ss_put_sv(p, K(matchkey), po->matchkey);
+		}
 		ss_put_zs(p, K(firstname), bp->first);
 		ss_put_zs(p, K(lastname), bp->last);
 		ss_put_id(p, K(userid), po->userid);
-		ss_put_sv(p, K(username), po->username);
+		if (po->username.len) {
+			zend_string *un = zend_string_init(po->username.p, po->username.len, 0);
+			ZVAL_STR(&z, un);
+			ss_put(p, K(username), &z);
+			if (po->action == SS_ACT_CREATE && shared) shared[i].username = zend_string_copy(un);
+		} else {
+			ss_put_sv(p, K(username), po->username);
+		}
 		ss_put_interned(p, K(action), po->action == SS_ACT_CREATE ? K(create) : po->action == SS_ACT_REUSE ? K(reuse) : K(none));
 		ZVAL_BOOL(&z, po->attach);
 		ss_put(p, K(attach), &z);
@@ -1093,7 +1141,14 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		if (o->phase == 2 && po->matchkey.len) {
 			ss_session_reference(&b->in, o, i, &buf);
 		}
-		ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		if (buf.len) {
+			zend_string *ref = zend_string_init(buf.p, buf.len, 0);
+			ZVAL_STR(&z, ref);
+			ss_put(p, K(reference), &z);
+			if ((po->need & SS_NEED_PRODUCT) && shared) shared[i].reference = zend_string_copy(ref);
+		} else {
+			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+		}
 		buf.len = 0;
 		ss_session_line(&b->in, o, i, &buf);
 		array_init(&msgs);
@@ -1121,8 +1176,8 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_interned(p, K(op), ss_opnames[op->kind]);
 		switch (op->kind) {
 		case SS_OP_CREATE_USER: {
-			const ss_bind_part *bp = &b->bp[op->ref];
-			const ss_session_participant *pi = &b->in.parts[op->ref];
+			const ss_bind_part *bp = SS_BP(b, op->ref);
+			const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
 			HashTable *u = ss_new_map(8);
 			ss_sv email = pi->email.len ? pi->email : pi->typed;
 			size_t s, tl, l;
@@ -1131,7 +1186,13 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 			ss_email_trim(email.p, email.len, &s, &tl);
 			l = s + tl;
 			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_sv(u, K(username), o->parts[op->ref].username);
+			if (shared && shared[op->ref].username) {
+				ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
+				shared[op->ref].username = NULL;
+				ss_put(u, K(username), &z);
+			} else {
+				ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
+			}
 			ss_put_zs(u, K(firstname), bp->first);
 			ss_put_zs(u, K(lastname), bp->last);
 			if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
@@ -1185,9 +1246,15 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		case SS_OP_CREATE_PRODUCT:
 			ss_put_ref(b, p, K(ref), op->ref);
 			ss_put_id(p, K(userid), op->userid);
-			buf.len = 0;
-			ss_session_reference(&b->in, o, (size_t)op->part, &buf);
-			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			if (shared && shared[op->part].reference) {
+				ZVAL_STR(&z, shared[op->part].reference);
+				shared[op->part].reference = NULL;
+				ss_put(p, K(reference), &z);
+			} else {
+				buf.len = 0;
+				ss_session_reference(&b->in, o, (size_t)op->part, &buf);
+				ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			}
 			ss_put_long(p, K(courseid), op->courseid);
 			ss_put_long(p, K(startdate), op->timestart);
 			ss_put_long(p, K(enddate), op->timeend);
@@ -1215,6 +1282,13 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
 	ss_buf_free(&buf);
+	if (shared) {
+		for (i = 0; i < o->nparts; i++) {
+			if (shared[i].username) zend_string_release(shared[i].username);
+			if (shared[i].reference) zend_string_release(shared[i].reference);
+		}
+		efree(shared);
+	}
 }
 
 PHP_FUNCTION(shop_setup_session)

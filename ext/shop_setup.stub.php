@@ -1,6 +1,8 @@
 <?php
 
-/** @generate-function-entries */
+/**
+ * @generate-class-entries
+ */
 
 /**
  * shop_setup: primitives for local_shop's std_setuponecoursesession handler.
@@ -130,13 +132,15 @@ function shop_setup_emails_normalize(array $emails): array {}
  * shop_setup_email_check() over a batch, plus warnings that relate addresses
  * of the batch: "duplicate" (same match key) and "possible_alias" (same
  * mailbox once dots are removed from a Gmail local part and a "+tag" is cut).
- * Each such warning has "keys": the keys of the other addresses concerned.
- * Nothing is merged: the caller decides.
+ * Each such warning has "keys" (at most 10 keys of the other addresses
+ * concerned, those of one address first) and "count" (how many there are in
+ * all), so that the result stays linear in the batch. Nothing is merged: the
+ * caller decides.
 
  * @param array $emails array<array-key, string>
  * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
  * @return array<array-key, array{ok: bool, code: ?string, message: ?string, normalized: ?string,
- *               warnings: list<array{code: string, message: string, keys?: list<array-key>}>}>
+ *               warnings: list<array{code: string, message: string, keys?: list<array-key>, count?: int}>}>
  * @throws TypeError naming the key of the first element that is not a string.
  * @throws ValueError on an unknown $policy key or more than 1,000,000 elements.
  */
@@ -215,8 +219,9 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
  * $options: roles (array<string,int>, required for every role in $lookups:
  * Moodle has no web service mapping role shortnames to ids), privileged
  * (int[]), products (string[]), username_probe (int, 3: also look up
- * base1..baseN), exact_email_only (bool, false), and the transport options
- * of shop_setup_remote_apply().
+ * base1..baseN), email_domain_probe (int, 0: one '%@domain' probe for a
+ * domain with this many keys not found), exact_email_only (bool, false), and
+ * the transport options of shop_setup_remote_apply().
 
  * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
  *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
@@ -236,7 +241,7 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
  *         Moodle's errorcode, never the token); also when shop_setup was built
  *         without libcurl.
  */
-function shop_setup_remote_lookup(array $lookups, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_lookup(array $lookups, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}
 
 /**
  * Executes a plan of shop_setup_session() on a remote Moodle: batched,
@@ -272,4 +277,4 @@ function shop_setup_remote_lookup(array $lookups, string $endpoint, string $toke
  * @throws ValueError|TypeError on a malformed plan (naming the path) or option
  * @throws RuntimeException when shop_setup was built without libcurl
  */
-function shop_setup_remote_apply(array $plan, string $endpoint, string $token, array $options = []): array {}
+function shop_setup_remote_apply(array $plan, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}

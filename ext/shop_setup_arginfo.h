@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4dc26a3426b099823bab86cc4b7e6be903623592 */
+ * Stub hash: 19a90a559f9f78295ff288b3c68253ccd215c37a */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -91,3 +91,11 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_remote_apply, arginfo_shop_setup_remote_apply)
 	ZEND_FE_END
 };
+
+static void register_shop_setup_symbols(int module_number)
+{
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_lookup", sizeof("shop_setup_remote_lookup") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_apply", sizeof("shop_setup_remote_apply") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+}

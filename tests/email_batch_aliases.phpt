@@ -43,9 +43,9 @@ A ok=true key='jean.dupont@gmail.com'
     duplicate [D] The same address (ignoring letter case and surrounding spaces) also appears at key(s) "D".
     possible_alias [B, C] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "B", "C".
 B ok=true key='jeandupont@gmail.com'
-    possible_alias [A, C, D] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "A", "C", "D".
+    possible_alias [A, D, C] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "A", "D", "C".
 C ok=true key='jean.dupont+formation@googlemail.com'
-    possible_alias [A, B, D] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "A", "B", "D".
+    possible_alias [A, D, B] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "A", "D", "B".
 D ok=true key='jean.dupont@gmail.com'
     duplicate [A] The same address (ignoring letter case and surrounding spaces) also appears at key(s) "A".
     possible_alias [B, C] Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s) "B", "C".

@@ -20,6 +20,7 @@ $cases = [
     [['duration' => '-3'], $now],
     [['endtime' => '1000'], $now],
     [['endtime' => '+0D'], $now],
+    [['endtime' => '1970-01-01'], $now],   // an instant, not the open end
     [['endtime' => '1800000000'], $now, 1800000000],
     [['starttime' => '1800000000', 'endtime' => '2027-01-01'], $now],
     [['endtime' => 'x' . str_repeat('y', 200)], $now],
@@ -59,6 +60,7 @@ shop_setup_enrol_window(): Argument #1 ($params) has an invalid "duration" ("1.5
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "duration" ("-3"): not in an accepted form at byte 0; expected a whole number of days
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("1000"): the end (1000) is not after the start (1769853600)
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+0D"): the end (1769853600) is not after the start (1769853600)
+shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("1970-01-01"): the end (0) is not after the start (1769853600)
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("1800000000"): the end (1800000000) is not after the start (1800000000)
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("2027-01-01"): the end (1798761600) is not after the start (1800000000)
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("xyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy..."): not in an accepted form at byte 0; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M

@@ -4,6 +4,7 @@ shop_setup_remote_apply(): after a crash mid-apply (process killed), applying th
 shop_setup
 --SKIPIF--
 <?php
+require __DIR__ . '/inc/skipif_nocurl.inc';
 if (!is_file(__DIR__ . '/../modules/shop_setup.so')) die('skip needs the in-tree build modules/shop_setup.so');
 if (!is_dir('/proc/self')) die('skip needs /proc');
 ?>
@@ -13,18 +14,18 @@ require __DIR__ . '/inc/moodle_mock.inc';
 require __DIR__ . '/inc/remote_fixture.inc';
 $m = MoodleMock::start(null, 3);
 // The enrolments are processed, then the answer takes long: the apply is killed meanwhile.
-$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'slow', 'ms' => 8000, 'commit' => true]);
+$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'slow', 'ms' => 60000, 'commit' => true]);
 
 $child = tempnam(sys_get_temp_dir(), 'crash') . '.php';
 file_put_contents($child, '<?php require ' . var_export(__DIR__ . '/inc/remote_fixture.inc', true) . ';
 	shop_setup_remote_apply(remote_fixture_plan(6, 1), $argv[1], $argv[2]); echo "finished\n";');
 $p = proc_open([PHP_BINARY, '-n', '-d', 'extension=' . __DIR__ . '/../modules/shop_setup.so', $child, $m->url, MoodleMock::TOKEN],
 	[1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
-$deadline = microtime(true) + 30;
+$deadline = microtime(true) + 30 * ss_valgrind_factor();
 while (($m->state()['log']['fn']['enrol_manual_enrol_users'] ?? 0) === 0 && microtime(true) < $deadline) {
 	usleep(50000);
 }
-usleep(300000);
+usleep(300000 * ss_valgrind_factor());
 proc_terminate($p, 9);
 echo "child output: [", stream_get_contents($pipes[1]), "]\n";
 proc_close($p);

@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): a batch Moodle rejects whole is bisected to its culprit; the good records go through, the culprit is reported on its participant
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

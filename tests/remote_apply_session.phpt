@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): a whole session (learners, tutors, group, roles, support course) in a handful of batched requests
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

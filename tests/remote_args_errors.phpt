@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): malformed plans, endpoints and options are TypeError/ValueError naming the path, before any request
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 $try = function (array $plan, string $ep = 'http://127.0.0.1:9', array $opt = []) {

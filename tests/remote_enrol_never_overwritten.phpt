@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): an enrolment already in place is never sent again (Moodle would reset its dates and re-activate it); a missing role is assigned instead
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

@@ -2,6 +2,8 @@
 shop_setup_remote_apply()/lookup(): HTTP 500, invalid JSON and a dropped connection are retried with backoff where a repeat is harmless
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

@@ -2,6 +2,8 @@
 shop_setup_remote_lookup(): facts from the remote site, e-mails found in any stored case, wildcard matches never trusted
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

@@ -2,6 +2,8 @@
 shop_setup_remote_lookup(): role ids come from the options (no web service maps shortnames to ids); malformed lookups are named
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 $try = function (callable $f) {

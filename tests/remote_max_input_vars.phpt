@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): every request stays under max_input_vars; a site that keeps fewer variables loses nothing silently
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

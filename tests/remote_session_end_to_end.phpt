@@ -2,6 +2,8 @@
 shop_setup_session() + shop_setup_remote_lookup() + shop_setup_remote_apply(): plan, look up, plan again, apply; planning once more finds nothing left to do
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

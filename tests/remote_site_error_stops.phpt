@@ -2,6 +2,8 @@
 shop_setup_remote_apply(): a site-wide refusal (maintenance, token, access) stops the apply; nothing more is sent, each operation says why
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

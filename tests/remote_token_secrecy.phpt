@@ -2,6 +2,8 @@
 shop_setup_remote_*(): the token never appears in an exception, a warning, the report or phpinfo(); a refused token stops everything
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';

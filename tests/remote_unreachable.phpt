@@ -2,6 +2,8 @@
 shop_setup_remote_*(): a site that cannot be reached: retries with backoff, then a clear error (lookup) or failed operations (apply)
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/inc/remote_fixture.inc';

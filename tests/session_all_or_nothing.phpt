@@ -35,7 +35,7 @@ add_member ref='operator' userid=42 groupid=NULL
 add_member ref='p1' userid=NULL groupid=NULL
 assign_user_role ref='p1' userid=42 roleid=3 contextref='p1' contextuserid=NULL
 assign_user_role ref='p1' userid=NULL roleid=5 contextref='operator' contextuserid=42
-create_product ref='p1' userid=NULL reference='TX1-6PKPPGD2ZRVJG' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
+create_product ref='p1' userid=NULL reference='TX1-DFTCJG0C9MJD7' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
 error course_not_found: No course has the shortname "MISSING".
 warning seats_unassigned: 9 of the 10 seats bought are not assigned to anyone.
 int(0)

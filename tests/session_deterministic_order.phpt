@@ -34,8 +34,8 @@ assign_user_role ref='p2' userid=42 roleid=3 contextref='p2' contextuserid=1000
 assign_user_role ref='p2' userid=1000 roleid=5 contextref='operator' contextuserid=42
 assign_user_role ref='p3' userid=42 roleid=3 contextref='p3' contextuserid=NULL
 assign_user_role ref='p3' userid=NULL roleid=5 contextref='operator' contextuserid=42
-create_product ref='p1' userid=NULL reference='TX1-FQW1ZQ9J1H1CC' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
-create_product ref='p2' userid=1000 reference='TX1-DWGH4WDV0PJD3' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
-create_product ref='p3' userid=NULL reference='TX1-89NTRVPHA2HT8' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
+create_product ref='p1' userid=NULL reference='TX1-CSA3TTP21C92H' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
+create_product ref='p2' userid=1000 reference='TX1-3RGX8Z7FWQKG3' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
+create_product ref='p3' userid=NULL reference='TX1-8AFSN8XT87R1F' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
 bool(true)
 {"seats":10,"declared":3,"unassigned":7,"created":2,"reused":1,"enrolments":4,"skipped":0,"operations":21}

@@ -22,5 +22,5 @@ enrol ref='operator' userid=42 courseid=10 roleid=3 timestart=1767225600 timeend
 enrol ref='p1' userid=1000 courseid=10 roleid=5 timestart=1767225600 timeend=0
 add_member ref='operator' userid=42 groupid=NULL
 add_member ref='p1' userid=1000 groupid=NULL
-create_product ref='p1' userid=1000 reference='TX1-FZVES9MGFSPV5' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
+create_product ref='p1' userid=1000 reference='TX1-FWW9TNXRHWB19' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
 0 created, 1 reused

@@ -103,6 +103,14 @@ int ss_email_filter_valid(const char *s, size_t len);
 ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len);
 
 /*
+ * The same, plus: *same (when not NULL) = 1 when the key is byte for byte the
+ * input (nothing trimmed or lowered); with diagnose = 0 a refusal after the
+ * cheap pre-checks is reported as SS_EMAIL_E_SYNTAX without looking for the
+ * precise reason (the verdict is identical; bulk callers need nothing else).
+ */
+ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose);
+
+/*
  * Moodle's email_is_not_allowed() (lib/moodlelib.php) on an address: when
  * `allow` is non-empty, the address must end with "@pattern" for some pattern,
  * or with ".pattern" for a pattern given with a leading dot (any subdomain);

@@ -210,6 +210,7 @@ static size_t ss_email_hex_count(const uchar *s, size_t n, int brk)
 /*!re2c
 	re2c:define:YYCTYPE = "uchar";
 	re2c:yyfill:enable = 0;
+	re2c:flags:bit-vectors = 1;
 	re2c:api = custom;
 	re2c:api:style = free-form;
 	re2c:define:YYPEEK = "(cur < lim ? *cur : 0xFF)";
@@ -461,46 +462,55 @@ static const unsigned char ss_email_byte_class[256] = {
 };
 #undef SS_U8
 
-ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
+ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose)
 {
 	size_t b, n, i;
 	const uchar *s;
 	ss_email_parts pt;
-
 	size_t at = SS_EMAIL_UNKNOWN;
 	unsigned flags = 0;
 
 	*out_len = 0;
+	if (same) *same = 0;
 	ss_email_trim(in, len, &b, &n);
 	s = (const uchar *)in + b;
 	if (n == 0) return SS_EMAIL_E_EMPTY;
 	if (n > SS_MAX_EMAIL_LEN) return SS_EMAIL_E_TOO_LONG;
-	/* One pass for every byte that decides something; then the DFAs. */
-	for (i = 0; i < n; i++) {
-		unsigned f = ss_email_byte_class[s[i]];
-		if (f) {
-			flags |= f;
-			if (f & SS_EMAIL_F_AT) at = i;
+	/* One pass for every byte that decides something, copying the key as it goes. */
+	if (out && n <= SS_EMAIL_FILTER_MAX) {
+		for (i = 0; i < n; i++) {
+			uchar c = s[i];
+			unsigned f = ss_email_byte_class[c];
+			out[i] = (char)c;
+			if (f) {
+				flags |= f;
+				if (f & SS_EMAIL_F_AT) at = i;
+				if (f & SS_EMAIL_F_UPPER) out[i] = (char)(c | 0x20);
+			}
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			unsigned f = ss_email_byte_class[s[i]];
+			if (f) {
+				flags |= f;
+				if (f & SS_EMAIL_F_AT) at = i;
+			}
 		}
 	}
 	if (flags & SS_EMAIL_F_NUL) return SS_EMAIL_E_NUL;
 	if (flags & SS_EMAIL_F_BREAK) return SS_EMAIL_E_LINE_BREAK;
 	if (at == SS_EMAIL_UNKNOWN) at = n;
 	if ((flags & SS_EMAIL_F_ANGLE) || !ss_email_filter_scan(s, n, at, (flags & SS_EMAIL_F_QUOTE) != 0, &pt, 0)) {
-		return ss_email_diagnose(s, n);
-	}
-	if (out) {
-		if (flags & SS_EMAIL_F_UPPER) {
-			for (i = 0; i < n; i++) {
-				uchar c = s[i];
-				out[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
-			}
-		} else {
-			memcpy(out, s, n);
-		}
+		return diagnose ? ss_email_diagnose(s, n) : SS_EMAIL_E_SYNTAX;
 	}
 	*out_len = n;
+	if (same) *same = n == len && !(flags & SS_EMAIL_F_UPPER);
 	return SS_EMAIL_OK;
+}
+
+ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
+{
+	return ss_email_normalize_ex(in, len, out, out_len, NULL, 1);
 }
 
 /* ---------------------------------------------------------------- policy */

@@ -35,6 +35,49 @@ const ss_hp_key *ss_hp_find(const char *name, size_t len)
 	return NULL;
 }
 
+/* Edit distance between a (lower-cased on the fly) and b, stopping early above 2. */
+static size_t ss_hp_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t row[32], i, j;
+
+	if (la >= 32 || lb >= 32) return 99;
+	if (la > lb + 2 || lb > la + 2) return 99;
+	for (j = 0; j <= lb; j++) row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0], best;
+		unsigned char ca = (unsigned char)a[i - 1];
+		if (ca >= 'A' && ca <= 'Z') ca += 32;
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], v = diag + (ca != (unsigned char)b[j - 1]);
+			if (up + 1 < v) v = up + 1;
+			if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best) best = v;
+		}
+		if (best > 2) return 99;
+	}
+	return row[lb];
+}
+
+const ss_hp_key *ss_hp_suggest(const char *name, size_t len)
+{
+	const ss_hp_key *found = NULL;
+	size_t i, best = 3;
+
+	if (len < 4) return NULL;
+	for (i = 0; i < SS_HP_K_COUNT; i++) {
+		size_t d = ss_hp_distance(name, len, ss_hp_keys[i].name, ss_hp_keys[i].name_len);
+		if (d < best) {
+			best = d;
+			found = &ss_hp_keys[i];
+		}
+	}
+	return found;
+}
+
 /* Case-insensitive ASCII comparison of s[0..len) with the lower-case word w. */
 static int ss_ieq(const char *s, size_t len, const char *w)
 {

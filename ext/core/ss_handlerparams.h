@@ -65,6 +65,13 @@ extern const ss_hp_key ss_hp_keys[SS_HP_K_COUNT];
 /* The known key named name[0..len), or NULL. Exact, case-sensitive match. */
 const ss_hp_key *ss_hp_find(const char *name, size_t len);
 
+/*
+ * The known key an unknown one was probably meant to be: same letters in
+ * another case, or at most two edits away (Levenshtein; a transposition
+ * counts two) for names of 4 bytes or more. NULL when none is close.
+ */
+const ss_hp_key *ss_hp_suggest(const char *name, size_t len);
+
 typedef enum ss_hp_attach_mode {
 	SS_HP_ATTACH_NEVER = 0,
 	SS_HP_ATTACH_OWNED,

@@ -13,16 +13,39 @@ static uint64_t ss_fmix64(uint64_t h)
 	return h;
 }
 
+/*
+ * Eight bytes at a time: each word is mixed in with a multiply and a rotate,
+ * the tail is read as one partial word, and the murmur3 finaliser spreads the
+ * result. Deterministic across platforms (little-endian reads), since product
+ * references derive from it.
+ */
+static uint64_t ss_read64le(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24
+		| (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
 uint64_t ss_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= UINT64_C(0x100000001b3);
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ ((uint64_t)len * UINT64_C(0x9e3779b97f4a7c15));
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		h ^= ss_read64le(s + i) * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
 	}
-	h = ss_fmix64(h ^ len);
+	if (i < len) {
+		uint64_t w = 0;
+		size_t k;
+		for (k = 0; i + k < len; k++) {
+			w |= (uint64_t)s[i + k] << (8 * k);
+		}
+		h ^= w * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
+	}
+	h = ss_fmix64(h);
 	return h ? h : 1;
 }
 
@@ -92,6 +115,70 @@ void ss_arena_free(ss_arena *a)
 	}
 	a->head = NULL;
 	a->used = a->cap = 0;
+}
+
+/* ---- block arrays ---- */
+
+#define SS_BLOCK_BYTES ((size_t)1 << 20)
+
+/* Blocks hold a power of two of elements: enough for expected, at most 1 MiB. */
+static int ss_blocks_setup(ss_blocks *b, size_t elem, size_t expected)
+{
+	size_t per = 1;
+	unsigned shift = 0;
+	memset(b, 0, sizeof *b);
+	if (elem == 0 || elem > SS_BLOCK_BYTES) return -1;
+	while (per < expected && per * 2 * elem <= SS_BLOCK_BYTES) {
+		per *= 2;
+		shift++;
+	}
+	b->elem = elem;
+	b->shift = shift;
+	b->mask = per - 1;
+	return 0;
+}
+
+static int ss_blocks_grow(ss_blocks *b, int zero)
+{
+	size_t bytes = (b->mask + 1) * b->elem;
+	char **nb = ss_realloc(b->blk, (b->nblk + 1) * sizeof(char *));
+	if (!nb) return -1;
+	b->blk = nb;
+	b->blk[b->nblk] = ss_malloc(bytes);
+	if (!b->blk[b->nblk]) return -1;
+	if (zero) memset(b->blk[b->nblk], 0, bytes);
+	b->nblk++;
+	return 0;
+}
+
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero)
+{
+	if (ss_blocks_setup(b, elem, count > expected ? count : expected) != 0) return -1;
+	while (b->nblk * (b->mask + 1) < count) {
+		if (ss_blocks_grow(b, zero) != 0) return -1;
+	}
+	b->count = count;
+	return 0;
+}
+
+void *ss_blocks_push(ss_blocks *b)
+{
+	void *e;
+	if (!b->elem) return NULL;
+	if (b->count == b->nblk * (b->mask + 1) && ss_blocks_grow(b, 0) != 0) return NULL;
+	e = ss_blocks_at(b, b->count);
+	memset(e, 0, b->elem);
+	b->count++;
+	return e;
+}
+
+void ss_blocks_free(ss_blocks *b)
+{
+	size_t i;
+	for (i = 0; i < b->nblk; i++) ss_free(b->blk[i]);
+	ss_free(b->blk);
+	b->blk = NULL;
+	b->nblk = b->count = 0;
 }
 
 /* Capacity for a load of at most 0.7: a fresh table costs its size in page faults. */

@@ -8,7 +8,7 @@
 
 #include "ss_common.h"
 
-/* 64-bit hash of a byte string (FNV-1a with a murmur3 finaliser). */
+/* 64-bit hash of a byte string (word-at-a-time multiply-rotate, murmur3 finaliser). */
 uint64_t ss_hash_bytes(const void *p, size_t len);
 uint64_t ss_hash_u64(uint64_t x);
 
@@ -23,6 +23,30 @@ void *ss_arena_alloc(ss_arena *a, size_t n);
 /* NUL-terminated copy of p[0..len) (NULL on OOM). */
 char *ss_arena_dup(ss_arena *a, const char *p, size_t len);
 void ss_arena_free(ss_arena *a);
+
+/*
+ * An array of fixed-size elements kept in blocks of at most 1 MiB, for the
+ * same reason as the table partitions below (no fresh mmap per call).
+ */
+typedef struct ss_blocks {
+	char **blk;
+	size_t nblk, elem, count;
+	unsigned shift;        /* log2(elements per block) */
+	size_t mask;
+} ss_blocks;
+#define SS_BLOCKS_INIT {NULL, 0, 0, 0, 0, 0}
+/*
+ * count elements of elem bytes (zeroed when zero is non-zero), in blocks sized
+ * for max(count, expected) elements up to 1 MiB. 0, -1 on OOM.
+ */
+int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero);
+/* Appends one zeroed element and returns it (NULL on OOM). */
+void *ss_blocks_push(ss_blocks *b);
+void ss_blocks_free(ss_blocks *b);
+static inline void *ss_blocks_at(const ss_blocks *b, size_t i)
+{
+	return b->blk[i >> b->shift] + (i & b->mask) * b->elem;
+}
 
 /*
  * Tables are split into partitions chosen by the hash's top bits, each at most

@@ -134,7 +134,9 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	if (n < 0) {
 		n = 0;
 	} else if ((size_t)n >= sizeof buf) {
+		/* Cut on a character boundary: the message stays well-formed UTF-8. */
 		n = (int)sizeof buf - 1;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
 	}
 	is = &o->issues[o->nissues];
 	is->level = level;
@@ -151,7 +153,7 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 		}
 	}
 	if (part >= 0) {
-		ss_part_out *po = &o->parts[part];
+		ss_part_out *po = SS_OUT_PART(o, part);
 		if (po->first_issue == SS_NO_ISSUE) {
 			po->first_issue = (uint32_t)o->nissues;
 		} else {
@@ -170,17 +172,16 @@ static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 {
 	ss_session_out *o = c->out;
 	ss_op_lite *op;
-	if (o->nops == o->capops) {
-		size_t cap = o->capops ? o->capops * 2 : 64;
-		ss_op_lite *n = ss_realloc(o->ops, cap * sizeof(ss_op_lite));
-		if (!n) {
-			c->nomem = 1;
-			return -1;
-		}
-		o->ops = n;
-		o->capops = cap;
+	if (!o->ops.elem && ss_blocks_init(&o->ops, sizeof(ss_op_lite), 0, o->nparts * 6 + 8, 0) != 0) {
+		c->nomem = 1;
+		return -1;
 	}
-	op = &o->ops[o->nops++];
+	op = ss_blocks_push(&o->ops);
+	if (!op) {
+		c->nomem = 1;
+		return -1;
+	}
+	o->nops++;
 	op->kind = (unsigned char)kind;
 	op->variant = (unsigned char)variant;
 	op->ref = (int32_t)ref;
@@ -254,6 +255,11 @@ static int ss_sv_cmp(const void *a, const void *b)
 }
 
 /* ---- per-participant decisions (phase 2) ---- */
+
+static int ss_enrol_active(const ss_fact_enrolment *e, int64_t now)
+{
+	return e->status == 0 && (e->timeend <= 0 || e->timeend > now);
+}
 
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
@@ -392,14 +398,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (n > SS_MAX_PARTICIPANTS) {
 		return SS_SESSION_E_TOO_MANY;
 	}
-	out->parts = ss_malloc((n ? n : 1) * sizeof(ss_part_out));
-	if (!out->parts) {
+	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 1) != 0) {
 		return SS_SESSION_E_NOMEM;
 	}
 	out->nparts = n;
 	for (i = 0; i < n; i++) {
-		memset(&out->parts[i], 0, sizeof(ss_part_out));
-		out->parts[i].first_issue = out->parts[i].last_issue = SS_NO_ISSUE;
+		SS_OUT_PART(out, i)->first_issue = SS_OUT_PART(out, i)->last_issue = SS_NO_ISSUE;
 	}
 
 	ss_resolve_params(c);
@@ -433,8 +437,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	/* Participants: role, names, address, duplicates. */
 	for (i = 0; i < n; i++) {
-		const ss_session_participant *p = &in->parts[i];
-		ss_part_out *po = &out->parts[i];
+		const ss_session_participant *p = SS_IN_PART(in, i);
+		ss_part_out *po = SS_OUT_PART(out, i);
 		ss_sv email = p->email.len ? p->email : p->typed;
 
 		if (ss_sv_eq(p->role, "student")) {
@@ -472,12 +476,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (created) {
 				s->val = i;
 			} else {
-				const ss_session_participant *q = &in->parts[s->val];
+				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
 					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) are the same person (%.*s): one account, one seat; remove one entry.",
 					SS_PQ(q), SS_PQ(p), ss_cut(po->matchkey, 80), po->matchkey.p);
 				if (is) is->other = (int64_t)s->val;
-				out->parts[s->val].error = 1;
+				SS_OUT_PART(out, s->val)->error = 1;
 			}
 		}
 		if (c->nomem) goto nomem;
@@ -515,8 +519,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		}
 		out->nemails = k;
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			int created;
 			if (!po->matchkey.len) continue;
 			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
@@ -629,9 +633,13 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
 	for (i = 0; i < in->nenrolments; i++) {
-		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, NULL);
+		/* Several enrolment instances for one user and course: an active one wins. */
+		int created;
+		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, &created);
 		if (!s) goto nomem;
-		s->val = i + 1;
+		if (created || !ss_enrol_active(&in->enrolments[s->val - 1], in->now)) {
+			s->val = i + 1;
+		}
 	}
 	for (i = 0; in->has_group && i < in->nmembers; i++) {
 		if (!ss_imap_put(&members, in->members[i], 0, 0, NULL)) goto nomem;
@@ -677,8 +685,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 		/* Accounts, account states, enrolment states, references. */
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			ss_smap_slot *s;
 			if (!po->matchkey.len) continue;
 			po->roleid = SS_ROLEID(po->rolename);
@@ -745,7 +753,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			/* Two addresses share a 64-bit hash, hence a product reference (rare: find them). */
 			if (ss_imap_init(&refs, n) != 0) goto nomem;
 			for (i = 0; i < n; i++) {
-				ss_part_out *po = &out->parts[i];
+				ss_part_out *po = SS_OUT_PART(out, i);
 				ss_imap_slot *rs;
 				int created;
 				if (!po->matchkey.len) continue;
@@ -753,10 +761,10 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				if (!rs) goto nomem;
 				if (created) {
 					rs->val = i;
-				} else if (!ss_sv_same(out->parts[rs->val].matchkey, po->matchkey)) {
+				} else if (!ss_sv_same(SS_OUT_PART(out, rs->val)->matchkey, po->matchkey)) {
 					ss_issue_add(c, SS_ISSUE_ERROR, "reference_collision", (int64_t)i, "email",
 						"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) would share a product reference.",
-						SS_PQ(&in->parts[rs->val]), SS_PQ(&in->parts[i]));
+						SS_PQ(SS_IN_PART(in, rs->val)), SS_PQ(SS_IN_PART(in, i)));
 					c->global_error = 1;
 				}
 			}
@@ -764,15 +772,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		blocked = c->global_error || (!out->ok && !in->partial);
 		if (in->partial && !out->ok && !c->global_error) {
 			size_t skipped = 0;
-			for (i = 0; i < n; i++) skipped += out->parts[i].error;
+			for (i = 0; i < n; i++) skipped += SS_OUT_PART(out, i)->error;
 			ss_issue_add(c, SS_ISSUE_WARNING, "partial", -1, NULL,
 				"Partial plan: %zu participant(s) in error are left out.", skipped);
 		}
 
 		/* Usernames for the accounts to create, in participant order. */
 		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = &in->parts[i];
-			ss_part_out *po = &out->parts[i];
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
 			const char *u;
 			size_t ulen;
 			if (po->action != SS_ACT_CREATE || po->error) continue;
@@ -826,34 +834,34 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 		/* Participants: what is missing. */
 		for (i = 0; i < n; i++) {
-			ss_part_out *po = &out->parts[i];
+			ss_part_out *po = SS_OUT_PART(out, i);
 			const ss_fact_enrolment *e = NULL;
 			if (po->error || !po->matchkey.len) continue;
-			out->parts[i].need = SS_PROCEED;
+			SS_OUT_PART(out, i)->need = SS_PROCEED;
 			if (po->action == SS_ACT_REUSE) {
 				es = ss_imap_find(&enrol, courseid, po->userid, 0);
 				e = es ? &in->enrolments[es->val - 1] : NULL;
 			}
 			if (po->userid && po->userid == op_id) {
 				/* The operator holds a seat too: one enrolment, two roles. */
-				out->parts[i].need |= SS_IS_OPERATOR;
+				SS_OUT_PART(out, i)->need |= SS_IS_OPERATOR;
 				if (op_need_enrol || op_need_role || e) {
 					int has = ss_has_role(e, po->roleid) || ((op_need_enrol || op_need_role) && po->roleid == suprole);
 					if (has) out->skipped++;
-					else out->parts[i].need |= SS_NEED_ROLE;
+					else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
 				} else {
-					out->parts[i].need |= SS_NEED_ENROL;
+					SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
 				}
 				if (!op_in_course) {
 					op_in_course = 1;
 					if (!(in->has_group && ss_imap_find(&members, op_id, 0, 0))) op_need_member = 1;
 				}
 			} else {
-				if (!e) out->parts[i].need |= SS_NEED_ENROL;
+				if (!e) SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
 				else if (ss_has_role(e, po->roleid)) out->skipped++;
-				else out->parts[i].need |= SS_NEED_ROLE;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
 				if (po->userid && in->has_group && ss_imap_find(&members, po->userid, 0, 0)) out->skipped++;
-				else out->parts[i].need |= SS_NEED_MEMBER;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
 			if (po->userid == op_id || op_privileged) {
@@ -865,7 +873,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				if (out->attachexisting == 2) {
 					ss_issue_add(c, SS_ISSUE_WARNING, "not_attached_privileged", (int64_t)i, "email",
 						"\"%.*s\" (%.*s): the account #%lld is a site admin or holds a system role: never attached to the operator.",
-						SS_PQ(&in->parts[i]), (long long)po->userid);
+						SS_PQ(SS_IN_PART(in, i)), (long long)po->userid);
 				}
 			} else if (out->attachexisting == 2) {
 				po->attach = 1;
@@ -874,14 +882,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			if (po->attach) {
 				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
-				else out->parts[i].need |= SS_NEED_RA_OP;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_OP;
 				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
-				else out->parts[i].need |= SS_NEED_RA_MIRROR;
+				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_MIRROR;
 			}
 			tmp.len = 0;
-			if (ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
-			if (ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
-			else out->parts[i].need |= SS_NEED_PRODUCT;
+			if (products.count && ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
+			if (products.count && ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
+			else SS_OUT_PART(out, i)->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
 		}
@@ -890,7 +898,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!blocked) {
 #define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
 			for (i = 0; i < n; i++) {
-				if ((out->parts[i].need & SS_PROCEED) && out->parts[i].action == SS_ACT_CREATE) {
+				if ((SS_OUT_PART(out, i)->need & SS_PROCEED) && SS_OUT_PART(out, i)->action == SS_ACT_CREATE) {
 					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
@@ -899,31 +907,31 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
 			for (i = 0; i < n; i++) {
-				if (out->parts[i].need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
 			}
 			out->enrolments = op_need_enrol + op_need_support;
-			for (i = 0; i < n; i++) out->enrolments += (out->parts[i].need & SS_NEED_ENROL) != 0;
+			for (i = 0; i < n; i++) out->enrolments += (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) != 0;
 			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
 			for (i = 0; i < n; i++) {
-				if (out->parts[i].need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
 			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
 			for (i = 0; i < n; i++) {
-				if (out->parts[i].need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (out->parts[i].need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
-				if (out->parts[i].need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (out->parts[i].need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
 			}
 #undef SS_EMIT
 		}
 		out->blocked = blocked;
 		for (i = 0; i < n; i++) {
-			if (out->parts[i].error) out->parts[i].action = SS_ACT_NONE;   /* nothing is done for them */
+			if (SS_OUT_PART(out, i)->error) SS_OUT_PART(out, i)->action = SS_ACT_NONE;   /* nothing is done for them */
 		}
 	}
 	goto done;
@@ -951,8 +959,8 @@ done:
 
 void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
 {
-	const ss_op_lite *l = &o->ops[i];
-	const ss_part_out *po = l->ref >= 0 ? &o->parts[l->ref] : NULL;
+	const ss_op_lite *l = ((ss_op_lite *)ss_blocks_at(&o->ops, i));
+	const ss_part_out *po = l->ref >= 0 ? SS_OUT_PART(o, l->ref) : NULL;
 	memset(op, 0, sizeof *op);
 	op->kind = (ss_op_kind)l->kind;
 	op->ref = l->ref;
@@ -998,7 +1006,7 @@ void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
 {
 	char code[13];
-	ss_base32(out->parts[i].refhash, code);
+	ss_base32(SS_OUT_PART(out, i)->refhash, code);
 	if (ss_buf_reserve(b, in->transactionid.len + 14) != 0) return -1;
 	ss_buf_append(b, in->transactionid.p, in->transactionid.len);
 	ss_buf_putc(b, '-');
@@ -1009,7 +1017,7 @@ int ss_session_reference(const ss_session_in *in, const ss_session_out *out, siz
 
 int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
 {
-	const ss_part_out *po = &out->parts[i];
+	const ss_part_out *po = SS_OUT_PART(out, i);
 	unsigned f = po->need;
 	char num[48];
 	int m;
@@ -1055,8 +1063,8 @@ int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i
 void ss_session_out_free(ss_session_out *out)
 {
 	ss_free(out->issues);
-	ss_free(out->parts);
-	ss_free(out->ops);
+	ss_blocks_free(&out->parts);
+	ss_blocks_free(&out->ops);
 	ss_free(out->emails);
 	ss_free(out->usernames);
 	ss_free(out->roles);

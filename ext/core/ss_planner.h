@@ -71,7 +71,7 @@ typedef struct ss_session_in {
 	int64_t operatorid;
 	int64_t now;
 	int renewable;
-	ss_session_participant *parts;
+	ss_blocks parts;          /* ss_session_participant, nparts of them */
 	size_t nparts;
 	ss_sv params[SS_P_COUNT];
 	unsigned char has_param[SS_P_COUNT];
@@ -104,6 +104,9 @@ typedef struct ss_session_in {
 } ss_session_in;
 
 #define SS_NO_ISSUE UINT32_MAX
+
+#define SS_IN_PART(in, i)  ((ss_session_participant *)ss_blocks_at(&(in)->parts, (i)))
+#define SS_OUT_PART(out, i) ((ss_part_out *)ss_blocks_at(&(out)->parts, (i)))
 
 typedef enum ss_issue_level { SS_ISSUE_ERROR, SS_ISSUE_WARNING } ss_issue_level;
 
@@ -179,10 +182,10 @@ typedef struct ss_session_out {
 	int ok;
 	ss_issue *issues;
 	size_t nissues, capissues;
-	ss_part_out *parts;
+	ss_blocks parts;          /* ss_part_out */
 	size_t nparts;
-	ss_op_lite *ops;
-	size_t nops, capops;
+	ss_blocks ops;            /* ss_op_lite */
+	size_t nops;
 
 	/* resolved facts the operations refer to */
 	int64_t operatorid, courseid, supportcourseid;

@@ -200,6 +200,25 @@ int ss_batch_requeue_pending(ss_batch *b, ss_range r)
 	return ss_batch_chunk(b, r.lo, r.hi > b->n ? b->n : r.hi);
 }
 
+int ss_batch_set_budget(ss_batch *b, size_t budget)
+{
+	ss_range *old = b->q;
+	size_t head = b->qhead, len = b->qlen, i;
+	int rc = 0;
+
+	b->budget = budget ? budget : 1;
+	if (len == 0) {
+		return 0;
+	}
+	b->q = NULL;
+	b->qhead = b->qlen = b->qcap = 0;
+	for (i = 0; i < len && rc == 0; i++) {
+		rc = ss_batch_chunk(b, old[head + i].lo, old[head + i].hi);
+	}
+	ss_free(old);
+	return rc;
+}
+
 size_t ss_batch_count(const ss_batch *b, int state)
 {
 	size_t i, c = 0;

@@ -73,7 +73,8 @@ typedef struct ss_batch {
 /*
  * Queues every item in chunks: consecutive items, at most max_items of them,
  * whose variables add up to at most budget (an item over budget alone is a
- * chunk of one: the caller rejects it before). Returns 0, or -1 on OOM.
+ * chunk of one: the caller rejects it before). Returns 0, or -1 on OOM;
+ * call ss_batch_free() in both cases.
  */
 int ss_batch_init(ss_batch *b, const uint32_t *vars, size_t n, size_t budget, size_t max_items);
 void ss_batch_free(ss_batch *b);
@@ -94,6 +95,11 @@ void ss_batch_mark(ss_batch *b, ss_range r, int state);
  * items cut in chunks under the (possibly reduced) budget. Returns 0 or -1.
  */
 int ss_batch_requeue_pending(ss_batch *b, ss_range r);
+/*
+ * Lowers (or raises) the variable budget; ranges already queued are cut again
+ * under the new budget, so that nothing queued exceeds it. Returns 0 or -1.
+ */
+int ss_batch_set_budget(ss_batch *b, size_t budget);
 /* Counts items in a state. */
 size_t ss_batch_count(const ss_batch *b, int state);
 

@@ -265,7 +265,7 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 
 		[0-9]+ {
 			SS_WHOLE();
-			if (cur - s > 12 || (v = ss_bounded(s, cur, SS_WINDOW_MAX_TIME)) < 0) {
+			if ((v = ss_bounded(s, cur, SS_WINDOW_MAX_TIME)) < 0) {
 				*erroff = 0;
 				return SS_WINDOW_E_RANGE;
 			}
@@ -276,7 +276,7 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 		[+ ] [0-9]+ [DdHhWwMm] {
 			SS_WHOLE();
 			if (!allow_relative) { *erroff = 0; return SS_WINDOW_E_SYNTAX; }
-			if (cur - s > 14 || (v = ss_bounded(s + 1, cur - 1, SS_WINDOW_MAX_TIME)) < 0) {
+			if ((v = ss_bounded(s + 1, cur - 1, SS_WINDOW_MAX_TIME)) < 0) {
 				*erroff = 1;
 				return SS_WINDOW_E_RANGE;
 			}
@@ -341,7 +341,7 @@ ss_window_status ss_window_parse_days(const char *str, size_t len, int64_t *out,
 			return SS_WINDOW_E_SYNTAX;
 		}
 	}
-	if (len > 12 || (v = ss_bounded(s, s + len, SS_MAX_DAYS)) < 0) return SS_WINDOW_E_RANGE;
+	if ((v = ss_bounded(s, s + len, SS_MAX_DAYS)) < 0) return SS_WINDOW_E_RANGE;
 	*out = v;
 	return SS_WINDOW_OK;
 }
@@ -400,7 +400,8 @@ ss_window_status ss_window_compute(const ss_window_input *in, ss_window *out, ss
 		}
 		break;
 	}
-	if (end != 0 && end <= start) {
+	/* 0 is the open end, unless an absolute form named the epoch itself ("1970-01-01"). */
+	if ((end != 0 || e.kind == SS_WINDOW_END_ABSOLUTE) && end <= start) {
 		err->offset = 0;
 		out->start = start;
 		out->end = end;

@@ -70,5 +70,17 @@ int main(void)
 	SS_CHECK(ss_hp_attach("owned", 5) == SS_HP_ATTACH_OWNED && ss_hp_attach("Owned", 5) == -1);
 	SS_CHECK(chk(SS_HP_K_ATTACHEXISTING, "sometimes", &off) == SS_HP_E_ATTACH);
 
+	/* Suggestions for unknown keys. */
+	SS_CHECK(ss_hp_suggest("coursname", 9) == &ss_hp_keys[SS_HP_K_COURSENAME]);
+	SS_CHECK(ss_hp_suggest("CourseName", 10) == &ss_hp_keys[SS_HP_K_COURSENAME]);
+	SS_CHECK(ss_hp_suggest("groupename", 10) == &ss_hp_keys[SS_HP_K_GROUPNAME]);
+	SS_CHECK(ss_hp_suggest("supervizor", 10) == &ss_hp_keys[SS_HP_K_SUPERVISOR]);
+	SS_CHECK(ss_hp_suggest("requiredrole", 12) == &ss_hp_keys[SS_HP_K_REQUIREDROLES]);
+	SS_CHECK(ss_hp_suggest("endtiem", 7) == &ss_hp_keys[SS_HP_K_ENDTIME]);
+	SS_CHECK(ss_hp_suggest("role", 4) == NULL);
+	SS_CHECK(ss_hp_suggest("enrol", 5) == NULL);
+	SS_CHECK(ss_hp_suggest("x", 1) == NULL);
+	SS_CHECK(ss_hp_suggest("a_very_long_key_name_that_is_unrelated_to_any", 45) == NULL);
+
 	SS_TEST_END("core handlerparams");
 }

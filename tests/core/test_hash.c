@@ -74,6 +74,15 @@ int main(void)
 	SS_CHECK(ss_imap_find(&im, 0, 0, 0) != NULL);
 	ss_imap_free(&im);
 
+	/*
+	 * Known answers: product references derive from this hash, so it must never
+	 * change once deployed (a re-run after an upgrade would record every seat again).
+	 */
+	SS_CHECK(ss_hash_bytes("", 0) == UINT64_C(0xefd01f60ba992926));
+	SS_CHECK(ss_hash_bytes("a", 1) == UINT64_C(0x47eae1328defad2b));
+	SS_CHECK(ss_hash_bytes("jean.dupont@exemple.fr", 22) == UINT64_C(0xfe713aaf711e2c29));
+	SS_CHECK(ss_hash_bytes("0123456789abcdef", 16) == UINT64_C(0x08c0dcaaecf6e2dd));
+
 	ss_arena_free(&a);
 	free(keys);
 	SS_TEST_END("hash");

@@ -171,6 +171,23 @@ static void test_requeue(void)
 	ss_batch_free(&b);
 }
 
+static void test_set_budget(void)
+{
+	uint32_t vars[8] = {4, 4, 4, 4, 4, 4, 4, 4};
+	ss_batch b;
+	ss_range r[16];
+	size_t n;
+
+	SS_CHECK(ss_batch_init(&b, vars, 8, 16, 0) == 0); /* two chunks of 4 */
+	SS_CHECK(ss_batch_next(&b, &r[0]) && r[0].lo == 0 && r[0].hi == 4);
+	/* The site keeps fewer variables: the chunk still queued is cut again. */
+	SS_CHECK(ss_batch_set_budget(&b, 8) == 0);
+	n = drain(&b, r, 16);
+	SS_CHECK(n == 2 && r[0].lo == 4 && r[0].hi == 6 && r[1].lo == 6 && r[1].hi == 8);
+	SS_CHECK(ss_batch_set_budget(&b, 0) == 0 && b.budget == 1); /* never 0 */
+	ss_batch_free(&b);
+}
+
 static void test_policy(void)
 {
 	unsigned a;
@@ -211,6 +228,7 @@ int main(void)
 	test_chunking();
 	test_bisection();
 	test_requeue();
+	test_set_budget();
 	test_policy();
 	SS_TEST_END("core remote");
 }

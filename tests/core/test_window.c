@@ -100,6 +100,7 @@ int main(void)
 	SS_CHECK(t("2024-02-29") > 0);
 	SS_CHECK(t("9999-12-31T23:59:59Z") == SS_WINDOW_MAX_TIME);
 	SS_CHECK(t("0") == 0 && t("00012") == 12);
+	SS_CHECK(t("0000000000000001800000000") == 1800000000); /* leading zeros do not count against the range */
 
 	/* Range errors name the component. */
 	SS_CHECK(tstat("2026-13-01", &off) == SS_WINDOW_E_RANGE && off == 5);
@@ -162,6 +163,10 @@ int main(void)
 	SS_CHECK(win(NULL, NULL, "x", T0, 0, 0, &w, &e) == SS_WINDOW_E_SYNTAX && e.field == SS_WINDOW_F_DURATION);
 	SS_CHECK(win(NULL, "1000", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_E_ORDER && e.field == SS_WINDOW_F_ENDTIME);
 	SS_CHECK(win(NULL, "+0D", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_E_ORDER && e.field == SS_WINDOW_F_ENDTIME);
+	SS_CHECK(win(NULL, "1970-01-01", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_E_ORDER); /* not the open end */
+	SS_CHECK(win(NULL, "00", NULL, T0, 0, 1, &w, &e) == SS_WINDOW_OK && w.end == 0); /* digits 0: open */
+	SS_CHECK(win(NULL, "+00010D", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_OK && w.end == T0 + 10 * DAY);
+	SS_CHECK(win(NULL, NULL, "0000030", T0, 0, 1, &w, &e) == SS_WINDOW_OK && w.end == T0 + 30 * DAY);
 	SS_CHECK(win("1800000000", "1800000000", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_E_ORDER);
 	SS_CHECK(win(NULL, "1800000000", NULL, T0, 1800000000, 0, &w, &e) == SS_WINDOW_E_ORDER);
 	SS_CHECK(win(NULL, "+1H", NULL, SS_WINDOW_MAX_TIME, 0, 0, &w, &e) == SS_WINDOW_E_RANGE && e.field == SS_WINDOW_F_ENDTIME);
