@@ -731,8 +731,9 @@ function check_remote(Gen $g): void
         check_plan($plan, $order, $facts, false);
     }
     // Apply a plan made against the model, against the hostile site.
-    $plan = shop_setup_session($order, $m->facts($order, $lookup));
-    if (!$plan['ok'] || !$plan['operations'] || !$g->chance(50)) return;
+    // (The model's facts may rightly be refused: a hostile name makes an over-long taken username.)
+    [$kind, $plan] = call('shop_setup_session', [$order, $m->facts($order, $lookup)]);
+    if ($kind !== 'ok' || !$plan['ok'] || !$plan['operations'] || !$g->chance(50)) return;
     try {
         $report = shop_setup_remote_apply($plan, $url, $token, $opts);
         note('apply answered');
