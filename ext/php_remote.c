@@ -797,7 +797,12 @@ static void rm_client_free(rm_client *c)
 /* Lower-cases ASCII letters only (Moodle's match keys and core_text::strtolower of ASCII). */
 static zend_string *rm_lower(const char *s, size_t n)
 {
-	return zend_string_tolower(zend_string_init_fast(s, n));
+	/* zend_string_tolower() returns a new reference (a copy, or the same string
+	 * with its refcount raised): the temporary must be released either way. */
+	zend_string *tmp = zend_string_init_fast(s, n);
+	zend_string *lower = zend_string_tolower(tmp);
+	zend_string_release(tmp);
+	return lower;
 }
 
 /* ---- shop_setup_remote_lookup --------------------------------------------- */
