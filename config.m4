@@ -43,6 +43,8 @@ if test "$PHP_SHOP_SETUP" != "no"; then
   SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_hash.c ext/core/ss_username.c ext/core/ss_planner.c"
   SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_session.c"
   dnl area: remote provisioning
+  SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_remote.c"
+  SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_remote.c"
 
   PHP_NEW_EXTENSION(shop_setup, $SHOP_SETUP_CORE $SHOP_SETUP_PHP, $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/ext -I@ext_srcdir@/ext/core)
   PHP_ADD_BUILD_DIR($ext_builddir/ext)

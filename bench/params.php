@@ -20,10 +20,10 @@ if (!function_exists('shop_setup_parse_params')) {
 $rounds = (int)($argv[1] ?? 15);
 
 $strings = [
-    'coursename=FORM-01&supervisor=teacher&autoenrolsupervisor=1&requiredroles=student,teacher',
+    'coursename=FORM-01&supervisor=teacher&autoenrolsupervisor=1&requiredroles=student,teacher&groupname=Groupe+1',
     'coursename=MGT%202026&supervisor=editingteacher&customersupport=SUPPORT&starttime=1767225600&endtime=1798761600&groupname=Session%20de%20printemps&requiredroles=student%2Csupervisor',
     "coursename=SECU-INC&supervisor=teacher&autoenrolsupervisor=yes&customersupport=12&supportrole=student\n&duration=365&requiredroles=student,teacher&attachexisting=owned&operatorrole=teacher&participantrole=student&groupname=Groupe+%C3%A9t%C3%A9+2026&",
-    'coursename=PREP%2FCERT%3A1&endtime=%2B6M&supervisor=courseowner&requiredroles=supervisor,student',
+    'coursename=PREP%2FCERT%3A1&endtime=%2B6M&supervisor=courseowner&autoenrolsupervisor=1&requiredroles=supervisor,student',
     'coursename=LANG-FR-B2&starttime=1767225600&endtime=2026-06-30T18%3A00%3A00%2B02%3A00&duration=0&autoenrolsupervisor=0&customersupport=SUPPORT-FR&supportrole=student&attachexisting=never&groupname=Cohorte%20A%20%26%20B&requiredroles=student,teacher,supervisor&operatorrole=teacher&participantrole=student&supervisor=teacher&extra=%E2%82%AC%20100',
     'coursename=CHEM101&supervisor=teacher&autoenrolsupervisor=1&customersupport=3&starttime=1767225600&endtime=%2B30D&requiredroles=student',
     'coursename=Initiation%20%C3%A0%20Moodle&groupname=Promo%20%2312&supervisor=teacher&requiredroles=student,teacher&attachexisting=always&autoenrolsupervisor=true',
@@ -138,3 +138,52 @@ foreach ($times as $name => $t) {
 }
 printf("shop_setup_parse_params is %.2fx as fast as parse_str and %.1fx as fast as the userland parse-and-validate\n",
     median($times['parse_str']) / $ext, median($times['userland parse+validate']) / $ext);
+
+/* The other direction: the canonical string of the decoded arrays. */
+function userland_build_params(array $params): string
+{
+    foreach ($params as $k => $v) {
+        if (!is_scalar($v) && $v !== null) {
+            throw new TypeError("value of \"$k\" is not scalar");
+        }
+        $k = (string)$k;
+        $v = (string)$v;
+        if ($k === '' || strpos($k, "\0") !== false || strpos($v, "\0") !== false
+            || !preg_match('//u', $k) || !preg_match('//u', $v)) {
+            throw new ValueError("bad key or value \"$k\"");
+        }
+    }
+    ksort($params, SORT_STRING);
+    $out = [];
+    foreach ($params as $k => $v) {
+        $out[] = rawurlencode((string)$k) . '=' . rawurlencode((string)$v);
+    }
+    return implode('&', $out);
+}
+
+$arrays = array_map('shop_setup_parse_params', $strings);
+foreach ($arrays as $a) {
+    if (shop_setup_build_params($a) !== userland_build_params($a)) {
+        fwrite(STDERR, "build: extension and userland disagree\n");
+        exit(1);
+    }
+}
+$btimes = ['shop_setup_build_params' => [], 'userland build' => []];
+for ($r = 0; $r < $rounds; $r++) {
+    foreach ($r % 2 ? array_reverse(array_keys($btimes)) : array_keys($btimes) as $name) {
+        $t = hrtime(true);
+        for ($i = 0; $i < $batch; $i++) {
+            foreach ($arrays as $a) {
+                $x = $name === 'userland build' ? userland_build_params($a) : shop_setup_build_params($a);
+            }
+        }
+        $btimes[$name][] = (hrtime(true) - $t) / ($batch * count($arrays));
+    }
+}
+$bext = median($btimes['shop_setup_build_params']);
+foreach ($btimes as $name => $t) {
+    printf("  %-26s median %7.0f ns/call  (min %7.0f, max %7.0f)  %5.2fx the extension's time\n",
+        $name, median($t), min($t), max($t), median($t) / $bext);
+}
+printf("shop_setup_build_params is %.1fx as fast as the userland validate + ksort + rawurlencode\n",
+    median($btimes['userland build']) / $bext);

@@ -20,14 +20,18 @@ typedef struct shop_setup_email_policy {
 	zend_string *deny;
 } shop_setup_email_policy;
 
-/* Normalises in; on success sets *key (input reused when it is already its own key). */
-static ss_email_status shop_setup_email_key_of(zend_string *in, shop_setup_email_key *k, zend_string **key)
+/*
+ * Normalises in; on success sets *key (input reused when it is already its own
+ * key). diagnose = 0 when only the verdict matters.
+ */
+static ss_email_status shop_setup_email_key_of(zend_string *in, shop_setup_email_key *k, zend_string **key, int diagnose)
 {
-	ss_email_status st = ss_email_normalize(ZSTR_VAL(in), ZSTR_LEN(in), k->buf, &k->len);
+	int same;
+	ss_email_status st = ss_email_normalize_ex(ZSTR_VAL(in), ZSTR_LEN(in), k->buf, &k->len, &same, diagnose);
 	if (key) {
 		*key = NULL;
 		if (st == SS_EMAIL_OK) {
-			if (k->len == ZSTR_LEN(in) && memcmp(k->buf, ZSTR_VAL(in), k->len) == 0) {
+			if (same) {
 				*key = zend_string_copy(in);
 			} else {
 				*key = zend_string_init(k->buf, k->len, 0);
@@ -45,7 +49,7 @@ static void shop_setup_email_append_key(smart_str *buf, zend_ulong h, zend_strin
 		shop_setup_quote(buf, ZSTR_VAL(skey), ZSTR_LEN(skey), 64);
 		smart_str_appendc(buf, '"');
 	} else {
-		smart_str_append_unsigned(buf, h);
+		smart_str_append_long(buf, (zend_long)h);
 	}
 }
 
@@ -131,7 +135,7 @@ static void shop_setup_email_check_one(zend_string *email, const shop_setup_emai
 {
 	shop_setup_email_key k;
 	zend_string *key;
-	ss_email_status st = shop_setup_email_key_of(email, &k, &key);
+	ss_email_status st = shop_setup_email_key_of(email, &k, &key, 1);
 	zval warnings;
 
 	array_init_size(&warnings, 0);
@@ -175,7 +179,7 @@ PHP_FUNCTION(shop_setup_email_normalize)
 		Z_PARAM_STR(email)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (shop_setup_email_key_of(email, &k, &key) != SS_EMAIL_OK) {
+	if (shop_setup_email_key_of(email, &k, &key, 0) != SS_EMAIL_OK) {
 		RETURN_NULL();
 	}
 	RETURN_STR(key);
@@ -191,7 +195,7 @@ PHP_FUNCTION(shop_setup_email_equals)
 		Z_PARAM_STR(b)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (shop_setup_email_key_of(a, &ka, NULL) != SS_EMAIL_OK || shop_setup_email_key_of(b, &kb, NULL) != SS_EMAIL_OK) {
+	if (shop_setup_email_key_of(a, &ka, NULL, 0) != SS_EMAIL_OK || shop_setup_email_key_of(b, &kb, NULL, 0) != SS_EMAIL_OK) {
 		RETURN_FALSE;
 	}
 	RETURN_BOOL(ka.len == kb.len && memcmp(ka.buf, kb.buf, ka.len) == 0);
@@ -258,7 +262,7 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 			ZEND_HASH_FOREACH_VAL(emails, v) {
 				zend_string *key;
 				ZVAL_DEREF(v);
-				if (shop_setup_email_key_of(Z_STR_P(v), &k, &key) == SS_EMAIL_OK) {
+				if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
 					ZVAL_STR(&out, key);
 				} else {
 					ZVAL_NULL(&out);
@@ -271,7 +275,7 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 	ZEND_HASH_FOREACH_KEY_VAL(emails, h, skey, v) {
 		zend_string *key;
 		ZVAL_DEREF(v);
-		if (shop_setup_email_key_of(Z_STR_P(v), &k, &key) == SS_EMAIL_OK) {
+		if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
 			ZVAL_STR(&out, key);
 		} else {
 			ZVAL_NULL(&out);
@@ -284,40 +288,108 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 	} ZEND_HASH_FOREACH_END();
 }
 
-/* Adds the "keys" list (every other member of the group) and the warning to member i. */
-static void shop_setup_email_group_warn(zval *results, zval *ids, uint32_t *members, uint32_t nmembers,
-	uint32_t self, const char *code, const char *what)
+/* At most this many other keys are listed in a batch warning ("count" gives them all). */
+#define SHOP_SETUP_EMAIL_LISTED 10
+
+/* Adds a batch warning to result res: code, message, "keys" (listed, at most 10) and "count". */
+static void shop_setup_email_group_warn(zval *res, zval *ids, const uint32_t *listed, uint32_t nlisted,
+	uint32_t total, const char *code, const char *what)
 {
 	smart_str msg = {0};
-	zval keys, *res, *warnings;
-	uint32_t j, shown = 0;
+	zval keys, *warnings, w;
+	uint32_t j;
 
-	array_init_size(&keys, nmembers - 1);
+	array_init_size(&keys, nlisted);
 	smart_str_appends(&msg, what);
-	for (j = 0; j < nmembers; j++) {
-		zval *id;
-		if (members[j] == self) continue;
-		id = &ids[members[j]];
+	for (j = 0; j < nlisted; j++) {
+		zval *id = &ids[listed[j]];
 		Z_TRY_ADDREF_P(id);
 		add_next_index_zval(&keys, id);
-		if (shown < 10) {
-			smart_str_appends(&msg, shown ? ", " : " ");
-			if (Z_TYPE_P(id) == IS_STRING) {
-				shop_setup_email_append_key(&msg, 0, Z_STR_P(id));
-			} else {
-				smart_str_append_long(&msg, Z_LVAL_P(id));
-			}
-		} else if (shown == 10) {
-			smart_str_appends(&msg, ", ...");
+		smart_str_appends(&msg, j ? ", " : " ");
+		if (Z_TYPE_P(id) == IS_STRING) {
+			shop_setup_email_append_key(&msg, 0, Z_STR_P(id));
+		} else {
+			smart_str_append_long(&msg, Z_LVAL_P(id));
 		}
-		shown++;
+	}
+	if (total > nlisted) {
+		smart_str_appends(&msg, " (and ");
+		smart_str_append_unsigned(&msg, total - nlisted);
+		smart_str_appends(&msg, " more)");
 	}
 	smart_str_appendc(&msg, '.');
 	smart_str_0(&msg);
-	res = &results[self];
 	warnings = zend_hash_str_find(Z_ARRVAL_P(res), "warnings", sizeof("warnings") - 1);
-	shop_setup_email_add_warning(warnings, code, ZSTR_VAL(msg.s), &keys);
-	smart_str_free(&msg);
+	array_init_size(&w, 4);
+	add_assoc_string(&w, "code", code);
+	add_assoc_str(&w, "message", smart_str_extract(&msg));
+	add_assoc_zval(&w, "keys", &keys);
+	add_assoc_long(&w, "count", (zend_long)total);
+	add_next_index_zval(warnings, &w);
+}
+
+/*
+ * Warnings for one alias group (members: batch positions, in batch order).
+ * Members with one match key form a subgroup: "duplicate" within a subgroup,
+ * "possible_alias" across subgroups. Linear in the group size: each member
+ * lists at most SHOP_SETUP_EMAIL_LISTED others and counts the rest.
+ */
+static void shop_setup_email_group(zval *results, zval *ids, zend_string **keys, const uint32_t *members, uint32_t m)
+{
+	HashTable sub;
+	uint32_t *sg_of, *cnt, *start, *order, *fill, nsg = 0, j, s, t;
+	uint32_t listed[SHOP_SETUP_EMAIL_LISTED];
+
+	zend_hash_init(&sub, 8, NULL, NULL, 0);
+	sg_of = safe_emalloc(m, 5 * sizeof(uint32_t), 0);
+	cnt = sg_of + m;
+	start = cnt + m;
+	order = start + m;
+	fill = order + m;
+	for (j = 0; j < m; j++) {
+		zval *idx = zend_hash_find(&sub, keys[members[j]]);
+		if (!idx) {
+			zval z;
+			ZVAL_LONG(&z, nsg);
+			idx = zend_hash_add_new(&sub, keys[members[j]], &z);
+			cnt[nsg++] = 0;
+		}
+		sg_of[j] = (uint32_t)Z_LVAL_P(idx);
+		cnt[sg_of[j]]++;
+	}
+	/* Counting sort: the members of each subgroup together, in batch order. */
+	for (s = 0, t = 0; s < nsg; s++) {
+		start[s] = t;
+		fill[s] = t;
+		t += cnt[s];
+	}
+	for (j = 0; j < m; j++) {
+		order[fill[sg_of[j]]++] = members[j];
+	}
+	for (j = 0; j < m; j++) {
+		uint32_t self = members[j], n = 0, k;
+		s = sg_of[j];
+		if (cnt[s] > 1) {
+			for (k = start[s]; k < start[s] + cnt[s] && n < SHOP_SETUP_EMAIL_LISTED; k++) {
+				if (order[k] != self) listed[n++] = order[k];
+			}
+			shop_setup_email_group_warn(&results[self], ids, listed, n, cnt[s] - 1, "duplicate",
+				"The same address (ignoring letter case and surrounding spaces) also appears at key(s)");
+		}
+		if (cnt[s] < m) {
+			n = 0;
+			for (t = 0; t < nsg && n < SHOP_SETUP_EMAIL_LISTED; t++) {
+				if (t == s) continue;
+				for (k = start[t]; k < start[t] + cnt[t] && n < SHOP_SETUP_EMAIL_LISTED; k++) {
+					listed[n++] = order[k];
+				}
+			}
+			shop_setup_email_group_warn(&results[self], ids, listed, n, m - cnt[s], "possible_alias",
+				"Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s)");
+		}
+	}
+	efree(sg_of);
+	zend_hash_destroy(&sub);
 }
 
 PHP_FUNCTION(shop_setup_emails_check)
@@ -380,33 +452,14 @@ PHP_FUNCTION(shop_setup_emails_check)
 	} ZEND_HASH_FOREACH_END();
 
 	ZEND_HASH_FOREACH_VAL(&groups, grp) {
-		uint32_t m = zend_hash_num_elements(Z_ARRVAL_P(grp)), a, b, *members, *same, *alias;
+		uint32_t m = zend_hash_num_elements(Z_ARRVAL_P(grp)), a = 0, *members;
 		zval *mv;
 		if (m < 2) continue;
-		members = safe_emalloc(m, 3 * sizeof(uint32_t), 0);
-		same = members + m;
-		alias = members + 2 * m;
-		a = 0;
+		members = safe_emalloc(m, sizeof(uint32_t), 0);
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(grp), mv) {
 			members[a++] = (uint32_t)Z_LVAL_P(mv);
 		} ZEND_HASH_FOREACH_END();
-		for (a = 0; a < m; a++) {
-			uint32_t ns = 0, na = 0, self = members[a];
-			for (b = 0; b < m; b++) {
-				uint32_t o = members[b];
-				if (zend_string_equals(keys[o], keys[self])) same[ns++] = o; else alias[na++] = o;
-			}
-			/* same[] includes self; alias[] never does, so add self for the helper to skip. */
-			if (ns > 1) {
-				shop_setup_email_group_warn(results, ids, same, ns, self, "duplicate",
-					"The same address (ignoring letter case and surrounding spaces) also appears at key(s)");
-			}
-			if (na > 0) {
-				alias[na++] = self;
-				shop_setup_email_group_warn(results, ids, alias, na, self, "possible_alias",
-					"Probably the same mailbox (dots or a +tag in the part before '@') as the address at key(s)");
-			}
-		}
+		shop_setup_email_group(results, ids, keys, members, m);
 		efree(members);
 	} ZEND_HASH_FOREACH_END();
 

@@ -44,8 +44,20 @@ static void shop_setup_params_quote(smart_str *msg, const char *s, size_t len, s
 
 /* ------------------------------------------------------------------ parse */
 
+/* The known keys as permanent interned strings: no allocation and no hashing for them per call. */
+static zend_string *shop_setup_known_keys[SS_HP_K_COUNT];
+
+void shop_setup_params_minit(void)
+{
+	uint32_t i;
+	for (i = 0; i < SS_HP_K_COUNT; i++) {
+		shop_setup_known_keys[i] = zend_string_init_interned(ss_hp_keys[i].name, ss_hp_keys[i].name_len, 1);
+	}
+}
+
 static int shop_setup_params_to_array(void *ctx, const ss_params_pair *pair)
 {
+	const ss_hp_key *known = ss_hp_find(pair->key, pair->key_len);
 	zval v;
 	/* One-byte values ("1", "0") and "" come from the interned single-character table. */
 	if (pair->value_len <= 1) {
@@ -57,8 +69,12 @@ static int shop_setup_params_to_array(void *ctx, const ss_params_pair *pair)
 	} else {
 		ZVAL_STRINGL_FAST(&v, pair->value, pair->value_len);
 	}
-	/* Numeric-string keys become integer keys, as in every PHP array. */
-	zend_symtable_str_update((HashTable *)ctx, pair->key, pair->key_len, &v);
+	if (known && shop_setup_known_keys[known->id]) {
+		zend_hash_update((HashTable *)ctx, shop_setup_known_keys[known->id], &v);
+	} else {
+		/* Numeric-string keys become integer keys, as in every PHP array. */
+		zend_symtable_str_update((HashTable *)ctx, pair->key, pair->key_len, &v);
+	}
 	return 0;
 }
 
@@ -126,16 +142,13 @@ static void shop_setup_params_throw(uint32_t argnum, const char *s, size_t len, 
 	smart_str_free(&msg);
 }
 
-/* A guess of the number of pairs, to size the hash once (at most 64: beyond that it grows). */
-static uint32_t shop_setup_params_guess(const char *s, size_t len)
+/*
+ * The hash is sized from the length (a real pair takes about 20 bytes), so that
+ * it is not grown while filling, without a pass to count the '&'. Past 64 it grows.
+ */
+static uint32_t shop_setup_params_guess(size_t len)
 {
-	uint32_t n = 1;
-	const char *p = s, *e = s + len;
-	while (n < 64 && (p = memchr(p, '&', (size_t)(e - p))) != NULL) {
-		p++;
-		n++;
-	}
-	return n;
+	return len >= 64 * 16 ? 64 : (uint32_t)(len / 16) + 1;
 }
 
 PHP_FUNCTION(shop_setup_parse_params)
@@ -150,7 +163,7 @@ PHP_FUNCTION(shop_setup_parse_params)
 	if (ZSTR_LEN(params) == 0) {
 		RETURN_EMPTY_ARRAY();
 	}
-	array_init_size(return_value, shop_setup_params_guess(ZSTR_VAL(params), ZSTR_LEN(params)));
+	array_init_size(return_value, shop_setup_params_guess(ZSTR_LEN(params)));
 	if (ss_params_parse(ZSTR_VAL(params), ZSTR_LEN(params), shop_setup_params_to_array, Z_ARRVAL_P(return_value), &err) != SS_PARAMS_OK) {
 		zval_ptr_dtor(return_value);
 		ZVAL_NULL(return_value);
@@ -424,8 +437,10 @@ static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
 	if (err->in_value && err->key_len == sizeof("coursename") - 1 && memcmp(err->key, "coursename", err->key_len) == 0) {
 		ctx->coursename_faulty = 1;
 	}
-	/* The key is known only when the fault is in the value. */
-	return shop_setup_issue(ctx, "error", code, err->in_value ? err->key : NULL, err->key_len,
+	/* The key is known only when the fault is in the value, and is given only when it is
+	 * UTF-8: a fault in the value is found before the key's own UTF-8 check. */
+	return shop_setup_issue(ctx, "error", code,
+		err->in_value && ss_utf8_check(err->key, err->key_len) == err->key_len ? err->key : NULL, err->key_len,
 		(zend_long)err->offset, msg.s);
 }
 
@@ -716,11 +731,11 @@ PHP_FUNCTION(shop_setup_enrol_window)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (now < 0 || (int64_t)now > SS_WINDOW_MAX_TIME) {
-		zend_argument_value_error(2, "must be between 0 and " ZEND_LONG_FMT, (zend_long)SS_WINDOW_MAX_TIME);
+		zend_argument_value_error(2, "must be between 0 and 253402300799 (9999-12-31T23:59:59Z)");
 		RETURN_THROWS();
 	}
 	if ((int64_t)coursestart > SS_WINDOW_MAX_TIME) {
-		zend_argument_value_error(3, "must be at most " ZEND_LONG_FMT, (zend_long)SS_WINDOW_MAX_TIME);
+		zend_argument_value_error(3, "must be at most 253402300799 (9999-12-31T23:59:59Z)");
 		RETURN_THROWS();
 	}
 	if (shop_setup_window_field(params, "starttime", &in.starttime, &t1) == FAILURE) RETURN_THROWS();
@@ -764,6 +779,9 @@ PHP_FUNCTION(shop_setup_enrol_window)
 		smart_str_0(&msg);
 		zend_argument_value_error(1, "%s", ZSTR_VAL(msg.s));
 		smart_str_free(&msg);
+	} else if ((int64_t)w.end > (int64_t)ZEND_LONG_MAX || (int64_t)w.start > (int64_t)ZEND_LONG_MAX) {
+		/* Only where zend_long has 32 bits: a time after 2038 cannot be returned. */
+		zend_argument_value_error(1, "gives a window ending after 2038, beyond this platform's integer range");
 	} else {
 		array_init_size(return_value, 2);
 		add_next_index_long(return_value, (zend_long)w.start);

@@ -22,6 +22,7 @@
 #include "shop_setup_binding.h"
 #include "core/ss_params.h"
 #include "core/ss_planner.h"
+#include "core/ss_email.h"
 
 /* ---- interned keys, created once at start-up ---- */
 
@@ -1179,9 +1180,11 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 			const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
 			HashTable *u = ss_new_map(8);
 			ss_sv email = pi->email.len ? pi->email : pi->typed;
-			size_t s = 0, l = email.len;
-			while (s < l && (email.p[s] == ' ' || email.p[s] == '\t')) s++;
-			while (l > s && (email.p[l - 1] == ' ' || email.p[l - 1] == '\t')) l--;
+			size_t s, tl, l;
+			/* Trimmed as its match key was (Unicode white space, the BOM): Moodle must store
+			 * the address the next lookup will find, not "\xEF\xBB\xBFjean@x.fr". */
+			ss_email_trim(email.p, email.len, &s, &tl);
+			l = s + tl;
 			ss_put_ref(b, p, K(ref), op->ref);
 			if (shared && shared[op->ref].username) {
 				ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */

@@ -8,6 +8,13 @@
 #include "zend_smart_str.h"
 #include "php_shop_setup.h"
 #include "shop_setup_binding.h"
+#include "zend_attributes.h"
+#if PHP_VERSION_ID < 80200
+/* #[\SensitiveParameter] (which hides the web-service token from stack traces)
+ * arrived in PHP 8.2; on 8.1 the generated registration of it compiles to nothing
+ * and the extension's own messages still never show the token. */
+# define zend_add_parameter_attribute(func, offset, name, argc) NULL
+#endif
 #include "shop_setup_arginfo.h"
 #include "core/ss_common.h"
 
@@ -54,6 +61,8 @@ PHP_MINIT_FUNCTION(shop_setup)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	ss_set_alloc_hooks(&hooks);
+	register_shop_setup_symbols(module_number);
+	shop_setup_params_minit();
 	shop_setup_session_minit();
 	return SUCCESS;
 }

@@ -1,6 +1,8 @@
 <?php
 
-/** @generate-function-entries */
+/**
+ * @generate-class-entries
+ */
 
 /**
  * shop_setup: primitives for local_shop's std_setuponecoursesession handler.
@@ -59,6 +61,7 @@ function shop_setup_build_params(array $params): string {}
  * invalid_flag, invalid_time, invalid_duration, invalid_attach_mode,
  * empty_list_item, invalid_course_id), end_not_after_start.
  * Warnings: unknown_key, duplicate_list_item, duration_ignored.
+ * The list stops at 1000 issues plus one too_many_issues error.
  * An empty list means the string is fine.
 
  * @return list<array{level: string, code: string, key: ?string, offset: ?int, message: string}>
@@ -129,13 +132,15 @@ function shop_setup_emails_normalize(array $emails): array {}
  * shop_setup_email_check() over a batch, plus warnings that relate addresses
  * of the batch: "duplicate" (same match key) and "possible_alias" (same
  * mailbox once dots are removed from a Gmail local part and a "+tag" is cut).
- * Each such warning has "keys": the keys of the other addresses concerned.
- * Nothing is merged: the caller decides.
+ * Each such warning has "keys" (at most 10 keys of the other addresses
+ * concerned, those of one address first) and "count" (how many there are in
+ * all), so that the result stays linear in the batch. Nothing is merged: the
+ * caller decides.
 
  * @param array $emails array<array-key, string>
  * @param array $policy keys "allowemailaddresses", "denyemailaddresses": ?string
  * @return array<array-key, array{ok: bool, code: ?string, message: ?string, normalized: ?string,
- *               warnings: list<array{code: string, message: string, keys?: list<array-key>}>}>
+ *               warnings: list<array{code: string, message: string, keys?: list<array-key>, count?: int}>}>
  * @throws TypeError naming the key of the first element that is not a string.
  * @throws ValueError on an unknown $policy key or more than 1,000,000 elements.
  */
@@ -198,3 +203,77 @@ function shop_setup_email_equals(string $a, string $b): bool {}
  *         NUL byte, over a limit); the message names its path
  */
 function shop_setup_session(array $order, ?array $facts = null, array $options = []): array {}
+
+/**
+ * Phase 1's lookups -> the $facts of shop_setup_session(), read from a remote
+ * Moodle through its REST web services (POST <endpoint>/webservice/rest/server.php).
+
+ * $lookups is the 'lookups' entry of shop_setup_session($order) (see
+ * docs/session-contract.md): emails (match keys), usernames (candidate
+ * bases), course, supportcourse, roles, groupidnumber, operatorid.
+ * Users are found by e-mail without missing one stored in another case:
+ * core_user_get_users_by_field (exact) in batches, then core_user_get_users
+ * (case-insensitive LIKE, one address per call, in parallel) for the keys it
+ * did not find; every match is compared with the key by the extension.
+
+ * $options: roles (array<string,int>, required for every role in $lookups:
+ * Moodle has no web service mapping role shortnames to ids), privileged
+ * (int[]), products (string[]), username_probe (int, 3: also look up
+ * base1..baseN), exact_email_only (bool, false), and the transport options
+ * of shop_setup_remote_apply().
+
+ * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
+ *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
+ *   operatorid?: ?int}
+
+ * Returns array{course: ?array{id: int, startdate: int}, supportcourse: ?array{id: int},
+ *   roles: array<string,int>, users: list<array{id: int, email: string, username: string,
+ *   auth: string, suspended: int, deleted: int}>, usernames: string[], privileged: int[],
+ *   enrolments: list<array{courseid: int, userid: int, status: int, timestart: int,
+ *   timeend: int, roles: int[]}>, group: ?array{id: int, members: int[]},
+ *   roleassignments: array, products: string[], remote: array{requests: int, retries: int}}
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed argument (never showing the token)
+ * @throws RuntimeException when the site refuses a call or cannot be reached
+ *         after the retries (the message names the web-service function and
+ *         Moodle's errorcode, never the token); also when shop_setup was built
+ *         without libcurl.
+ */
+function shop_setup_remote_lookup(array $lookups, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}
+
+/**
+ * Executes a plan of shop_setup_session() on a remote Moodle: batched,
+ * parallel web-service calls, phases in dependency order (accounts and group;
+ * enrolments and role assignments; group members).
+
+ * create_user -> core_user_create_users (createpassword=1: Moodle mails the
+ * password), create_group -> core_group_create_groups (idnumbertaken = the
+ * group exists), enrol -> enrol_manual_enrol_users (skipped when the user is
+ * already enrolled with the role; a role assignment when enrolled without
+ * it), assign_role / assign_user_role -> core_role_assign_roles (contextlevel
+ * course / user), add_member -> core_group_add_group_members. create_product
+ * is left to PHP (status "local", with its userid filled in).
+ * Batches rejected whole by Moodle are bisected down to the culprit; accounts
+ * are looked up by username before they are created, enrolments before they
+ * are sent, so a second apply of the same plan finishes an interrupted one.
+
+ * $options: max_input_vars (int, 5000: the site's PHP setting; every request
+ * stays under it), max_items (int, 0 = no limit), concurrency (int, 8),
+ * connect_timeout_ms (10000), timeout_ms (120000), retries (3), backoff_ms
+ * (200), backoff_max_ms (10000), cainfo (CA bundle path),
+ * insecure_skip_tls_verify (bool, false: DANGEROUS, disables TLS verification).
+
+ * Returns array{ok: bool, operations: list<array>, users: array<string,int>,
+ *   groupid: ?int, failures: array<string, list<array{op: string, code: string, message: string}>>,
+ *   warnings: string[], stats: array{done: int, exists: int, failed: int, skipped: int,
+ *   local: int, requests: int, retries: int, bisections: int}}
+ *   operations: the plan's operations in order, each with status
+ *   (done|exists|failed|skipped|local), resolved ids, and error {code, message}
+ *   when failed or skipped; failures: per participant ref.
+
+ * @return array<string, mixed>
+ * @throws ValueError|TypeError on a malformed plan (naming the path) or option
+ * @throws RuntimeException when shop_setup was built without libcurl
+ */
+function shop_setup_remote_apply(array $plan, string $endpoint, #[\SensitiveParameter] string $token, array $options = []): array {}

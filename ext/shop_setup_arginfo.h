@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7d0b6e46e6208b919993ce3c197cd3f9b48dc855 */
+ * Stub hash: a737fc0494d4593f422c81c82104fc5695e372fc */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_parse_params, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, params, IS_STRING, 0)
@@ -47,6 +47,20 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_session, 0, 1, IS_ARR
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_lookup, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, lookups, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_shop_setup_remote_apply, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, plan, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, endpoint, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 
 ZEND_FUNCTION(shop_setup_parse_params);
 ZEND_FUNCTION(shop_setup_build_params);
@@ -58,6 +72,8 @@ ZEND_FUNCTION(shop_setup_emails_normalize);
 ZEND_FUNCTION(shop_setup_emails_check);
 ZEND_FUNCTION(shop_setup_email_equals);
 ZEND_FUNCTION(shop_setup_session);
+ZEND_FUNCTION(shop_setup_remote_lookup);
+ZEND_FUNCTION(shop_setup_remote_apply);
 
 
 static const zend_function_entry ext_functions[] = {
@@ -71,5 +87,15 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_FE(shop_setup_emails_check, arginfo_shop_setup_emails_check)
 	ZEND_FE(shop_setup_email_equals, arginfo_shop_setup_email_equals)
 	ZEND_FE(shop_setup_session, arginfo_shop_setup_session)
+	ZEND_FE(shop_setup_remote_lookup, arginfo_shop_setup_remote_lookup)
+	ZEND_FE(shop_setup_remote_apply, arginfo_shop_setup_remote_apply)
 	ZEND_FE_END
 };
+
+static void register_shop_setup_symbols(int module_number)
+{
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_lookup", sizeof("shop_setup_remote_lookup") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(CG(function_table), "shop_setup_remote_apply", sizeof("shop_setup_remote_apply") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+}

@@ -11,6 +11,9 @@
 /* Appends a printable rendering of s (at most max bytes, non-printables as \xNN) to buf. */
 void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max);
 
+/* Start-up of the handler-parameter area (ext/php_params.c): interns the known keys. */
+void shop_setup_params_minit(void);
+
 /* Session planner (ext/php_session.c): interned keys, made once at start-up. */
 void shop_setup_session_minit(void);
 

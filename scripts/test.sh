@@ -1,26 +1,57 @@
 #!/bin/sh
-# Builds shop_setup and runs every test: the C unit tests of the Zend-free core,
-# the PHPT suite, and (unless SHOP_SETUP_QUICK=1) the PHPT suite again under
-# valgrind. Ends with one line "N passed, N failed"; exits non-zero on any failure.
+# Builds shop_setup and runs every test, stage by stage:
+#   core       C unit tests of the Zend-free core (tests/core/test_*.c)
+#   phpt       the PHPT suite
+#   valgrind   the PHPT suite under valgrind (run-tests.php -m)
+#   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
+#   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 45; fuzz/run.sh)
+#   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan
+# SHOP_SETUP_QUICK=1 skips valgrind, asan and fuzz and runs a short session harness.
+# SHOP_SETUP_STAGES="core phpt" runs only the stages named.
+# Ends with one line "N passed, N failed" summing every stage; exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
-sh scripts/deps.sh || exit 1
+quick=${SHOP_SETUP_QUICK:-0}
+if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
+	stages=$SHOP_SETUP_STAGES
+elif [ "$quick" = 1 ]; then
+	stages="core phpt session"
+else
+	stages="core phpt valgrind asan fuzz session"
+fi
+sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 passed=0
 failed=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+has() { case " $stages " in *" $1 "*) return 0;; esac; return 1; }
+t0=$(date +%s)
+stage_start() { s0=$(date +%s); echo "== $1"; }
+stage_end() { echo "   ($1: $(( $(date +%s) - s0 )) s)"; }
 
-# C unit tests of the core, built without PHP.
-out=$(make -s -C ext/core test 2>&1)
-echo "$out"
-n=$(echo "$out" | grep -c ': [0-9]* passed, [0-9]* failed')
-p=$(echo "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p' | awk '{s+=$1} END {print s+0}')
-f=$(echo "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p' | awk '{s+=$1} END {print s+0}')
-[ "$n" -gt 0 ] || f=$((f + 1))
-echo "$out" | grep -q 'Error\|error:' && f=$((f + 1))
-add "$p" "$f"
+# Sums every "label: N passed, N failed" line of $1; a run with no such line, or
+# a non-zero exit status ($2) with no failure counted, is one failure.
+tally() {
+	out=$1 rc=$2
+	p=$(echo "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' | awk '{s+=$1} END {print s+0}')
+	f=$(echo "$out" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' | awk '{s+=$1} END {print s+0}')
+	n=$(echo "$out" | grep -c ': [0-9]* passed, [0-9]* failed')
+	[ "$n" -gt 0 ] || f=$((f + 1))
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	add "$p" "$f"
+}
+
+if has core; then
+	stage_start core
+	out=$(make -s -C ext/core test 2>&1)
+	rc=$?
+	echo "$out"
+	echo "$out" | grep -q 'Error\|error:' && rc=1
+	tally "$out" "$rc"
+	stage_end core
+fi
 
 # PHPT: FAIL, BORK, WARN and LEAK all count as failures.
 phpt() {
@@ -37,10 +68,52 @@ phpt() {
 	add "$tp" "$bad"
 	rm -f "$log"
 }
-phpt plain
-if [ "${SHOP_SETUP_QUICK:-0}" != 1 ]; then
+if has phpt; then
+	stage_start phpt
+	phpt plain
+	stage_end phpt
+fi
+if has valgrind; then
+	stage_start valgrind
 	phpt valgrind -m
+	stage_end valgrind
 fi
 
+if has asan; then
+	stage_start asan
+	out=$(sh scripts/asan.sh 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep '^phpt asan:')" "$rc"
+	stage_end asan
+fi
+
+if has fuzz; then
+	stage_start fuzz
+	out=$(sh fuzz/run.sh "${SHOP_SETUP_FUZZ_SECONDS:-45}" 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep '^fuzz: ')" "$rc"
+	stage_end fuzz
+fi
+
+if has session; then
+	stage_start session
+	# Random iterations for $budget seconds, after the heavy cases (100,000 participants...).
+	if [ "$quick" = 1 ]; then budget=${SHOP_SETUP_SESSION_SECONDS:-5}; heavy=--no-heavy; else budget=${SHOP_SETUP_SESSION_SECONDS:-45}; heavy=; fi
+	out=$(php -n -d "extension=$top/modules/shop_setup.so" -d memory_limit=4G fuzz/session_fuzz.php --seconds="$budget" $heavy 2>&1)
+	rc=$?
+	echo "$out" | tail -n 40
+	tally "$(echo "$out" | grep '^session ')" "$rc"
+	if [ "$quick" != 1 ]; then
+		out=$(SHOP_SETUP_ASAN_RUN="\$SHOP_SETUP_PHP -n -d extension=\$SHOP_SETUP_SO -d memory_limit=4G fuzz/session_fuzz.php --label=asan --seconds=$budget" sh scripts/asan.sh --exec 2>&1)
+		rc=$?
+		echo "$out" | tail -n 40
+		tally "$(echo "$out" | grep '^session ')" "$rc"
+	fi
+	stage_end session
+fi
+
+echo "total time: $(( $(date +%s) - t0 )) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

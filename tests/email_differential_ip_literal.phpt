@@ -10,7 +10,7 @@ mt_srand(diff_seed(4404));
 $n = diff_count(40000);
 $in = [];
 for ($i = 0; $i < $n; $i++) {
-    $s = (r(0, 5) ? rand_atom() : rand_quoted()) . "@" . rand_ip_literal();
+    $s = (r(0, 5) ? rand_atom() : rand_quoted()) . "@" . (r(0, 1) ? rand_ip_literal() : rand_ipv6_structured());
     $in[] = r(0, 5) ? $s : mutate($s);
 }
 exit(diff_run('ip_literal', $in) === 0 ? 0 : 1);

@@ -15,8 +15,17 @@ for ($i = 0; $i < $n; $i++) {
     for ($j = 0; $j < $len; $j++) {
         $s .= rand_byte();
     }
-    if (r(0, 2) === 0) {
-        $s = rand_atom() . "@" . $s;
+    switch (r(0, 3)) {
+        case 0: // random bytes after a plausible local part
+            $s = rand_atom() . "@" . $s;
+            break;
+        case 1: // random domain-ish characters: often valid, often not
+            $d = "";
+            for ($j = r(1, 12); $j > 0; $j--) {
+                $d .= pick_char("ab9.-_");
+            }
+            $s = rand_atom() . "@" . $d . "." . pick(["fr", "c0", "9z", "x-y", ""]);
+            break;
     }
     $in[] = $s;
 }

@@ -51,8 +51,8 @@ shop_setup_enrol_window(): Argument #1 ($params) has an invalid "starttime" ("-1
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("2026-02-30"): out of range at byte 8; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("2026-01-01T24:00"): out of range at byte 11; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("2026-01-01T10:00+01:60"): out of range at byte 20; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
-shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+3Y"): not in an accepted form at byte 0; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
-shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+30 D"): not in an accepted form at byte 0; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
+shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+3Y"): not in an accepted form at byte 2; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
+shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+30 D"): not in an accepted form at byte 3; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("253402300800"): out of range at byte 0; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("+1H"): out of range at byte 1; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "duration" ("1.5"): not in an accepted form at byte 1; expected a whole number of days
@@ -63,9 +63,9 @@ shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("1800
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("2027-01-01"): the end (1798761600) is not after the start (1800000000)
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("xyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy..."): not in an accepted form at byte 0; expected a Unix timestamp, an ISO 8601 date or date-time between 1970 and 9999, or +N followed by D, H, W or M
 shop_setup_enrol_window(): Argument #1 ($params) has an invalid "endtime" ("1000"): the end (1000) is not after the start (1769853600)
-shop_setup_enrol_window(): Argument #2 ($now) must be between 0 and 253402300799
-shop_setup_enrol_window(): Argument #2 ($now) must be between 0 and 253402300799
-shop_setup_enrol_window(): Argument #3 ($coursestart) must be at most 253402300799
+shop_setup_enrol_window(): Argument #2 ($now) must be between 0 and 253402300799 (9999-12-31T23:59:59Z)
+shop_setup_enrol_window(): Argument #2 ($now) must be between 0 and 253402300799 (9999-12-31T23:59:59Z)
+shop_setup_enrol_window(): Argument #3 ($coursestart) must be at most 253402300799 (9999-12-31T23:59:59Z)
 shop_setup_enrol_window(): Argument #1 ($params) must hold a string or int for key "endtime", array given
 shop_setup_enrol_window(): Argument #1 ($params) must hold a string or int for key "starttime", float given
 shop_setup_enrol_window(): Argument #1 ($params) must hold a string or int for key "duration", bool given

@@ -12,8 +12,10 @@
  *     (a re2c DFA for the regular part of php-src's regex plus C code for its
  *     look-aheads; no PCRE);
  *   - yields the match key: the trimmed address, ASCII lower-cased.
- * The one deliberate difference with Moodle: a NUL byte (which filter_var
- * accepts after a backslash inside a quoted local part) is refused.
+ * Two deliberate differences with Moodle, both refusals: a NUL byte (which
+ * filter_var accepts after a backslash inside a quoted local part), and local
+ * parts with more than 9 lone quotes (about five quoted words), on which PHP's
+ * PCRE may give up (SS_EMAIL_E_QUOTED_TOO_COMPLEX).
  */
 #ifndef SS_EMAIL_H
 #define SS_EMAIL_H
@@ -52,11 +54,19 @@ typedef enum ss_email_status {
 	SS_EMAIL_E_SYNTAX,               /* "syntax": anything else */
 	SS_EMAIL_E_DOMAIN_NOT_ALLOWED,   /* "domain_not_allowed": not in allowemailaddresses */
 	SS_EMAIL_E_DOMAIN_DENIED,        /* "domain_denied": in denyemailaddresses */
+	SS_EMAIL_E_QUOTED_TOO_COMPLEX,   /* "quoted_too_complex": so many quoted words that PHP's PCRE may give up */
 	SS_EMAIL__COUNT
 } ss_email_status;
 
 /* Longest address filter_var() accepts, in bytes (php-src logical_filters.c). */
 #define SS_EMAIL_FILTER_MAX 320
+
+/*
+ * Most lone quotes between two characters of a quoted local part that we
+ * accept. Beyond 9, PHP's PCRE may exhaust pcre.backtrack_limit on
+ * filter_var's look-aheads (2^gaps paths) and refuse; see ss_email.re.
+ */
+#define SS_EMAIL_MAX_QUOTE_GAPS 9
 
 /* Stable machine code ("ok", "empty", ...) and English message of a status. */
 const char *ss_email_status_code(ss_email_status st);
@@ -73,9 +83,10 @@ const char *ss_email_status_message(ss_email_status st);
 void ss_email_trim(const char *in, size_t len, size_t *start, size_t *tlen);
 
 /*
- * The exact verdict of PHP's filter_var($s, FILTER_VALIDATE_EMAIL) !== false
- * on s[0..len) (no trimming; NUL bytes handled as filter_var does). Exposed
- * for the differential tests.
+ * The verdict of PHP's filter_var($s, FILTER_VALIDATE_EMAIL) !== false on
+ * s[0..len) (no trimming; NUL bytes handled as filter_var does): exact, except
+ * that local parts with more than SS_EMAIL_MAX_QUOTE_GAPS lone quotes are
+ * refused (where PHP's own answer depends on pcre.backtrack_limit).
  */
 int ss_email_filter_valid(const char *s, size_t len);
 
@@ -83,13 +94,21 @@ int ss_email_filter_valid(const char *s, size_t len);
  * Normalises one address: trims (ss_email_trim), refuses NUL/CR/LF, decides as
  * Moodle's validate_email() on the trimmed string, and on success writes the
  * match key (ASCII lower-cased trimmed address, NOT NUL-terminated) to out and
- * its length to *out_len. out must hold len bytes (the key is never longer than
- * the input); out may be NULL to validate only. On failure *out_len is 0 and the
+ * its length to *out_len. out must hold min(len, SS_EMAIL_FILTER_MAX) bytes
+ * (a valid key is never longer); out may be NULL to validate only. On failure *out_len is 0 and the
  * status tells why (the diagnosis runs only on refused input: the verdict never
  * depends on it). Inputs longer than SS_MAX_EMAIL_LEN after trimming are
  * refused as SS_EMAIL_E_TOO_LONG without being scanned.
  */
 ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len);
+
+/*
+ * The same, plus: *same (when not NULL) = 1 when the key is byte for byte the
+ * input (nothing trimmed or lowered); with diagnose = 0 a refusal after the
+ * cheap pre-checks is reported as SS_EMAIL_E_SYNTAX without looking for the
+ * precise reason (the verdict is identical; bulk callers need nothing else).
+ */
+ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose);
 
 /*
  * Moodle's email_is_not_allowed() (lib/moodlelib.php) on an address: when

@@ -14,6 +14,16 @@
  *   (?!(?:.*[a-f0-9][:\]]){7,}) / (?!(?:.*[a-f0-9]:){5,})
  *                           after "IPv6:"      -> ss_email_hex_count()
  * where UNIT = "?\\[\x00-\x7E]"? | "?[^\\"]"?
+ *
+ * One thing is not a property of the regex: PCRE gives up (and filter_var
+ * then refuses) when a match needs more than pcre.backtrack_limit steps
+ * (1,000,000 by default). The two UNIT look-aheads backtrack over every way of
+ * giving a lone quote between two cores to one side or the other, i.e. 2^gaps
+ * paths; with PHP's defaults, 9 gaps or fewer always finish and 10 to 14 may
+ * not, depending on the length. Rather than mimic PCRE's step counter (which
+ * depends on its version, on JIT and on php.ini), addresses with more than
+ * SS_EMAIL_MAX_QUOTE_GAPS gaps (about five quoted words) are refused as
+ * "quoted_too_complex": never accepted where Moodle's PHP may refuse.
  */
 #include "ss_email.h"
 
@@ -45,6 +55,7 @@ static const char *const ss_email_codes[SS_EMAIL__COUNT] = {
 	"syntax",
 	"domain_not_allowed",
 	"domain_denied",
+	"quoted_too_complex",
 };
 
 static const char *const ss_email_messages[SS_EMAIL__COUNT] = {
@@ -72,6 +83,8 @@ static const char *const ss_email_messages[SS_EMAIL__COUNT] = {
 	"The address is malformed.",
 	"The address's domain is not among the domains this site allows.",
 	"The address's domain is denied on this site.",
+	"The part before '@' has too many quoted sections for Moodle's validator, "
+		"which gives up on such addresses.",
 };
 
 const char *ss_email_status_code(ss_email_status st)
@@ -132,6 +145,7 @@ void ss_email_trim(const char *in, size_t len, size_t *start, size_t *tlen)
 typedef struct ss_email_units {
 	int over_255;   /* (?:UNIT){255,} matches at the start */
 	int at_65;      /* (?:UNIT){65,}@ matches at the start */
+	size_t gaps;    /* single quotes between two cores: each doubles PCRE's backtracking */
 } ss_email_units;
 
 /*
@@ -147,10 +161,13 @@ static void ss_email_units_walk(const uchar *s, size_t n, ss_email_units *u)
 
 	u->over_255 = 0;
 	u->at_65 = 0;
+	u->gaps = 0;
 	for (;;) {
 		q = 0;
 		while (p + q < n && s[p + q] == '"') q++;
 		if (q > allowed || p + q >= n) return;
+		/* One quote between two cores: trailing of one unit or leading of the next. */
+		if (q == 1 && k > 0) u->gaps++;
 		p += q;
 		if (s[p] == '\\') {
 			if (p + 1 >= n || s[p + 1] > 0x7E) return;
@@ -193,6 +210,7 @@ static size_t ss_email_hex_count(const uchar *s, size_t n, int brk)
 /*!re2c
 	re2c:define:YYCTYPE = "uchar";
 	re2c:yyfill:enable = 0;
+	re2c:flags:bit-vectors = 1;
 	re2c:api = custom;
 	re2c:api:style = free-form;
 	re2c:define:YYPEEK = "(cur < lim ? *cur : 0xFF)";
@@ -275,8 +293,24 @@ typedef struct ss_email_parts {
 	ss_email_units units;
 } ss_email_parts;
 
-/* Runs every piece of the filter, recording each verdict (for the diagnosis). */
-static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, int full)
+#define SS_EMAIL_UNKNOWN ((size_t)-1)
+
+/* The offset of the last '@' in s[0..n), or n. */
+static size_t ss_email_last_at(const uchar *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0) {
+		if (s[--i] == '@') return i;
+	}
+	return n;
+}
+
+/*
+ * Runs every piece of the filter, recording each verdict (for the diagnosis).
+ * at: offset of the last '@' (n when none) or SS_EMAIL_UNKNOWN; quotes: 0 when
+ * s holds no '"' at all (then the look-ahead chain is trivial), 1 otherwise.
+ */
+static int ss_email_filter_scan(const uchar *s, size_t n, size_t at_off, int quotes, ss_email_parts *pt, int full)
 {
 	const uchar *at, *dom;
 	size_t dn;
@@ -291,15 +325,11 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 		if (!full) return 0;
 		ok = 0;
 	}
-	at = (const uchar *)memchr(s, '@', n);
-	if (!at) return 0;
 	/* The last '@': the domain alternatives never contain one. */
-	for (;;) {
-		const uchar *nx = (const uchar *)memchr(at + 1, '@', (size_t)(s + n - at - 1));
-		if (!nx) break;
-		at = nx;
-	}
-	pt->at = (size_t)(at - s);
+	if (at_off == SS_EMAIL_UNKNOWN) at_off = ss_email_last_at(s, n);
+	if (at_off >= n) return 0;
+	at = s + at_off;
+	pt->at = at_off;
 	dom = at + 1;
 	dn = (size_t)(s + n - dom);
 
@@ -317,7 +347,7 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 	}
 	if (!pt->label_ok || !pt->ip_ok) { if (!full) return 0; ok = 0; }
 
-	if (!full && memchr(s, '"', pt->at) == NULL) {
+	if (!full && !quotes) {
 		/*
 		 * Fast path, exact for a local part that matched without quotes: it
 		 * has no '"' nor '\\' and the domain has neither, so every byte is
@@ -328,8 +358,13 @@ static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, i
 	} else {
 		ss_email_units_walk(s, n, &pt->units);
 	}
-	if (pt->units.over_255 || pt->units.at_65) ok = 0;
+	if (pt->units.over_255 || pt->units.at_65 || pt->units.gaps > SS_EMAIL_MAX_QUOTE_GAPS) ok = 0;
 	return ok;
+}
+
+static int ss_email_filter_parts(const uchar *s, size_t n, ss_email_parts *pt, int full)
+{
+	return ss_email_filter_scan(s, n, SS_EMAIL_UNKNOWN, 1, pt, full);
 }
 
 int ss_email_filter_valid(const char *s, size_t len)
@@ -370,15 +405,20 @@ static ss_email_status ss_email_diagnose(const uchar *s, size_t n)
 	if (high) {
 		return ss_utf8_check((const char *)s, n) == n ? SS_EMAIL_E_NOT_ASCII : SS_EMAIL_E_INVALID_UTF8;
 	}
+	ss_email_filter_parts(s, n, &pt, 1);
+	if (pt.local_ok && pt.domain_kind != SS_DOM_BAD && pt.label_ok && pt.ip_ok && !pt.units.over_255
+		&& !pt.units.at_65 && n <= SS_EMAIL_FILTER_MAX && pt.units.gaps > SS_EMAIL_MAX_QUOTE_GAPS && !angle) {
+		/* Well-formed, but past the point where PHP's PCRE may give up. */
+		return SS_EMAIL_E_QUOTED_TOO_COMPLEX;
+	}
 	if (ss_email_has_prefix_ci(s, n, "mailto:")) return SS_EMAIL_E_MAILTO;
 	if (ats >= 2 && (sep || space)) return SS_EMAIL_E_MULTIPLE;
 	if (angle) return SS_EMAIL_E_ANGLE_BRACKET;
 	if (ats == 0) return SS_EMAIL_E_MISSING_AT;
 	if (space) return SS_EMAIL_E_SPACE;
 
-	ss_email_filter_parts(s, n, &pt, 1);
 	dn = n - pt.at - 1;
-	if (pt.units.at_65 || (pt.local_ok && pt.at > 64)) return SS_EMAIL_E_LOCAL_TOO_LONG;
+	if (pt.units.at_65) return SS_EMAIL_E_LOCAL_TOO_LONG;
 	if (!pt.label_ok) return SS_EMAIL_E_LABEL_TOO_LONG;
 	if (pt.units.over_255 || n > SS_EMAIL_FILTER_MAX) {
 		return dn > 253 ? SS_EMAIL_E_DOMAIN_TOO_LONG : SS_EMAIL_E_TOO_LONG;
@@ -403,30 +443,74 @@ static ss_email_status ss_email_diagnose(const uchar *s, size_t n)
 
 /* ----------------------------------------------------------- normalising */
 
-ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
+enum {
+	SS_EMAIL_F_NUL = 1, SS_EMAIL_F_BREAK = 2, SS_EMAIL_F_ANGLE = 4,
+	SS_EMAIL_F_QUOTE = 8, SS_EMAIL_F_AT = 16, SS_EMAIL_F_UPPER = 32
+};
+
+#define SS_U8 SS_EMAIL_F_UPPER
+static const unsigned char ss_email_byte_class[256] = {
+	SS_EMAIL_F_NUL, 0, 0, 0, 0, 0, 0, 0, 0, 0, SS_EMAIL_F_BREAK, 0, 0, SS_EMAIL_F_BREAK, 0, 0,  /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                                         /* 0x10 */
+	0, 0, SS_EMAIL_F_QUOTE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,                          /* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SS_EMAIL_F_ANGLE, 0, SS_EMAIL_F_ANGLE, 0,           /* 0x30 */
+	SS_EMAIL_F_AT, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,                         /* 0x40 */
+	SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,
+	SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8, SS_U8,                                 /* 0x50 */
+	SS_U8, SS_U8, SS_U8, 0, 0, 0, 0, 0,
+	/* 0x60..0xFF: nothing to note (non-ASCII bytes are refused by the DFAs) */
+};
+#undef SS_U8
+
+ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose)
 {
 	size_t b, n, i;
 	const uchar *s;
 	ss_email_parts pt;
+	size_t at = SS_EMAIL_UNKNOWN;
+	unsigned flags = 0;
 
 	*out_len = 0;
+	if (same) *same = 0;
 	ss_email_trim(in, len, &b, &n);
 	s = (const uchar *)in + b;
 	if (n == 0) return SS_EMAIL_E_EMPTY;
 	if (n > SS_MAX_EMAIL_LEN) return SS_EMAIL_E_TOO_LONG;
-	if (memchr(s, '\0', n)) return SS_EMAIL_E_NUL;
-	if (memchr(s, '\r', n) || memchr(s, '\n', n)) return SS_EMAIL_E_LINE_BREAK;
-	if (!ss_email_filter_parts(s, n, &pt, 0) || memchr(s, '<', n) || memchr(s, '>', n)) {
-		return ss_email_diagnose(s, n);
-	}
-	if (out) {
+	/* One pass for every byte that decides something, copying the key as it goes. */
+	if (out && n <= SS_EMAIL_FILTER_MAX) {
 		for (i = 0; i < n; i++) {
 			uchar c = s[i];
-			out[i] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+			unsigned f = ss_email_byte_class[c];
+			out[i] = (char)c;
+			if (f) {
+				flags |= f;
+				if (f & SS_EMAIL_F_AT) at = i;
+				if (f & SS_EMAIL_F_UPPER) out[i] = (char)(c | 0x20);
+			}
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			unsigned f = ss_email_byte_class[s[i]];
+			if (f) {
+				flags |= f;
+				if (f & SS_EMAIL_F_AT) at = i;
+			}
 		}
 	}
+	if (flags & SS_EMAIL_F_NUL) return SS_EMAIL_E_NUL;
+	if (flags & SS_EMAIL_F_BREAK) return SS_EMAIL_E_LINE_BREAK;
+	if (at == SS_EMAIL_UNKNOWN) at = n;
+	if ((flags & SS_EMAIL_F_ANGLE) || !ss_email_filter_scan(s, n, at, (flags & SS_EMAIL_F_QUOTE) != 0, &pt, 0)) {
+		return diagnose ? ss_email_diagnose(s, n) : SS_EMAIL_E_SYNTAX;
+	}
 	*out_len = n;
+	if (same) *same = n == len && !(flags & SS_EMAIL_F_UPPER);
 	return SS_EMAIL_OK;
+}
+
+ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
+{
+	return ss_email_normalize_ex(in, len, out, out_len, NULL, 1);
 }
 
 /* ---------------------------------------------------------------- policy */

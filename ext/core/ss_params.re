@@ -61,7 +61,7 @@ static ss_params_status ss_params_run(const char *str, size_t len, ss_params_cb 
 	size_t ekey_len = 0;
 	uchar *out, *o;
 	size_t keep, key_len = 0;
-	int in_value = 0, has_eq = 0;
+	int in_value = 0, has_eq = 0, high = 0;
 	ss_params_status st = SS_PARAMS_OK;
 	ss_params_pair pair;
 
@@ -93,6 +93,7 @@ next_pair:
 	keep = 0;
 	in_value = 0;
 	has_eq = 0;
+	high = 0;
 	key_len = 0;
 
 	for (;;) {
@@ -112,6 +113,7 @@ next_pair:
 		"%" hex hex {
 			uchar c = (uchar)(ss_hexval(tok[1]) * 16 + ss_hexval(tok[2]));
 			if (c == 0) SS_FAIL(SS_PARAMS_E_NUL, tok);
+			high |= c >> 7;
 			*o++ = c;
 			keep = (size_t)(o - out);
 			continue;
@@ -139,12 +141,21 @@ next_pair:
 			if (tok >= lim) { cur = lim; goto end_pair; }
 			SS_FAIL(SS_PARAMS_E_NUL, tok);
 		}
-		[^%+=&\x00]+ {
+		[^%+=&\x00\x80-\xff]+ {
 			size_t n = (size_t)(cur - tok), t = n;
 			memcpy(o, tok, n);
 			o += n;
 			while (t > 0 && ss_is_ws(tok[t - 1])) t--;
 			if (t > 0) keep = (size_t)(o - out) - (n - t);
+			continue;
+		}
+		[\x80-\xff]+ {
+			/* Only pairs with bytes above 0x7F need the UTF-8 check. */
+			size_t n = (size_t)(cur - tok);
+			memcpy(o, tok, n);
+			o += n;
+			keep = (size_t)(o - out);
+			high = 1;
 			continue;
 		}
 	*/
@@ -166,13 +177,13 @@ end_pair:
 	}
 	{
 		size_t vlen = in_value ? keep - key_len : 0, bad;
-		bad = ss_utf8_check((const char *)out, key_len);
+		bad = high ? ss_utf8_check((const char *)out, key_len) : key_len;
 		if (bad != key_len) {
 			ekey = (const char *)out;
 			ekey_len = bad;
 			SS_FAIL(SS_PARAMS_E_UTF8, pair_start + ss_params_walk(pair_start, lim, bad));
 		}
-		bad = ss_utf8_check((const char *)out + key_len, vlen);
+		bad = high ? ss_utf8_check((const char *)out + key_len, vlen) : vlen;
 		if (bad != vlen) {
 			ekey = (const char *)out;
 			ekey_len = key_len;

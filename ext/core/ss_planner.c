@@ -504,7 +504,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		size_t k = 0, nr = 0;
 		ss_smap bases = SS_SMAP_INIT;
 		out->emails = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
-		/* One base per participant at most: a duplicate address may carry other names. */
+		/* One base per participant, not per match key: one person typed twice with two
+		 * names (a student and a tutor) has two bases for one key. */
 		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
 		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
 		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
@@ -662,6 +663,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int op_need_support = 0, op_need_support_role = 0;
 		int blocked;
 		ss_imap_slot *es;
+		/* A privileged operator (site admin, system role) is attached to nobody: the
+		 * mirror role would give participants a role in an admin's user context. */
+		const int op_privileged = ss_imap_find(&priv, op_id, 0, 0) != NULL;
+
+		if (op_privileged && n > 0) {
+			ss_issue_add(c, SS_ISSUE_WARNING, "operator_privileged", -1, "operator",
+				"The operator #%lld is a site admin or holds a system role: no participant is attached to them.",
+				(long long)op_id);
+		}
 
 		out->groupid = in->has_group ? in->group_id : 0;
 		out->operatorid = op_id;
@@ -854,7 +864,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				else SS_OUT_PART(out, i)->need |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
-			if (po->userid == op_id) {
+			if (po->userid == op_id || op_privileged) {
 				po->attach = 0;
 			} else if (po->action == SS_ACT_CREATE) {
 				po->attach = 1;

@@ -180,6 +180,58 @@ static ss_window_status ss_iso(const uchar *s, size_t n, const uchar *zone, size
 	return SS_WINDOW_OK;
 }
 
+static int ss_dig(uchar c) { return c >= '0' && c <= '9'; }
+
+/*
+ * Offset of the first byte that no accepted form can continue with: a precise
+ * position for syntax errors (the lexer only knows where its longest match ended).
+ */
+static size_t ss_window_syntax_offset(const uchar *s, size_t len, int allow_relative)
+{
+	static const char tpl[] = "dddd-dd-ddTdd:dd";
+	size_t i = 0;
+
+	if (len == 0) return 0;
+	if (s[0] == '+' || s[0] == ' ') {
+		if (!allow_relative) return 0;
+		for (i = 1; i < len && ss_dig(s[i]); i++);
+		if (i == 1 || i == len || !strchr("DHWMdhwm", s[i]) || s[i] == 0) return i;
+		return i + 1;
+	}
+	for (i = 0; i < len && ss_dig(s[i]); i++);
+	if (i == len || i != 4 || s[4] != '-') return i;
+	/* ISO 8601: the fixed part, then optional seconds, fraction and zone. */
+	for (i = 0; i < sizeof(tpl) - 1; i++) {
+		if (i >= len) return len;
+		if (tpl[i] == 'd' ? !ss_dig(s[i]) : tpl[i] == 'T' ? !(s[i] == 'T' || s[i] == 't' || s[i] == ' ') : s[i] != (uchar)tpl[i]) {
+			return i;
+		}
+		if (i == 9 && len == 10) return len;
+	}
+	if (i < len && s[i] == ':') {
+		if (i + 1 >= len || !ss_dig(s[i + 1])) return i + 1;
+		if (i + 2 >= len || !ss_dig(s[i + 2])) return i + 2;
+		i += 3;
+		if (i < len && (s[i] == '.' || s[i] == ',')) {
+			size_t b = ++i;
+			while (i < len && ss_dig(s[i])) i++;
+			if (i == b) return i;
+		}
+	}
+	if (i >= len) return len;
+	if (s[i] == 'Z' || s[i] == 'z') return i + 1;
+	if (s[i] != '+' && s[i] != '-' && s[i] != ' ') return i;
+	i++;
+	if (i >= len || !ss_dig(s[i])) return i;
+	if (i + 1 >= len || !ss_dig(s[i + 1])) return i + 1;
+	i += 2;
+	if (i < len && s[i] == ':') i++;
+	if (i >= len) return i;
+	if (!ss_dig(s[i])) return i;
+	if (i + 1 >= len || !ss_dig(s[i + 1])) return i + 1;
+	return i + 2;
+}
+
 /* The lexer: classifies the whole of s[0..len) as one of the accepted forms. */
 static ss_window_status ss_window_lex(const char *str, size_t len, int allow_relative, ss_window_end *out, size_t *erroff)
 {
@@ -193,7 +245,7 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 		out->kind = SS_WINDOW_END_ABSENT;
 		return SS_WINDOW_OK;
 	}
-#define SS_WHOLE() do { if (cur != lim) { *erroff = (size_t)(cur - s); return SS_WINDOW_E_SYNTAX; } } while (0)
+#define SS_WHOLE() do { if (cur != lim) { *erroff = ss_window_syntax_offset(s, len, allow_relative); return SS_WINDOW_E_SYNTAX; } } while (0)
 	/*!re2c
 		re2c:define:YYCTYPE = "uchar";
 		re2c:yyfill:enable = 0;
@@ -238,7 +290,7 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 		date [Tt ] (hm | hms | hms frac) sign d{2} { SS_WHOLE(); zlen = 3; goto iso_zone; }
 		date [Tt ] (hm | hms | hms frac) sign d{4} { SS_WHOLE(); zlen = 5; goto iso_zone; }
 		date [Tt ] (hm | hms | hms frac) sign d{2} ":" d{2} { SS_WHOLE(); zlen = 6; goto iso_zone; }
-		* { *erroff = (size_t)(tok - s); return SS_WINDOW_E_SYNTAX; }
+		* { *erroff = ss_window_syntax_offset(s, len, allow_relative); return SS_WINDOW_E_SYNTAX; }
 	*/
 #undef SS_WHOLE
 

@@ -118,12 +118,22 @@ int main(void)
 	SS_CHECK(tstat("x", &off) == SS_WINDOW_E_SYNTAX && off == 0);
 	SS_CHECK(tstat("-5", &off) == SS_WINDOW_E_SYNTAX && off == 0);
 	SS_CHECK(tstat("2026-1-5", &off) == SS_WINDOW_E_SYNTAX);
-	SS_CHECK(tstat("2026-01-05T", &off) == SS_WINDOW_E_SYNTAX && off == 10);
+	SS_CHECK(tstat("2026-01-05T", &off) == SS_WINDOW_E_SYNTAX && off == 11); /* ends too early */
 	SS_CHECK(tstat("2026-01-05Z", &off) == SS_WINDOW_E_SYNTAX && off == 10);
 	SS_CHECK(tstat("2026-01-05T10:00+1", &off) == SS_WINDOW_E_SYNTAX);
 	SS_CHECK(tstat("+5D", &off) == SS_WINDOW_E_SYNTAX && off == 0); /* relative only for endtime */
 	SS_CHECK(tstat("", &off) == SS_WINDOW_E_SYNTAX);
 	SS_CHECK(ss_window_parse_time("12\0" "3", 4, &v, &off) == SS_WINDOW_E_SYNTAX && off == 2);
+	SS_CHECK(tstat("2026-1-05", &off) == SS_WINDOW_E_SYNTAX && off == 6);
+	SS_CHECK(tstat("2026/01/05", &off) == SS_WINDOW_E_SYNTAX && off == 4);
+	SS_CHECK(tstat("2026-01-05X10:00", &off) == SS_WINDOW_E_SYNTAX && off == 10);
+	SS_CHECK(tstat("2026-01-05T10:0", &off) == SS_WINDOW_E_SYNTAX && off == 15);
+	SS_CHECK(tstat("2026-01-05T10:00:0", &off) == SS_WINDOW_E_SYNTAX && off == 18);
+	SS_CHECK(tstat("2026-01-05T10:00:00.", &off) == SS_WINDOW_E_SYNTAX && off == 20);
+	SS_CHECK(tstat("2026-01-05T10:00:00Zx", &off) == SS_WINDOW_E_SYNTAX && off == 20);
+	SS_CHECK(tstat("2026-01-05T10:00+01:0", &off) == SS_WINDOW_E_SYNTAX && off == 21);
+	SS_CHECK(tstat("2026-01-05T10:00+01:00x", &off) == SS_WINDOW_E_SYNTAX && off == 22);
+	SS_CHECK(tstat("2026-01-05T10:00x", &off) == SS_WINDOW_E_SYNTAX && off == 16);
 
 	/* endtime forms. */
 	SS_CHECK(ss_window_parse_end("", 0, &en, &off) == SS_WINDOW_OK && en.kind == SS_WINDOW_END_ABSENT);
@@ -133,6 +143,9 @@ int main(void)
 	SS_CHECK(ss_window_parse_end("+3Y", 3, &en, &off) == SS_WINDOW_E_SYNTAX);
 	SS_CHECK(ss_window_parse_end("+D", 2, &en, &off) == SS_WINDOW_E_SYNTAX);
 	SS_CHECK(ss_window_parse_end("+3D ", 4, &en, &off) == SS_WINDOW_E_SYNTAX && off == 3);
+	SS_CHECK(ss_window_parse_end("+30 D", 5, &en, &off) == SS_WINDOW_E_SYNTAX && off == 3);
+	SS_CHECK(ss_window_parse_end("+", 1, &en, &off) == SS_WINDOW_E_SYNTAX && off == 1);
+	SS_CHECK(ss_window_parse_end("+30", 3, &en, &off) == SS_WINDOW_E_SYNTAX && off == 3);
 	SS_CHECK(ss_window_parse_end("+999999999999999D", 17, &en, &off) == SS_WINDOW_E_RANGE && off == 1);
 
 	/* Days. */

@@ -1,0 +1,474 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Runs the bulk queries between the two phases of shop_setup_session().
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shop_setup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+namespace shophandlers_std_setuponecoursesession;
+
+/**
+ * Turns the phase-1 lookups into the $facts of docs/session-contract.md.
+ *
+ * Every query is a bulk query: the number of queries depends on the number of chunks of
+ * CHUNK_SIZE identifiers, never on the number of participants inside a chunk. It only reads.
+ */
+class facts_collector {
+
+    /** Identifiers per IN list: below SQL Server's 2100 bound parameters, far below PostgreSQL's 65535. */
+    const CHUNK_SIZE = 2000;
+
+    /** @var \moodle_database */
+    protected $db;
+
+    /** @var int $CFG->mnet_localhost_id */
+    protected $localhostid;
+
+    /** @var int[] site administrators ($CFG->siteadmins) */
+    protected $siteadmins;
+
+    /** @var int */
+    protected $chunksize;
+
+    /** @var array courseid => enabled manual enrol instance (lowest sortorder), filled by collect() */
+    public $enrolinstances = [];
+
+    /** @var int number of SQL statements sent by the last collect() */
+    public $queries = 0;
+
+    /**
+     * Constructor.
+     *
+     * @param \moodle_database $db
+     * @param int $localhostid
+     * @param int[] $siteadmins
+     * @param int $chunksize
+     */
+    public function __construct($db, int $localhostid, array $siteadmins, int $chunksize = self::CHUNK_SIZE) {
+        $this->db = $db;
+        $this->localhostid = $localhostid;
+        $this->siteadmins = array_values(array_unique(array_map('intval', $siteadmins)));
+        $this->chunksize = max(1, $chunksize);
+    }
+
+    /**
+     * Collects the facts.
+     *
+     * @param array $lookups the 'lookups' of phase 1
+     * @param array $order the order (for billitemid and transactionid)
+     * @return array $facts
+     */
+    public function collect(array $lookups, array $order): array {
+        $this->queries = 0;
+        $this->enrolinstances = [];
+        $operatorid = (int) ($lookups['operatorid'] ?? 0);
+
+        $facts = [
+            'course' => null,
+            'supportcourse' => null,
+            'roles' => [],
+            'users' => [],
+            'usernames' => [],
+            'privileged' => [],
+            'enrolments' => [],
+            'group' => null,
+            'roleassignments' => [],
+            'products' => [],
+        ];
+
+        $facts['users'] = $this->users($lookups['emails'] ?? []);
+        $facts['usernames'] = $this->usernames($lookups['usernames'] ?? []);
+
+        $course = $this->course($lookups['course'] ?? null);
+        $support = $this->course($lookups['supportcourse'] ?? null);
+        $courseids = [];
+        if ($course) {
+            $facts['course'] = ['id' => (int) $course['id'], 'startdate' => (int) $course['startdate']];
+            $courseids[] = (int) $course['id'];
+        }
+        if ($support) {
+            $facts['supportcourse'] = ['id' => (int) $support['id']];
+            $courseids[] = (int) $support['id'];
+        }
+        $courseids = array_values(array_unique($courseids));
+        $this->enrolinstances = $this->manual_instances($courseids);
+
+        $facts['roles'] = $this->roles($lookups['roles'] ?? []);
+
+        $userids = [];
+        foreach ($facts['users'] as $u) {
+            $userids[] = $u['id'];
+        }
+        $people = $userids;
+        if ($operatorid > 0) {
+            $people[] = $operatorid;
+        }
+        $people = array_values(array_unique($people));
+
+        $facts['enrolments'] = $this->enrolments($courseids, $people);
+
+        if ($course && isset($lookups['groupidnumber']) && $lookups['groupidnumber'] !== '') {
+            $facts['group'] = $this->group((int) $course['id'], (string) $lookups['groupidnumber']);
+        }
+
+        if ($operatorid > 0) {
+            $facts['roleassignments'] = $this->user_context_roles($operatorid, array_values(array_diff($userids,
+                [$operatorid])));
+        }
+        $facts['privileged'] = $this->privileged($people);
+        $facts['products'] = $this->products((int) ($order['billitemid'] ?? 0), (string) ($order['transactionid'] ?? ''));
+
+        return $facts;
+    }
+
+    /**
+     * Local, non-deleted accounts whose lower-cased email is one of the match keys.
+     *
+     * @param string[] $emails
+     * @return array
+     */
+    protected function users(array $emails): array {
+        $out = [];
+        foreach ($this->chunks($emails) as $chunk) {
+            [$in, $params] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'em');
+            $params['localhost'] = $this->localhostid;
+            $sql = "SELECT u.id, u.email, u.username, u.auth, u.suspended, u.deleted
+                      FROM {user} u
+                     WHERE u.mnethostid = :localhost AND u.deleted = 0 AND LOWER(u.email) $in";
+            foreach ($this->rows($sql, $params) as $r) {
+                $out[] = [
+                    'id' => (int) $r['id'],
+                    'email' => (string) $r['email'],
+                    'username' => (string) $r['username'],
+                    'auth' => (string) $r['auth'],
+                    'suspended' => (int) $r['suspended'],
+                    'deleted' => (int) $r['deleted'],
+                ];
+            }
+        }
+        return $out;
+    }
+
+    /**
+     * Taken usernames starting with a candidate base (a superset of what the planner needs).
+     *
+     * @param string[] $bases
+     * @return string[]
+     */
+    protected function usernames(array $bases): array {
+        $out = [];
+        foreach ($this->chunks($bases) as $chunk) {
+            $likes = [];
+            $params = ['localhost' => $this->localhostid];
+            foreach (array_values($chunk) as $i => $base) {
+                $likes[] = $this->db->sql_like('u.username', ':un' . $i, false, false);
+                $params['un' . $i] = $this->db->sql_like_escape((string) $base) . '%';
+            }
+            $sql = "SELECT u.id, u.username
+                      FROM {user} u
+                     WHERE u.mnethostid = :localhost AND (" . implode(' OR ', $likes) . ")";
+            foreach ($this->rows($sql, $params) as $r) {
+                $out[(string) $r['username']] = true;
+            }
+        }
+        $names = array_keys($out);
+        sort($names, SORT_STRING);
+        return array_map('strval', $names);
+    }
+
+    /**
+     * A course by shortname, or by id when given an int or a numeric string.
+     *
+     * @param string|int|null $key
+     * @return array|null
+     */
+    protected function course($key): ?array {
+        if ($key === null || $key === '') {
+            return null;
+        }
+        if (is_int($key) || preg_match('/^[0-9]+$/', (string) $key)) {
+            $sql = "SELECT c.id, c.shortname, c.startdate FROM {course} c WHERE c.id = :id";
+            $params = ['id' => (int) $key];
+        } else {
+            $sql = "SELECT c.id, c.shortname, c.startdate FROM {course} c WHERE c.shortname = :shortname ORDER BY c.id";
+            $params = ['shortname' => (string) $key];
+        }
+        $rows = $this->rows($sql, $params);
+        return $rows ? $rows[0] : null;
+    }
+
+    /**
+     * Enabled manual enrol instances of the courses, first by sortorder.
+     *
+     * @param int[] $courseids
+     * @return array courseid => instance record
+     */
+    protected function manual_instances(array $courseids): array {
+        if (!$courseids) {
+            return [];
+        }
+        [$in, $params] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'mc');
+        $params['manual'] = 'manual';
+        $params['enabled'] = ENROL_INSTANCE_ENABLED;
+        $sql = "SELECT e.*
+                  FROM {enrol} e
+                 WHERE e.enrol = :manual AND e.status = :enabled AND e.courseid $in
+              ORDER BY e.sortorder, e.id";
+        $out = [];
+        foreach ($this->rows($sql, $params) as $r) {
+            $cid = (int) $r['courseid'];
+            if (!isset($out[$cid])) {
+                $out[$cid] = (object) $r;
+            }
+        }
+        return $out;
+    }
+
+    /**
+     * Role ids by shortname.
+     *
+     * @param string[] $shortnames
+     * @return array shortname => id
+     */
+    protected function roles(array $shortnames): array {
+        if (!$shortnames) {
+            return [];
+        }
+        [$in, $params] = $this->db->get_in_or_equal(array_values($shortnames), SQL_PARAMS_NAMED, 'rs');
+        $out = [];
+        foreach ($this->rows("SELECT r.id, r.shortname FROM {role} r WHERE r.shortname $in", $params) as $r) {
+            $out[(string) $r['shortname']] = (int) $r['id'];
+        }
+        ksort($out, SORT_STRING);
+        return $out;
+    }
+
+    /**
+     * Enrolments of these people in these courses, with their roles in the course context.
+     *
+     * One entry per (course, user); when a user has several enrolments in a course, the manual one
+     * (which this handler writes) wins, then an active one.
+     *
+     * @param int[] $courseids
+     * @param int[] $userids
+     * @return array
+     */
+    protected function enrolments(array $courseids, array $userids): array {
+        if (!$courseids || !$userids) {
+            return [];
+        }
+        $byuser = [];
+        $roles = [];
+        foreach ($this->chunks($userids) as $chunk) {
+            [$cin, $cparams] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'ec');
+            [$uin, $uparams] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'eu');
+            $sql = "SELECT ue.id, ue.userid, ue.status, ue.timestart, ue.timeend, e.courseid, e.enrol
+                      FROM {user_enrolments} ue
+                      JOIN {enrol} e ON e.id = ue.enrolid
+                     WHERE e.courseid $cin AND ue.userid $uin";
+            foreach ($this->rows($sql, $cparams + $uparams) as $r) {
+                $key = (int) $r['courseid'] . ':' . (int) $r['userid'];
+                $cur = $byuser[$key] ?? null;
+                if ($cur === null || $this->better_enrolment($r, $cur)) {
+                    $byuser[$key] = $r;
+                }
+            }
+            [$cin, $cparams] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'rc');
+            [$uin, $uparams] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'ru');
+            $cparams['courselevel'] = CONTEXT_COURSE;
+            $sql = "SELECT ra.id, ra.userid, ra.roleid, ctx.instanceid AS courseid
+                      FROM {role_assignments} ra
+                      JOIN {context} ctx ON ctx.id = ra.contextid
+                     WHERE ctx.contextlevel = :courselevel AND ctx.instanceid $cin AND ra.userid $uin";
+            foreach ($this->rows($sql, $cparams + $uparams) as $r) {
+                $roles[(int) $r['courseid'] . ':' . (int) $r['userid']][(int) $r['roleid']] = true;
+            }
+        }
+        $out = [];
+        foreach ($byuser as $key => $r) {
+            $rids = array_keys($roles[$key] ?? []);
+            sort($rids);
+            $out[] = [
+                'courseid' => (int) $r['courseid'],
+                'userid' => (int) $r['userid'],
+                'status' => (int) $r['status'],
+                'timestart' => (int) $r['timestart'],
+                'timeend' => (int) $r['timeend'],
+                'roles' => $rids,
+            ];
+        }
+        return $out;
+    }
+
+    /**
+     * Whether enrolment $a should represent the (course, user) pair rather than $b.
+     *
+     * @param array $a
+     * @param array $b
+     * @return bool
+     */
+    protected function better_enrolment(array $a, array $b): bool {
+        $am = $a['enrol'] === 'manual';
+        $bm = $b['enrol'] === 'manual';
+        if ($am !== $bm) {
+            return $am;
+        }
+        return (int) $a['status'] === ENROL_USER_ACTIVE && (int) $b['status'] !== ENROL_USER_ACTIVE;
+    }
+
+    /**
+     * The order's group (course, idnumber) and its members.
+     *
+     * @param int $courseid
+     * @param string $idnumber
+     * @return array|null
+     */
+    protected function group(int $courseid, string $idnumber): ?array {
+        $rows = $this->rows("SELECT g.id FROM {groups} g WHERE g.courseid = :courseid AND g.idnumber = :idnumber",
+            ['courseid' => $courseid, 'idnumber' => $idnumber]);
+        if (!$rows) {
+            return null;
+        }
+        $groupid = (int) $rows[0]['id'];
+        $members = [];
+        foreach ($this->rows("SELECT gm.id, gm.userid FROM {groups_members} gm WHERE gm.groupid = :groupid",
+                ['groupid' => $groupid]) as $r) {
+            $members[] = (int) $r['userid'];
+        }
+        sort($members);
+        return ['id' => $groupid, 'members' => array_values(array_unique($members))];
+    }
+
+    /**
+     * Role assignments between the operator and the users, in user contexts, both ways.
+     *
+     * @param int $operatorid
+     * @param int[] $userids
+     * @return array
+     */
+    protected function user_context_roles(int $operatorid, array $userids): array {
+        $out = [];
+        foreach ($this->chunks($userids) as $chunk) {
+            [$in1, $p1] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'ca');
+            [$in2, $p2] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'cb');
+            $params = $p1 + $p2 + ['userlevel' => CONTEXT_USER, 'op1' => $operatorid, 'op2' => $operatorid];
+            $sql = "SELECT ra.id, ra.roleid, ra.userid, ctx.instanceid AS contextuserid
+                      FROM {role_assignments} ra
+                      JOIN {context} ctx ON ctx.id = ra.contextid
+                     WHERE ctx.contextlevel = :userlevel
+                       AND ((ra.userid = :op1 AND ctx.instanceid $in1) OR (ctx.instanceid = :op2 AND ra.userid $in2))";
+            foreach ($this->rows($sql, $params) as $r) {
+                $out[] = [
+                    'roleid' => (int) $r['roleid'],
+                    'userid' => (int) $r['userid'],
+                    'contextuserid' => (int) $r['contextuserid'],
+                ];
+            }
+        }
+        return $out;
+    }
+
+    /**
+     * Site admins plus these people when they hold any role in the system context.
+     *
+     * @param int[] $userids
+     * @return int[]
+     */
+    protected function privileged(array $userids): array {
+        $out = array_fill_keys($this->siteadmins, true);
+        foreach ($this->chunks($userids) as $chunk) {
+            [$in, $params] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'pu');
+            $params['systemlevel'] = CONTEXT_SYSTEM;
+            $sql = "SELECT ra.id, ra.userid
+                      FROM {role_assignments} ra
+                      JOIN {context} ctx ON ctx.id = ra.contextid
+                     WHERE ctx.contextlevel = :systemlevel AND ra.userid $in";
+            foreach ($this->rows($sql, $params) as $r) {
+                $out[(int) $r['userid']] = true;
+            }
+        }
+        $ids = array_keys($out);
+        sort($ids);
+        return $ids;
+    }
+
+    /**
+     * Product references already recorded for this bill item or this transaction.
+     *
+     * @param int $billitemid
+     * @param string $transactionid
+     * @return string[]
+     */
+    protected function products(int $billitemid, string $transactionid): array {
+        $where = [];
+        $params = [];
+        if ($billitemid > 0) {
+            $where[] = 'p.initialbillitemid = :billitemid';
+            $params['billitemid'] = $billitemid;
+        }
+        if ($transactionid !== '') {
+            $where[] = $this->db->sql_like('p.reference', ':refprefix');
+            $params['refprefix'] = $this->db->sql_like_escape($transactionid) . '%';
+        }
+        if (!$where) {
+            return [];
+        }
+        $refs = [];
+        $sql = "SELECT p.id, p.reference FROM {local_shop_product} p WHERE " . implode(' OR ', $where);
+        foreach ($this->rows($sql, $params) as $r) {
+            $refs[(string) $r['reference']] = true;
+        }
+        $refs = array_keys($refs);
+        sort($refs, SORT_STRING);
+        return array_map('strval', $refs);
+    }
+
+    /**
+     * Splits a list into chunks of at most chunksize unique values.
+     *
+     * @param array $values
+     * @return array[]
+     */
+    protected function chunks(array $values): array {
+        $values = array_values(array_unique($values, SORT_REGULAR));
+        if (!$values) {
+            return [];
+        }
+        return array_chunk($values, $this->chunksize);
+    }
+
+    /**
+     * Runs one query and returns its rows as arrays.
+     *
+     * @param string $sql
+     * @param array $params
+     * @return array[]
+     */
+    protected function rows(string $sql, array $params): array {
+        $this->queries++;
+        $rs = $this->db->get_recordset_sql($sql, $params);
+        $out = [];
+        foreach ($rs as $r) {
+            $out[] = (array) $r;
+        }
+        $rs->close();
+        return $out;
+    }
+}

@@ -1,0 +1,237 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * One production run of a session order: lock, plan, apply.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shop_setup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+namespace shophandlers_std_setuponecoursesession;
+
+/**
+ * Runs shop_setup_session() twice with the bulk queries in between, then applies the plan.
+ *
+ * Used by produce_postpay() (in the web request) and by the adhoc task (large orders).
+ */
+class session_runner {
+
+    /** Frankenstyle component (lock type, config, strings). */
+    const COMPONENT = 'shophandlers_std_setuponecoursesession';
+
+    /** Seconds to wait for another run of the same order to finish. */
+    const LOCK_TIMEOUT = 120;
+
+    /** Orders with more participants than this are applied by the adhoc task (config 'asyncthreshold'). */
+    const DEFAULT_ASYNC_THRESHOLD = 200;
+
+    /** The php.ini line that loads the extension. */
+    const INI_LINE = 'extension=shop_setup';
+
+    /** @var callable shop_setup_session() or a stand-in */
+    protected $planner;
+
+    /**
+     * Constructor.
+     *
+     * @param callable|null $planner defaults to the extension's shop_setup_session()
+     */
+    public function __construct(?callable $planner = null) {
+        $this->planner = $planner;
+    }
+
+    /**
+     * Participants above which an order goes to the adhoc task; 0 or less: never.
+     *
+     * @return int
+     */
+    public static function async_threshold(): int {
+        $value = get_config(self::COMPONENT, 'asyncthreshold');
+        if ($value === false || $value === null || $value === '' || !is_numeric($value)) {
+            return self::DEFAULT_ASYNC_THRESHOLD;
+        }
+        return (int) $value;
+    }
+
+    /**
+     * Whether the extension's planner is available.
+     *
+     * @return bool
+     */
+    public static function extension_available(): bool {
+        return function_exists('shop_setup_session');
+    }
+
+    /**
+     * Produces an order under the order's lock.
+     *
+     * @param array $order from order_builder
+     * @param bool $intask true when called by the adhoc task (never queues again)
+     * @param int $billid the bill, so the adhoc task can append its feedback to it
+     * @return \stdClass status ('done', 'nothingtodo', 'failed', 'queued', 'busy'), feedback, exception
+     */
+    public function run(array $order, bool $intask = false, int $billid = 0): \stdClass {
+        $result = new \stdClass();
+        $result->exception = null;
+
+        $planner = $this->planner;
+        if ($planner === null) {
+            if (!self::extension_available()) {
+                $result->status = 'failed';
+                $result->feedback = feedback::failure($order, [[
+                    'level' => 'error',
+                    'code' => 'extension_missing',
+                    'message' => get_string('errornoextension', self::COMPONENT, self::INI_LINE),
+                ]]);
+                return $result;
+            }
+            $planner = 'shop_setup_session';
+        }
+
+        $txid = (string) ($order['transactionid'] ?? '');
+        $factory = \core\lock\lock_config::get_lock_factory(self::COMPONENT);
+        $lock = $factory->get_lock('tx_' . $txid, self::LOCK_TIMEOUT);
+        if (!$lock) {
+            self::trace($txid, 'another run of this order holds the lock; nothing done');
+            $result->status = 'busy';
+            $result->feedback = feedback::busy($order);
+            return $result;
+        }
+        try {
+            $this->produce($planner, $order, $intask, $billid, $result);
+        } catch (\Throwable $e) {
+            // A database error while reading the facts, a task that cannot be queued...: never a success.
+            self::trace($txid, 'production failed: ' . get_class($e));
+            $result->status = 'failed';
+            $result->exception = $e;
+            $result->feedback = feedback::failure($order, [self::issue('apply_failed',
+                get_string('errorapplyfailed', self::COMPONENT))], null, $e->getMessage());
+        } finally {
+            $lock->release();
+        }
+        return $result;
+    }
+
+    /**
+     * Plans and applies (or queues) under the lock.
+     *
+     * @param callable $planner
+     * @param array $order
+     * @param bool $intask
+     * @param int $billid
+     * @param \stdClass $result filled in
+     */
+    protected function produce(callable $planner, array $order, bool $intask, int $billid, \stdClass $result): void {
+        global $CFG, $DB;
+
+        $txid = (string) ($order['transactionid'] ?? '');
+        $result->status = 'failed';
+
+        try {
+            $lookup = $planner($order);
+        } catch (\Throwable $e) {
+            // TypeError / ValueError naming the faulty field of the order.
+            self::trace($txid, 'order refused by shop_setup_session(): ' . get_class($e));
+            $result->feedback = feedback::failure($order, [self::issue('invalid_order', $e->getMessage())]);
+            return;
+        }
+        if (empty($lookup['ok'])) {
+            self::trace($txid, 'order refused: ' . count($lookup['errors'] ?? []) . ' error(s)');
+            $result->feedback = feedback::failure($order, array_merge($lookup['errors'] ?? [], $lookup['warnings'] ?? []),
+                $lookup);
+            return;
+        }
+
+        $siteadmins = array_filter(array_map('intval', explode(',', (string) ($CFG->siteadmins ?? ''))));
+        $collector = new facts_collector($DB, (int) $CFG->mnet_localhost_id, $siteadmins);
+        $facts = $collector->collect($lookup['lookups'] ?? [], $order);
+
+        try {
+            $plan = $planner($order, $facts);
+        } catch (\Throwable $e) {
+            self::trace($txid, 'facts refused by shop_setup_session(): ' . get_class($e));
+            $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
+            return;
+        }
+        if (empty($plan['ok'])) {
+            self::trace($txid, 'plan refused: ' . count($plan['errors'] ?? []) . ' error(s), nothing written');
+            $result->feedback = feedback::failure($order, array_merge($plan['errors'] ?? [], $plan['warnings'] ?? []), $plan);
+            return;
+        }
+        if (empty($plan['operations'])) {
+            self::trace($txid, 'already produced, nothing to do');
+            $result->status = 'nothingtodo';
+            $result->feedback = feedback::nothing_to_do($order, $plan);
+            return;
+        }
+
+        $applier = new plan_applier($collector->enrolinstances, $order, (int) get_config('local_shop', 'test'));
+        if ($issues = $applier->check($plan)) {
+            $result->feedback = feedback::failure($order, $issues, $plan);
+            return;
+        }
+
+        $threshold = self::async_threshold();
+        if (!$intask && $threshold > 0 && order_builder::count_participants($order) > $threshold) {
+            $task = new task\apply_session_task();
+            $task->set_component(self::COMPONENT);
+            $task->set_custom_data(['order' => $order, 'billid' => $billid]);
+            \core\task\manager::queue_adhoc_task($task, true);
+            self::trace($txid, 'queued for the adhoc task (' . order_builder::count_participants($order) . ' participants)');
+            $result->status = 'queued';
+            $result->feedback = feedback::queued($order, $plan);
+            return;
+        }
+
+        try {
+            $applied = $applier->apply($plan);
+        } catch (\Throwable $e) {
+            self::trace($txid, 'apply failed and was rolled back: ' . get_class($e));
+            $result->exception = $e;
+            $result->feedback = feedback::failure($order, [self::issue('apply_failed',
+                get_string('errorapplyfailed', self::COMPONENT))], $plan, $e->getMessage());
+            return;
+        }
+        self::trace($txid, 'applied ' . array_sum($applied['counts']) . ' operation(s)');
+        $result->status = 'done';
+        $result->feedback = feedback::success($order, $plan, $applied);
+    }
+
+    /**
+     * An error issue of the handler itself.
+     *
+     * @param string $code
+     * @param string $message
+     * @return array
+     */
+    protected static function issue(string $code, string $message): array {
+        return ['level' => 'error', 'code' => $code, 'message' => $message];
+    }
+
+    /**
+     * One line in local_shop's merchant trace: counts and codes only, never personal data or secrets.
+     *
+     * @param string $txid
+     * @param string $message
+     */
+    protected static function trace(string $txid, string $message): void {
+        if (function_exists('shop_trace')) {
+            shop_trace("[{$txid}] STD_SETUP_ONE_COURSE_SESSION shop_setup: {$message}");
+        }
+    }
+}

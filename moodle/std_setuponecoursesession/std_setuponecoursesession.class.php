@@ -1,0 +1,282 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Handler std_setuponecoursesession, built on the shop_setup PHP extension.
+ *
+ * @package    shophandlers_std_setuponecoursesession
+ * @copyright  2026 shop_setup contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+defined('MOODLE_INTERNAL') || die();
+
+require_once($CFG->dirroot . '/local/shop/datahandling/shophandler.class.php');
+require_once($CFG->dirroot . '/local/shop/datahandling/handlercommonlib.php');
+require_once($CFG->dirroot . '/local/shop/classes/Product.class.php');
+require_once($CFG->dirroot . '/local/shop/classes/Shop.class.php');
+require_once($CFG->dirroot . '/local/shop/locallib.php');
+
+use local_shop\Product;
+use local_shop\Shop;
+use shophandlers_std_setuponecoursesession\order_builder;
+use shophandlers_std_setuponecoursesession\seat_manager;
+use shophandlers_std_setuponecoursesession\session_runner;
+
+/**
+ * Sets up a whole training session on one course in one operation.
+ *
+ * Learners and tutors (each one consumes a seat), one course group per order whose idnumber is the
+ * transaction id, accounts created only when no local account has the participant's email, every
+ * account attached to the buyer by cross roles in user contexts, optional customer support course.
+ * The shop_setup extension decides (shop_setup_session()); this class only reads and applies.
+ */
+class shop_handler_std_setuponecoursesession extends shop_handler {
+
+    /** @var string handler name, for local_shop's unit test report */
+    public $name;
+
+    /**
+     * Constructor.
+     *
+     * @param string $label
+     */
+    public function __construct($label) {
+        $this->name = 'std_setuponecoursesession';
+        parent::__construct($label);
+    }
+
+    /**
+     * At order time: registers (or creates) the customer's account, as local_shop does.
+     *
+     * @param \local_shop\BillItem $data
+     * @param bool $errorstatus set to true on failure
+     * @return \stdClass public, private and salesadmin feedbacks
+     */
+    public function produce_prepay($data, &$errorstatus) {
+        if (!isset($data->actionparams['customersupport'])) {
+            $theshop = new Shop($data->shopid);
+            // Shop is a ShopObject: plain read, its __get() has no __isset() twin.
+            $data->actionparams['customersupport'] = (int) order_builder::get($theshop, 'defaultcustomersupportcourse');
+        }
+        return shop_register_customer($data, $errorstatus);
+    }
+
+    /**
+     * Once paid: plans and applies the session (or queues it for large orders).
+     *
+     * Never reports success for an order it did not set up: a refused plan writes nothing and
+     * tells the customer what to fix and the sales admin what happened, participant by participant.
+     *
+     * @param \local_shop\BillItem $data
+     * @return \stdClass public, private and salesadmin feedbacks
+     */
+    public function produce_postpay(&$data) {
+        $order = order_builder::from_billitem($data);
+        $bill = order_builder::get($data, 'bill');
+        $billid = (int) (order_builder::get($bill, 'id') ?: order_builder::get($data, 'billid'));
+        $runner = new session_runner();
+        return $runner->run($order, false, $billid)->feedback;
+    }
+
+    /**
+     * Product test page: reports every problem of the product's handler parameters.
+     *
+     * @param object $data the catalog item, with actionparams
+     * @param array $errors
+     * @param array $warnings
+     * @param array $messages
+     */
+    public function unit_test($data, &$errors, &$warnings, &$messages) {
+        global $DB;
+
+        $component = session_runner::COMPONENT;
+        $code = $data->code;
+        $messages[$code][] = get_string('usinghandler', 'local_shop', $this->name);
+
+        if (!function_exists('shop_setup_check_params') || !session_runner::extension_available()) {
+            $errors[$code][] = get_string('errornoextension', $component, session_runner::INI_LINE);
+            return;
+        }
+
+        parent::unit_test($data, $errors, $warnings, $messages);
+
+        $raw = order_builder::params_string(order_builder::get($data, 'actionparams'));
+        $reported = [];
+        foreach (shop_setup_check_params($raw) as $issue) {
+            $reported[(string) ($issue['key'] ?? '')] = true;
+            $a = new stdClass();
+            $a->key = s((string) ($issue['key'] ?? ''));
+            $a->code = s((string) ($issue['code'] ?? ''));
+            $a->message = s((string) ($issue['message'] ?? ''));
+            $line = get_string($a->key === '' ? 'utissue' : 'utissuekey', $component, $a);
+            if (($issue['level'] ?? 'error') === 'warning') {
+                $warnings[$code][] = $line;
+            } else {
+                $errors[$code][] = $line;
+            }
+        }
+
+        try {
+            $params = shop_setup_parse_params($raw);
+        } catch (\Throwable $e) {
+            return; // Already reported by shop_setup_check_params().
+        }
+
+        if (!isset($params['coursename']) || $params['coursename'] === '') {
+            if (!isset($reported['coursename'])) {
+                $errors[$code][] = get_string('errornotarget', $component);
+            }
+        } else if (!$course = $DB->get_record('course', ['shortname' => $params['coursename']], 'id, shortname')) {
+            $errors[$code][] = get_string('errorcoursenotexists', $component, s($params['coursename']));
+        } else {
+            $select = ['enrol' => 'manual', 'courseid' => $course->id, 'status' => ENROL_INSTANCE_ENABLED];
+            if (!$DB->record_exists('enrol', $select)) {
+                $errors[$code][] = get_string('errorcoursenotenrollable', $component, s($params['coursename']));
+            }
+        }
+
+        $support = $params['customersupport'] ?? '';
+        if ($support !== '' && $support !== '0') {
+            $field = preg_match('/^[0-9]+$/', $support) ? 'id' : 'shortname';
+            $supportcourse = $DB->get_record('course', [$field => $support], 'id, shortname');
+            $select = ['enrol' => 'manual', 'courseid' => $supportcourse->id ?? 0, 'status' => ENROL_INSTANCE_ENABLED];
+            if ($supportcourse && !$DB->record_exists('enrol', $select)) {
+                $errors[$code][] = get_string('errorcoursenotenrollable', $component, s($support));
+            }
+        }
+
+        if (!isset($params['supervisor'])) {
+            $warnings[$code][] = get_string('warningsupervisordefaultstoteacher', $component);
+        }
+        foreach (self::roles_of($params) as $shortname) {
+            if (!$DB->record_exists('role', ['shortname' => $shortname])) {
+                $errors[$code][] = get_string('errorrolenotexists', $component, s($shortname));
+            }
+        }
+    }
+
+    /**
+     * Role shortnames the parameters name (with the planner's defaults).
+     *
+     * @param array $params decoded handler parameters
+     * @return string[]
+     */
+    public static function roles_of(array $params): array {
+        $supervisor = ($params['supervisor'] ?? '') !== '' ? $params['supervisor'] : 'teacher';
+        $roles = [$supervisor, 'student'];
+        foreach (['operatorrole', 'participantrole', 'supportrole'] as $key) {
+            if (isset($params[$key]) && $params[$key] !== '') {
+                $roles[] = $params[$key];
+            }
+        }
+        foreach (explode(',', (string) ($params['requiredroles'] ?? '')) as $role) {
+            $role = trim($role);
+            if ($role !== '' && $role !== 'supervisor' && $role !== '_supervisor') {
+                $roles[] = $role;
+            }
+        }
+        $roles = array_values(array_unique($roles));
+        sort($roles, SORT_STRING);
+        return $roles;
+    }
+
+    /**
+     * Product deleted: unenrols that seat's user (the account is kept).
+     *
+     * @param Product $product
+     */
+    public function delete(Product $product) {
+        seat_manager::unenrol($product);
+    }
+
+    /**
+     * Product disabled: suspends that seat's enrolment.
+     *
+     * @param Product $product
+     */
+    public function soft_delete(Product $product) {
+        seat_manager::set_status($product, ENROL_USER_SUSPENDED);
+    }
+
+    /**
+     * Product restored: reactivates that seat's enrolment.
+     *
+     * @param Product $product
+     */
+    public function soft_restore(Product $product) {
+        seat_manager::set_status($product, ENROL_USER_ACTIVE);
+    }
+
+    /**
+     * Product details in local_shop's product pages.
+     *
+     * @param int $pid the product id
+     * @param object $pinfo the product's production data
+     * @return string HTML
+     */
+    public function display_product_infos($pid, $pinfo) {
+        global $DB;
+
+        $component = session_runner::COMPONENT;
+        $row = function (string $key, string $value): string {
+            return '<div><div class="cs-product-key">' . $key . '</div><div class="cs-product-value">' . $value . '</div></div>';
+        };
+        $str = $row(get_string('coursename', $component), s((string) ($pinfo->coursename ?? '')));
+        if (!empty($pinfo->userid) && ($u = $DB->get_record('user', ['id' => $pinfo->userid]))) {
+            $url = new moodle_url('/user/view.php', ['id' => $u->id]);
+            $str .= $row(get_string('beneficiary', $component), html_writer::link($url, fullname($u)));
+        }
+        if (isset($pinfo->role)) {
+            $label = $pinfo->role === '_supervisor' ? get_string('rolesupervisor', $component) : s($pinfo->role);
+            $str .= $row(get_string('seatrole', $component), $label);
+        }
+        return $str;
+    }
+
+    /**
+     * The course's overview image as the product thumbnail, when small enough.
+     *
+     * @param object $catalogitem
+     * @return string|null
+     */
+    public function get_alternative_thumbnail_url($catalogitem) {
+        global $DB, $CFG;
+
+        $params = order_builder::get($catalogitem, 'handlerparams');
+        if (!is_array($params)) {
+            return null;
+        }
+        if (empty($params['coursename'])) {
+            return null;
+        }
+        $course = $DB->get_record('course', ['shortname' => urldecode($params['coursename'])]);
+        if (!$course) {
+            return null;
+        }
+        $courseinlist = new core_course_list_element($course);
+        foreach ($courseinlist->get_course_overviewfiles() as $file) {
+            if ($file->is_valid_image()) {
+                $info = $file->get_imageinfo();
+                if ($info && $info['width'] < 800) {
+                    return moodle_url::make_pluginfile_url($file->get_contextid(), $file->get_component(),
+                        $file->get_filearea(), null, $file->get_filepath(), $file->get_filename())->out();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,1 @@
+<?php // Test double: groups_*() are defined by tests/inc/moodle_fake.php.

@@ -1,0 +1,41 @@
+--TEST--
+shop_setup_remote_apply(): a write that may have been processed (timeout, dropped connection, HTTP 500, invalid JSON) is looked up, never blindly resent
+--EXTENSIONS--
+shop_setup
+--FILE--
+<?php
+require __DIR__ . '/inc/moodle_mock.inc';
+require __DIR__ . '/inc/remote_fixture.inc';
+$m = MoodleMock::start(null, 3);
+$opts = ['backoff_ms' => 5, 'timeout_ms' => 1500];
+
+// Processed by Moodle, but the answer is lost.
+$m->fault(['fn' => 'core_user_create_users', 'type' => 'drop', 'commit' => true]);
+$m->fault(['fn' => 'core_group_create_groups', 'type' => 'http500', 'commit' => true]);
+$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'slow', 'ms' => 4000, 'commit' => true]);
+$r = shop_setup_remote_apply(remote_fixture_plan(4), $m->url, MoodleMock::TOKEN, $opts);
+echo "ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), " users ", json_encode($r['users']), " group ", $r['groupid'], "\n";
+$s = $m->state();
+echo "create ", $s['log']['fn']['core_user_create_users'], ", group ", $s['log']['fn']['core_group_create_groups'],
+	", enrol ", $s['log']['fn']['enrol_manual_enrol_users'], "\n";
+echo "accounts ", count($s['users']), ", groups ", count($s['groups']), ", enrolments ", count($s['enrolments']), "\n";
+
+// Invalid JSON: processed (accounts) or not (enrolments): the lookup tells, only the missing is sent again.
+$m->fault(['fn' => 'core_user_create_users', 'type' => 'badjson', 'commit' => true]);
+$m->fault(['fn' => 'enrol_manual_enrol_users', 'type' => 'badjson']);
+$r = shop_setup_remote_apply(remote_fixture_plan(6, 0, [], 'TX-0002'), $m->url, MoodleMock::TOKEN, $opts);
+echo "ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), " new users ", json_encode(array_slice($r['users'], 4)), "\n";
+$s = $m->state();
+echo "create ", $s['log']['fn']['core_user_create_users'], ", enrol ", $s['log']['fn']['enrol_manual_enrol_users'], "\n";
+echo "accounts ", count($s['users']), ", enrolments ", count($s['enrolments']), "\n";
+$e5 = array_values(array_filter($s['enrolments'], fn($e) => $e['userid'] === $r['users']['p5']))[0];
+echo "p5 enrolment: ", json_encode($e5), "\n";
+?>
+--EXPECT--
+ok=true {"done":24,"local":4} users {"p1":1000,"p2":1001,"p3":1002,"p4":1003} group 50
+create 1, group 1, enrol 1
+accounts 6, groups 1, enrolments 6
+ok=true {"done":24,"exists":10,"local":6} new users {"p5":1004,"p6":1005}
+create 2, enrol 3
+accounts 8, enrolments 8
+p5 enrolment: {"courseid":10,"userid":1004,"status":0,"timestart":1767225600,"timeend":1775001600,"roles":[5]}
