@@ -797,12 +797,11 @@ static void rm_client_free(rm_client *c)
 /* Lower-cases ASCII letters only (Moodle's match keys and core_text::strtolower of ASCII). */
 static zend_string *rm_lower(const char *s, size_t n)
 {
-	/* zend_string_tolower() returns a new reference (a copy, or the same string
-	 * with its refcount raised): the temporary must be released either way. */
-	zend_string *tmp = zend_string_init_fast(s, n);
-	zend_string *lower = zend_string_tolower(tmp);
-	zend_string_release(tmp);
-	return lower;
+	/* zend_string_tolower() returns a new string (or a new reference) and leaves
+	 * its argument to the caller: release it, or every call leaks it. */
+	zend_string *in = zend_string_init_fast(s, n), *out = zend_string_tolower(in);
+	zend_string_release(in);
+	return out;
 }
 
 /* ---- shop_setup_remote_lookup --------------------------------------------- */

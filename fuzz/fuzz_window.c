@@ -86,9 +86,10 @@ static void check_roundtrip(int64_t t, int form, int offmin)
 	char buf[64];
 	int64_t y, m, d, got;
 	size_t eo = 0, n;
-	int64_t local = t + (int64_t)offmin * 60, days, sod;
+	int64_t local, days, sod;
 	ss_window_status st;
 
+	if (t < 0 || t > SS_WINDOW_MAX_TIME) return;
 	if (form < 3) offmin = 0;
 	local = t + (int64_t)offmin * 60;
 	if (local < 0) local = t, offmin = 0;
@@ -203,7 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st = ss_window_parse_end(p + sl, el, &e, &eo);
 		if (st != SS_WINDOW_OK) {
 			FUZZ_ASSERT(eo <= el, "parse_end offset %zu outside %zu bytes", eo, el);
-		} else if (e.kind == SS_WINDOW_END_RELATIVE) {
+		} else if (e.kind == SS_WINDOW_END_RELATIVE && in.now >= 0 && in.now <= SS_WINDOW_MAX_TIME) {
 			int64_t r = -2, base = in.now;
 			ss_window_status ast;
 			FUZZ_ASSERT(e.unit == 'D' || e.unit == 'H' || e.unit == 'W' || e.unit == 'M', "unit %c", e.unit);

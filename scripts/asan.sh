@@ -86,7 +86,7 @@ fi
 [ $# -gt 0 ] || set -- tests
 log="$b/run-tests.log"
 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
-	php run-tests.php -q -n -p "$b/php" -d "extension=$so" "$@" >"$log" 2>&1
+	php run-tests.php -q -n -j"${SHOP_SETUP_JOBS:-2}" -p "$b/php" -d "extension=$so" "$@" >"$log" 2>&1
 cd "$top"
 grep -E '^(FAIL|BORK|WARN|LEAK|SKIP)' "$log"
 count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | head -n 1; }
