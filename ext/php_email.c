@@ -230,6 +230,18 @@ static zend_result shop_setup_email_check_count(uint32_t argnum, HashTable *ht)
 	return SUCCESS;
 }
 
+/* out = the match key of the (already type-checked) string v, or null. */
+static zend_always_inline void shop_setup_email_key_zval(zval *v, shop_setup_email_key *k, zval *out)
+{
+	zend_string *key;
+	ZVAL_DEREF(v);
+	if (shop_setup_email_key_of(Z_STR_P(v), k, &key, 0) == SS_EMAIL_OK) {
+		ZVAL_STR(out, key);
+	} else {
+		ZVAL_NULL(out);
+	}
+}
+
 PHP_FUNCTION(shop_setup_emails_normalize)
 {
 	HashTable *emails;
@@ -260,26 +272,14 @@ PHP_FUNCTION(shop_setup_emails_normalize)
 		zend_hash_real_init_packed(Z_ARRVAL_P(return_value));
 		ZEND_HASH_FILL_PACKED(Z_ARRVAL_P(return_value)) {
 			ZEND_HASH_FOREACH_VAL(emails, v) {
-				zend_string *key;
-				ZVAL_DEREF(v);
-				if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
-					ZVAL_STR(&out, key);
-				} else {
-					ZVAL_NULL(&out);
-				}
+				shop_setup_email_key_zval(v, &k, &out);
 				ZEND_HASH_FILL_ADD(&out);
 			} ZEND_HASH_FOREACH_END();
 		} ZEND_HASH_FILL_END();
 		return;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(emails, h, skey, v) {
-		zend_string *key;
-		ZVAL_DEREF(v);
-		if (shop_setup_email_key_of(Z_STR_P(v), &k, &key, 0) == SS_EMAIL_OK) {
-			ZVAL_STR(&out, key);
-		} else {
-			ZVAL_NULL(&out);
-		}
+		shop_setup_email_key_zval(v, &k, &out);
 		if (skey) {
 			zend_hash_add_new(Z_ARRVAL_P(return_value), skey, &out);
 		} else {

@@ -439,9 +439,24 @@ static int shop_setup_check_lex_error(void *vctx, const ss_params_error *err)
 	}
 	/* The key is known only when the fault is in the value, and is given only when it is
 	 * UTF-8: a fault in the value is found before the key's own UTF-8 check. */
-	return shop_setup_issue(ctx, "error", code,
-		err->in_value && ss_utf8_check(err->key, err->key_len) == err->key_len ? err->key : NULL, err->key_len,
-		(zend_long)err->offset, msg.s);
+	{
+		/* A key cut at SS_PARAMS_ERR_KEY_MAX bytes may end inside a character: drop that part. */
+		size_t klen = err->key_len, back = 0;
+		while (klen == SS_PARAMS_ERR_KEY_MAX && back < 3 && back < klen
+			&& ((unsigned char)err->key[klen - back - 1] & 0xC0) == 0x80) {
+			back++;
+		}
+		if (back > 0 && back < klen && ((unsigned char)err->key[klen - back - 1] & 0xC0) == 0xC0) {
+			unsigned char lead = (unsigned char)err->key[klen - back - 1];
+			size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+			if (back < need) klen -= back + 1; /* an incomplete last character goes, lead byte too */
+		} else if (klen == SS_PARAMS_ERR_KEY_MAX && ((unsigned char)err->key[klen - 1] & 0xC0) == 0xC0) {
+			klen--; /* cut right after a lead byte */
+		}
+		return shop_setup_issue(ctx, "error", code,
+			err->in_value && ss_utf8_check(err->key, klen) == klen ? err->key : NULL, klen,
+			(zend_long)err->offset, msg.s);
+	}
 }
 
 static int shop_setup_check_pair(void *vctx, const ss_params_pair *pair)

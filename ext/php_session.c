@@ -579,6 +579,30 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		if (!ht) { ss_type_error(&path, lit, "array", lz_); return -1; } \
 	  } }
 
+/* Reads a list of strings of $facts (usernames, products) into out[0..*n). */
+static int ss_read_str_list(ss_path *path, const char *name, HashTable *ht, ss_sv **out, size_t *n)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *ez;
+
+	*out = safe_emalloc(zend_hash_num_elements(ht) ? zend_hash_num_elements(ht) : 1, sizeof(ss_sv), 0);
+	ss_path_push(path, name, strlen(name));
+	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, ez) {
+		ez = ss_deref(ez);
+		ss_path_push_key(path, key, idx);
+		if (Z_TYPE_P(ez) != IS_STRING) {
+			ss_type_error(path, NULL, "string", ez);
+			return -1;
+		}
+		if (ss_read_str(path, NULL, ez, SS_MAX_FIELD_LEN, &(*out)[*n], NULL) != 0) return -1;
+		SS_POP(path);
+		(*n)++;
+	} ZEND_HASH_FOREACH_END();
+	SS_POP(path);
+	return 0;
+}
+
 static int ss_read_facts(ss_bind *b, HashTable *facts)
 {
 	ss_path path = {"$facts", 0, {{0}}};
@@ -680,26 +704,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			SS_POP(&path);
 		}
 	}
-	{
-		SS_FACT_LIST(facts, "usernames", nht)
-		if (nht) {
-			n = zend_hash_num_elements(nht);
-			b->in.usernames = safe_emalloc(n ? n : 1, sizeof(ss_sv), 0);
-			SS_PUSH(&path, "usernames");
-			ZEND_HASH_FOREACH_KEY_VAL(nht, idx, key, ez) {
-				ez = ss_deref(ez);
-				ss_path_push_key(&path, key, idx);
-				if (Z_TYPE_P(ez) != IS_STRING) {
-					ss_type_error(&path, NULL, "string", ez);
-					return -1;
-				}
-				if (ss_read_str(&path, NULL, ez, SS_MAX_FIELD_LEN, &b->in.usernames[b->in.nusernames], NULL) != 0) return -1;
-				SS_POP(&path);
-				b->in.nusernames++;
-			} ZEND_HASH_FOREACH_END();
-			SS_POP(&path);
-		}
-	}
+	SS_FACT_LIST(facts, "usernames", nht)
+	if (nht && ss_read_str_list(&path, "usernames", nht, &b->in.usernames, &b->in.nusernames) != 0) return -1;
 	{
 		SS_FACT_LIST(facts, "privileged", pht)
 		if (pht) {
@@ -858,26 +864,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			SS_POP(&path);
 		}
 	}
-	{
-		SS_FACT_LIST(facts, "products", prht)
-		if (prht) {
-			n = zend_hash_num_elements(prht);
-			b->in.products = safe_emalloc(n ? n : 1, sizeof(ss_sv), 0);
-			SS_PUSH(&path, "products");
-			ZEND_HASH_FOREACH_KEY_VAL(prht, idx, key, ez) {
-				ez = ss_deref(ez);
-				ss_path_push_key(&path, key, idx);
-				if (Z_TYPE_P(ez) != IS_STRING) {
-					ss_type_error(&path, NULL, "string", ez);
-					return -1;
-				}
-				if (ss_read_str(&path, NULL, ez, SS_MAX_FIELD_LEN, &b->in.products[b->in.nproducts], NULL) != 0) return -1;
-				SS_POP(&path);
-				b->in.nproducts++;
-			} ZEND_HASH_FOREACH_END();
-			SS_POP(&path);
-		}
-	}
+	SS_FACT_LIST(facts, "products", prht)
+	if (prht && ss_read_str_list(&path, "products", prht, &b->in.products, &b->in.nproducts) != 0) return -1;
 	return 0;
 }
 

@@ -33,23 +33,35 @@ static void shop_setup_efree(void *ptr) { efree(ptr); }
 
 void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max)
 {
-	size_t i, n = len > max ? max : len;
+	size_t i = 0, n = len > max ? max : len;
 	static const char hex[] = "0123456789ABCDEF";
 
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
 			smart_str_appendc(buf, (char)c);
-		} else if (c >= 0x80) {
-			/* Bytes of a well-formed UTF-8 sequence are kept; anything else is escaped. */
-			smart_str_appendc(buf, (char)c);
-		} else {
-			smart_str_appendl(buf, "\\x", 2);
-			smart_str_appendc(buf, hex[c >> 4]);
-			smart_str_appendc(buf, hex[c & 15]);
+			i++;
+			continue;
 		}
+		if (c >= 0xC2 && c <= 0xF4) {
+			/* A well-formed UTF-8 character is kept whole, or not at all when the cut
+			 * at max would split it: the message stays valid UTF-8. */
+			size_t w = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			if (w <= len - i && ss_utf8_check(s + i, w) == w) {
+				if (i + w > n) {
+					break;
+				}
+				smart_str_appendl(buf, s + i, w);
+				i += w;
+				continue;
+			}
+		}
+		smart_str_appendl(buf, "\\x", 2);
+		smart_str_appendc(buf, hex[c >> 4]);
+		smart_str_appendc(buf, hex[c & 15]);
+		i++;
 	}
-	if (len > max) {
+	if (i < len) {
 		smart_str_appendl(buf, "...", 3);
 	}
 }

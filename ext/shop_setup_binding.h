@@ -8,7 +8,9 @@
 
 #include "php.h"
 
-/* Appends a printable rendering of s (at most max bytes, non-printables as \xNN) to buf. */
+/* Appends a printable rendering of s to buf: at most max bytes, cut on a character
+ * boundary; well-formed UTF-8 kept, control characters and ill-formed bytes as \xNN,
+ * so that the message is valid UTF-8 whatever s holds. */
 void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max);
 
 /* Start-up of the handler-parameter area (ext/php_params.c): interns the known keys. */

@@ -222,10 +222,6 @@ fail:
 	}
 	err->status = st;
 	err->key_len = ekey_len > SS_PARAMS_ERR_KEY_MAX ? SS_PARAMS_ERR_KEY_MAX : ekey_len;
-	if (err->key_len < ekey_len) {
-		/* Cut on a character boundary, so that the key stays valid UTF-8. */
-		while (err->key_len > 0 && ((uchar)ekey[err->key_len] & 0xC0) == 0x80) err->key_len--;
-	}
 	memcpy(err->key, ekey, err->key_len);
 	err->key[err->key_len] = '\0';
 	if (ecb && st != SS_PARAMS_E_CALLBACK && st != SS_PARAMS_E_NOMEM) {

@@ -236,7 +236,6 @@ static size_t ss_window_syntax_offset(const uchar *s, size_t len, int allow_rela
 static ss_window_status ss_window_lex(const char *str, size_t len, int allow_relative, ss_window_end *out, size_t *erroff)
 {
 	const uchar *s = (const uchar *)str, *cur = s, *lim = s + len, *mar = s;
-	const uchar *tok = s;
 	size_t zlen = 0;
 	int64_t v;
 
@@ -265,7 +264,8 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 
 		[0-9]+ {
 			SS_WHOLE();
-			if ((v = ss_bounded(s, cur, SS_WINDOW_MAX_TIME)) < 0) {
+			/* At most 12 digits, leading zeros included: the scan stays bounded. */
+			if (cur - s > 12 || (v = ss_bounded(s, cur, SS_WINDOW_MAX_TIME)) < 0) {
 				*erroff = 0;
 				return SS_WINDOW_E_RANGE;
 			}
@@ -276,7 +276,7 @@ static ss_window_status ss_window_lex(const char *str, size_t len, int allow_rel
 		[+ ] [0-9]+ [DdHhWwMm] {
 			SS_WHOLE();
 			if (!allow_relative) { *erroff = 0; return SS_WINDOW_E_SYNTAX; }
-			if ((v = ss_bounded(s + 1, cur - 1, SS_WINDOW_MAX_TIME)) < 0) {
+			if (cur - s > 14 || (v = ss_bounded(s + 1, cur - 1, SS_WINDOW_MAX_TIME)) < 0) {
 				*erroff = 1;
 				return SS_WINDOW_E_RANGE;
 			}
@@ -341,7 +341,7 @@ ss_window_status ss_window_parse_days(const char *str, size_t len, int64_t *out,
 			return SS_WINDOW_E_SYNTAX;
 		}
 	}
-	if ((v = ss_bounded(s, s + len, SS_MAX_DAYS)) < 0) return SS_WINDOW_E_RANGE;
+	if (len > 12 || (v = ss_bounded(s, s + len, SS_MAX_DAYS)) < 0) return SS_WINDOW_E_RANGE;
 	*out = v;
 	return SS_WINDOW_OK;
 }

@@ -100,7 +100,7 @@ int main(void)
 	SS_CHECK(t("2024-02-29") > 0);
 	SS_CHECK(t("9999-12-31T23:59:59Z") == SS_WINDOW_MAX_TIME);
 	SS_CHECK(t("0") == 0 && t("00012") == 12);
-	SS_CHECK(t("0000000000000001800000000") == 1800000000); /* leading zeros do not count against the range */
+	SS_CHECK(t("001800000000") == 1800000000 && t("0001800000000") == -1); /* at most 12 digits */
 
 	/* Range errors name the component. */
 	SS_CHECK(tstat("2026-13-01", &off) == SS_WINDOW_E_RANGE && off == 5);
@@ -167,6 +167,7 @@ int main(void)
 	SS_CHECK(win(NULL, "00", NULL, T0, 0, 1, &w, &e) == SS_WINDOW_OK && w.end == 0); /* digits 0: open */
 	SS_CHECK(win(NULL, "+00010D", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_OK && w.end == T0 + 10 * DAY);
 	SS_CHECK(win(NULL, NULL, "0000030", T0, 0, 1, &w, &e) == SS_WINDOW_OK && w.end == T0 + 30 * DAY);
+	SS_CHECK(win(NULL, NULL, "0000000000030", T0, 0, 1, &w, &e) == SS_WINDOW_E_RANGE);
 	SS_CHECK(win("1800000000", "1800000000", NULL, T0, 0, 0, &w, &e) == SS_WINDOW_E_ORDER);
 	SS_CHECK(win(NULL, "1800000000", NULL, T0, 1800000000, 0, &w, &e) == SS_WINDOW_E_ORDER);
 	SS_CHECK(win(NULL, "+1H", NULL, SS_WINDOW_MAX_TIME, 0, 0, &w, &e) == SS_WINDOW_E_RANGE && e.field == SS_WINDOW_F_ENDTIME);

@@ -1,0 +1,152 @@
+/* C unit tests: the session planner's decisions, without PHP. */
+#include "ss_planner.h"
+#include "ss_test.h"
+
+static ss_sv sv(const char *s)
+{
+	ss_sv v;
+	v.p = s;
+	v.len = strlen(s);
+	return v;
+}
+
+static void part(ss_session_in *in, size_t i, const char *role, const char *email, const char *first, const char *last)
+{
+	ss_session_participant *p = SS_IN_PART(in, i);
+	memset(p, 0, sizeof *p);
+	p->role = sv(role);
+	p->typed = sv(email);
+	p->email = sv(email);
+	p->firstname = sv(first);
+	p->lastname = sv(last);
+	p->city = p->institution = p->phone2 = sv("");
+}
+
+static size_t count_ops(const ss_session_out *o, ss_op_kind k)
+{
+	size_t i, n = 0;
+	ss_op op;
+	for (i = 0; i < o->nops; i++) {
+		ss_session_op(o, i, &op);
+		n += op.kind == k;
+	}
+	return n;
+}
+
+static int has_issue(const ss_session_out *o, const char *code)
+{
+	size_t i;
+	for (i = 0; i < o->nissues; i++) {
+		if (strcmp(o->issues[i].code, code) == 0) return 1;
+	}
+	return 0;
+}
+
+int main(void)
+{
+	ss_session_in in;
+	ss_session_out out;
+	ss_fact_role roles[2] = {{{"student", 7}, 5}, {{"teacher", 7}, 3}};
+	ss_fact_user users[1];
+	int64_t eroles[1] = {5};
+	ss_fact_enrolment enrols[1];
+	ss_buf b = SS_BUF_INIT;
+
+	memset(&in, 0, sizeof in);
+	in.transactionid = sv("TX9");
+	in.quantity = 4;
+	in.operatorid = 42;
+	in.now = 1767225600;
+	in.params[SS_P_COURSENAME] = sv("FORM-01");
+	in.has_param[SS_P_COURSENAME] = 1;
+	in.params[SS_P_REQUIREDROLES] = sv("student, teacher");
+	in.has_param[SS_P_REQUIREDROLES] = 1;
+	SS_CHECK(ss_blocks_init(&in.parts, sizeof(ss_session_participant), 3, 0, 0) == 0);
+	in.nparts = 3;
+	part(&in, 0, "student", "Jean.Dupont@Exemple.FR", "Jean", "Dupont");
+	part(&in, 1, "student", "helene@x.example", "Hélène", "Lefèvre");
+	part(&in, 2, "teacher", "tutor@x.example", "Tom", "Tutor");
+
+	/* Phase 1: three keys, sorted; no error; one seat left. */
+	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
+	SS_CHECK(out.phase == 1 && out.ok);
+	SS_CHECK(out.nemails == 3 && out.emails[1].len == 22 && memcmp(out.emails[1].p, "jean.dupont@exemple.fr", 22) == 0);
+	SS_CHECK(out.nusernames == 3 && memcmp(out.usernames[0].p, "helene.lefevre", 14) == 0);
+	SS_CHECK(has_issue(&out, "seats_unassigned") && !has_issue(&out, "seats_exceeded"));
+	ss_session_out_free(&out);
+
+	/* Phase 2: Jean exists (other case) and is enrolled as student; two accounts to create. */
+	users[0].id = 7;
+	users[0].email = sv("jean.dupont@exemple.fr");
+	users[0].username = sv("jdupont");
+	users[0].auth = sv("manual");
+	users[0].suspended = users[0].deleted = 0;
+	enrols[0].courseid = 10;
+	enrols[0].userid = 7;
+	enrols[0].status = 0;
+	enrols[0].timestart = enrols[0].timeend = 0;
+	enrols[0].roles = eroles;
+	enrols[0].nroles = 1;
+	in.has_facts = 1;
+	in.has_course = 1;
+	in.course_id = 10;
+	in.roles = roles;
+	in.nroles = 2;
+	in.users = users;
+	in.nusers = 1;
+	in.enrolments = enrols;
+	in.nenrolments = 1;
+	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
+	SS_CHECK(out.phase == 2 && out.ok && !out.blocked);
+	SS_CHECK(SS_OUT_PART(&out, 0)->action == SS_ACT_REUSE && SS_OUT_PART(&out, 0)->userid == 7);
+	SS_CHECK(SS_OUT_PART(&out, 1)->action == SS_ACT_CREATE && SS_OUT_PART(&out, 1)->attach);
+	SS_CHECK(SS_OUT_PART(&out, 2)->roleid == 3);
+	SS_CHECK(count_ops(&out, SS_OP_CREATE_USER) == 2);
+	SS_CHECK(count_ops(&out, SS_OP_CREATE_GROUP) == 1);
+	SS_CHECK(count_ops(&out, SS_OP_ENROL) == 3);             /* operator + two new */
+	SS_CHECK(count_ops(&out, SS_OP_ADD_MEMBER) == 4);
+	SS_CHECK(count_ops(&out, SS_OP_ASSIGN_USER_ROLE) == 4);  /* two new accounts, both directions */
+	SS_CHECK(count_ops(&out, SS_OP_CREATE_PRODUCT) == 3);
+	SS_CHECK(out.created == 2 && out.reused == 1 && out.skipped == 1);
+	SS_CHECK(ss_session_reference(&in, &out, 0, &b) == 0 && b.len == 3 + 1 + 13 && memcmp(b.p, "TX9-", 4) == 0);
+	b.len = 0;
+	SS_CHECK(ss_session_line(&in, &out, 1, &b) == 0 && strstr(b.p, "new account helene.lefevre") == b.p);
+	{
+		/* Kinds never go backwards: operations are grouped by kind. */
+		size_t i;
+		int sorted = 1;
+		ss_op prev, op;
+		for (i = 0; i < out.nops; i++) {
+			ss_session_op(&out, i, &op);
+			if (i && op.kind < prev.kind) sorted = 0;
+			prev = op;
+		}
+		SS_CHECK(sorted);
+	}
+	ss_session_out_free(&out);
+
+	/* The same person twice, other spelling, other role: an error, no operation. */
+	part(&in, 2, "teacher", " HELENE@x.example", "Hélène", "Lefèvre");
+	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
+	SS_CHECK(!out.ok && out.nops == 0 && has_issue(&out, "duplicate"));
+	SS_CHECK(SS_OUT_PART(&out, 1)->error && SS_OUT_PART(&out, 2)->error && !SS_OUT_PART(&out, 0)->error);
+	ss_session_out_free(&out);
+
+	/* Partial: the valid participant is planned, the duplicates are left out. */
+	in.partial = 1;
+	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
+	SS_CHECK(!out.ok && out.nops > 0 && has_issue(&out, "partial"));
+	SS_CHECK(count_ops(&out, SS_OP_CREATE_PRODUCT) == 1);
+	ss_session_out_free(&out);
+
+	/* More participants than seats: an order error even with partial. */
+	in.quantity = 2;
+	part(&in, 2, "teacher", "tutor@x.example", "Tom", "Tutor");
+	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
+	SS_CHECK(!out.ok && out.nops == 0 && has_issue(&out, "seats_exceeded"));
+	ss_session_out_free(&out);
+
+	ss_blocks_free(&in.parts);
+	ss_buf_free(&b);
+	SS_TEST_END("planner");
+}
