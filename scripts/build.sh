@@ -14,8 +14,14 @@ else
 	sh scripts/gen-arginfo.sh
 fi
 if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ Makefile.frag -nt Makefile ]; then
-	phpize >/dev/null
-	./configure --enable-shop-setup ${SHOP_SETUP_CONFIGURE_FLAGS:-} >/dev/null
+	# autoconf's own deprecation warnings are noise: show the log only on failure.
+	log=$(mktemp)
+	if ! { phpize && ./configure --enable-shop-setup ${SHOP_SETUP_CONFIGURE_FLAGS:-}; } >"$log" 2>&1; then
+		cat "$log" >&2
+		rm -f "$log"
+		exit 1
+	fi
+	rm -f "$log"
 fi
 make -s -j"$(nproc)" >/dev/null
 test -f modules/shop_setup.so
