@@ -37,7 +37,8 @@
 	X(startdate) X(enddate) X(catalogitemid) X(billitemid) X(customerid) X(transactionid) \
 	X(handlerparams) X(quantity) X(operator) X(users) X(now) X(renewable) X(suspended) X(deleted) \
 	X(privileged) X(roleassignments) X(products) X(members) X(partial) X(error) X(warning) \
-	X(lookup) X(plan) X(reuse) X(create) X(none) X(manual)
+	X(lookup) X(plan) X(reuse) X(create) X(none) X(manual) \
+	X(format) X(columns) X(rows) X(flags) X(context) X(operatorroleid) X(mirrorroleid)
 
 #define SS_KEY_ENUM(k) SSK_##k,
 enum { SS_KEYS(SS_KEY_ENUM) SSK__COUNT };
@@ -1052,13 +1053,113 @@ typedef struct ss_shared_str {
 	zend_string *username, *reference;
 } ss_shared_str;
 
-static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
+/* The i-th operation as a row (see docs/session-contract.md). */
+static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_shared_str *shared, ss_buf *bufp, zval *out)
 {
-	ss_buf buf = SS_BUF_INIT;
-	size_t i;
-	/* Strings made for a participant and needed again by its operations. */
-	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
-	zval z, e, w, list;
+	zval z;
+	ss_op opx, *op = &opx;
+	HashTable *p;
+	ss_session_op(o, i, op);
+	p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
+	ss_put_interned(p, K(op), ss_opnames[op->kind]);
+	switch (op->kind) {
+	case SS_OP_CREATE_USER: {
+		const ss_bind_part *bp = SS_BP(b, op->ref);
+		const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
+		HashTable *u = ss_new_map(8);
+		ss_sv email = pi->email.len ? pi->email : pi->typed;
+		size_t s, tl, l;
+		/* Trimmed as its match key was (Unicode white space, the BOM): Moodle must store
+		 * the address the next lookup will find, not "\xEF\xBB\xBFjean@x.fr". */
+		ss_email_trim(email.p, email.len, &s, &tl);
+		l = s + tl;
+		ss_put_ref(b, p, K(ref), op->ref);
+		if (shared && shared[op->ref].username) {
+			ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
+			shared[op->ref].username = NULL;
+			ss_put(u, K(username), &z);
+		} else {
+			ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
+		}
+		ss_put_zs(u, K(firstname), bp->first);
+		ss_put_zs(u, K(lastname), bp->last);
+		if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
+		else {
+			ss_sv t;
+			t.p = email.p + s;
+			t.len = l - s;
+			ss_put_sv(u, K(email), t);
+		}
+		ss_put_zs(u, K(city), bp->city);
+		ss_put_zs(u, K(institution), bp->inst);
+		ss_put_zs(u, K(phone2), bp->phone);
+		ss_put_interned(u, K(auth), K(manual));
+		ZVAL_ARR(&z, u);
+		ss_put(p, K(user), &z);
+		break;
+	}
+	case SS_OP_CREATE_GROUP:
+		ss_put_ref(b, p, K(ref), SS_REF_NONE);
+		ss_put_long(p, K(courseid), op->courseid);
+		ss_put_zs(p, K(idnumber), b->txid);
+		ss_put_sv(p, K(name), o->groupname);
+		break;
+	case SS_OP_ENROL:
+		ss_put_ref(b, p, K(ref), op->ref);
+		ss_put_id(p, K(userid), op->userid);
+		ss_put_long(p, K(courseid), op->courseid);
+		ss_put_long(p, K(roleid), op->roleid);
+		ss_put_long(p, K(timestart), op->timestart);
+		ss_put_long(p, K(timeend), op->timeend);
+		break;
+	case SS_OP_ASSIGN_ROLE:
+		ss_put_ref(b, p, K(ref), op->ref);
+		ss_put_id(p, K(userid), op->userid);
+		ss_put_long(p, K(courseid), op->courseid);
+		ss_put_long(p, K(roleid), op->roleid);
+		break;
+	case SS_OP_ADD_MEMBER:
+		ss_put_ref(b, p, K(ref), op->ref);
+		ss_put_id(p, K(userid), op->userid);
+		ss_put_id(p, K(groupid), op->groupid);
+		break;
+	case SS_OP_ASSIGN_USER_ROLE:
+		/* ref is the participant the assignment is for; contextref whose context it is. */
+		ss_put_ref(b, p, K(ref), op->ref);
+		ss_put_id(p, K(userid), op->userid);
+		ss_put_long(p, K(roleid), op->roleid);
+		ss_put_ref(b, p, K(contextref), op->contextref);
+		ss_put_id(p, K(contextuserid), op->contextuserid);
+		break;
+	case SS_OP_CREATE_PRODUCT:
+		ss_put_ref(b, p, K(ref), op->ref);
+		ss_put_id(p, K(userid), op->userid);
+		if (shared && shared[op->part].reference) {
+			ZVAL_STR(&z, shared[op->part].reference);
+			shared[op->part].reference = NULL;
+			ss_put(p, K(reference), &z);
+		} else {
+			bufp->len = 0;
+			ss_session_reference(&b->in, o, (size_t)op->part, bufp);
+			ss_put_sv(p, K(reference), ss_sv_of(bufp));
+		}
+		ss_put_long(p, K(courseid), op->courseid);
+		ss_put_long(p, K(startdate), op->timestart);
+		ss_put_long(p, K(enddate), op->timeend);
+		ss_put_id(p, K(catalogitemid), b->has_catalogitemid ? b->catalogitemid : 0);
+		ss_put_id(p, K(billitemid), b->has_billitemid ? b->billitemid : 0);
+		ss_put_id(p, K(customerid), b->has_customerid ? b->customerid : 0);
+		break;
+	default:
+		break;
+	}
+	ZVAL_ARR(out, p);
+}
+
+/* What both formats of a plan start with: phase, ok, issues, params, window, group. */
+static void ss_build_plan_head(ss_bind *b, const ss_session_out *o, zval *rv)
+{
+	zval z, e, w;
 	HashTable *ht;
 
 	array_init(rv);
@@ -1084,6 +1185,37 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	ss_put_sv(ht, K(name), o->groupname);
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(group), &z);
+
+}
+
+static void ss_build_summary(const ss_session_out *o, zval *rv)
+{
+	zval z;
+	HashTable *ht;
+
+	ht = ss_new_map(8);
+	ss_put_long(ht, K(seats), o->seats);
+	ss_put_long(ht, K(declared), o->declared);
+	ss_put_long(ht, K(unassigned), o->unassigned);
+	ss_put_long(ht, K(created), o->created);
+	ss_put_long(ht, K(reused), o->reused);
+	ss_put_long(ht, K(enrolments), o->enrolments);
+	ss_put_long(ht, K(skipped), o->skipped);
+	ss_put_long(ht, K(operations), (int64_t)o->nops);
+	ZVAL_ARR(&z, ht);
+	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
+}
+
+static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
+{
+	ss_buf buf = SS_BUF_INIT;
+	size_t i;
+	/* Strings made for a participant and needed again by its operations. */
+	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
+	zval z, e, w, list;
+	HashTable *ht;
+
+	ss_build_plan_head(b, o, rv);
 
 	/* Participants. */
 	array_init_size(&list, (uint32_t)o->nparts);
@@ -1157,118 +1289,12 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	/* Operations. */
 	array_init_size(&list, (uint32_t)o->nops);
 	for (i = 0; i < o->nops; i++) {
-		ss_op opx, *op = &opx;
-		HashTable *p;
-		ss_session_op(o, i, op);
-		p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
-		ss_put_interned(p, K(op), ss_opnames[op->kind]);
-		switch (op->kind) {
-		case SS_OP_CREATE_USER: {
-			const ss_bind_part *bp = SS_BP(b, op->ref);
-			const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
-			HashTable *u = ss_new_map(8);
-			ss_sv email = pi->email.len ? pi->email : pi->typed;
-			size_t s, tl, l;
-			/* Trimmed as its match key was (Unicode white space, the BOM): Moodle must store
-			 * the address the next lookup will find, not "\xEF\xBB\xBFjean@x.fr". */
-			ss_email_trim(email.p, email.len, &s, &tl);
-			l = s + tl;
-			ss_put_ref(b, p, K(ref), op->ref);
-			if (shared && shared[op->ref].username) {
-				ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
-				shared[op->ref].username = NULL;
-				ss_put(u, K(username), &z);
-			} else {
-				ss_put_sv(u, K(username), SS_OUT_PART(o, op->ref)->username);
-			}
-			ss_put_zs(u, K(firstname), bp->first);
-			ss_put_zs(u, K(lastname), bp->last);
-			if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
-			else {
-				ss_sv t;
-				t.p = email.p + s;
-				t.len = l - s;
-				ss_put_sv(u, K(email), t);
-			}
-			ss_put_zs(u, K(city), bp->city);
-			ss_put_zs(u, K(institution), bp->inst);
-			ss_put_zs(u, K(phone2), bp->phone);
-			ss_put_interned(u, K(auth), K(manual));
-			ZVAL_ARR(&z, u);
-			ss_put(p, K(user), &z);
-			break;
-		}
-		case SS_OP_CREATE_GROUP:
-			ss_put_ref(b, p, K(ref), SS_REF_NONE);
-			ss_put_long(p, K(courseid), op->courseid);
-			ss_put_zs(p, K(idnumber), b->txid);
-			ss_put_sv(p, K(name), o->groupname);
-			break;
-		case SS_OP_ENROL:
-			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_id(p, K(userid), op->userid);
-			ss_put_long(p, K(courseid), op->courseid);
-			ss_put_long(p, K(roleid), op->roleid);
-			ss_put_long(p, K(timestart), op->timestart);
-			ss_put_long(p, K(timeend), op->timeend);
-			break;
-		case SS_OP_ASSIGN_ROLE:
-			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_id(p, K(userid), op->userid);
-			ss_put_long(p, K(courseid), op->courseid);
-			ss_put_long(p, K(roleid), op->roleid);
-			break;
-		case SS_OP_ADD_MEMBER:
-			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_id(p, K(userid), op->userid);
-			ss_put_id(p, K(groupid), op->groupid);
-			break;
-		case SS_OP_ASSIGN_USER_ROLE:
-			/* ref is the participant the assignment is for; contextref whose context it is. */
-			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_id(p, K(userid), op->userid);
-			ss_put_long(p, K(roleid), op->roleid);
-			ss_put_ref(b, p, K(contextref), op->contextref);
-			ss_put_id(p, K(contextuserid), op->contextuserid);
-			break;
-		case SS_OP_CREATE_PRODUCT:
-			ss_put_ref(b, p, K(ref), op->ref);
-			ss_put_id(p, K(userid), op->userid);
-			if (shared && shared[op->part].reference) {
-				ZVAL_STR(&z, shared[op->part].reference);
-				shared[op->part].reference = NULL;
-				ss_put(p, K(reference), &z);
-			} else {
-				buf.len = 0;
-				ss_session_reference(&b->in, o, (size_t)op->part, &buf);
-				ss_put_sv(p, K(reference), ss_sv_of(&buf));
-			}
-			ss_put_long(p, K(courseid), op->courseid);
-			ss_put_long(p, K(startdate), op->timestart);
-			ss_put_long(p, K(enddate), op->timeend);
-			ss_put_id(p, K(catalogitemid), b->has_catalogitemid ? b->catalogitemid : 0);
-			ss_put_id(p, K(billitemid), b->has_billitemid ? b->billitemid : 0);
-			ss_put_id(p, K(customerid), b->has_customerid ? b->customerid : 0);
-			break;
-		default:
-			break;
-		}
-		ZVAL_ARR(&z, p);
+		ss_build_op_row(b, o, i, shared, &buf, &z);
 		zend_hash_next_index_insert_new(Z_ARRVAL(list), &z);
 	}
 	zend_hash_update(Z_ARRVAL_P(rv), K(operations), &list);
 
-	ht = ss_new_map(8);
-	ss_put_long(ht, K(seats), o->seats);
-	ss_put_long(ht, K(declared), o->declared);
-	ss_put_long(ht, K(unassigned), o->unassigned);
-	ss_put_long(ht, K(created), o->created);
-	ss_put_long(ht, K(reused), o->reused);
-	ss_put_long(ht, K(enrolments), o->enrolments);
-	ss_put_long(ht, K(skipped), o->skipped);
-	ss_put_long(ht, K(operations), (int64_t)o->nops);
-	ZVAL_ARR(&z, ht);
-	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
+	ss_build_summary(o, rv);
 	ss_buf_free(&buf);
 	if (shared) {
 		for (i = 0; i < o->nparts; i++) {
@@ -1279,12 +1305,158 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	}
 }
 
+/*
+ * The plan in columns ($options['format'] = 'columns', docs/session-contract.md):
+ * the same decisions as the rows, without one PHP array per participant and
+ * per operation. participants: one list per field, indexed by position in the
+ * order; each participant's operations are bits of 'flags'; 'operations'
+ * keeps as rows only those of the group and the operator.
+ */
+
+static unsigned ss_op_flag(const ss_op_lite *l)
+{
+	switch ((ss_op_kind)l->kind) {
+	case SS_OP_CREATE_USER: return SHOP_SETUP_F_CREATE_USER;
+	case SS_OP_ENROL: return SHOP_SETUP_F_ENROL;
+	case SS_OP_ASSIGN_ROLE: return SHOP_SETUP_F_ASSIGN_ROLE;
+	case SS_OP_ADD_MEMBER: return SHOP_SETUP_F_ADD_MEMBER;
+	case SS_OP_ASSIGN_USER_ROLE: return l->variant == SS_V_OPERATOR_ROLE ? SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE : SHOP_SETUP_F_ASSIGN_MIRROR_ROLE;
+	case SS_OP_CREATE_PRODUCT: return SHOP_SETUP_F_CREATE_PRODUCT;
+	default: return 0;
+	}
+}
+
+/* A packed list of n values, filled by the caller with ZEND_HASH_FILL_*. */
+static HashTable *ss_new_list(size_t n)
+{
+	HashTable *ht = zend_new_array((uint32_t)n);
+	zend_hash_real_init_packed(ht);
+	return ht;
+}
+
+static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
+{
+	ss_buf buf = SS_BUF_INIT;
+	size_t i, n = o->nparts;
+	uint16_t *flags = ecalloc(n ? n : 1, sizeof(uint16_t));
+	HashTable *cols, *ops, *ctx, *fl, *uid, *un, *rid, *ref, *em;
+	zval z;
+
+	ss_build_plan_head(b, o, rv);
+	ZVAL_INTERNED_STR(&z, K(columns));
+	zend_hash_update(Z_ARRVAL_P(rv), K(format), &z);
+
+	/* Operations of the group and the operator as rows; the others as flags. */
+	ops = zend_new_array(8);
+	for (i = 0; i < o->nops; i++) {
+		const ss_op_lite *l = (const ss_op_lite *)ss_blocks_at(&o->ops, i);
+		if (l->ref >= 0) {
+			flags[l->ref] |= (uint16_t)ss_op_flag(l);
+		} else {
+			ss_build_op_row(b, o, i, NULL, &buf, &z);
+			zend_hash_next_index_insert_new(ops, &z);
+		}
+	}
+
+	fl = ss_new_list(n);
+	uid = ss_new_list(n);
+	un = ss_new_list(n);
+	rid = ss_new_list(n);
+	ref = ss_new_list(n);
+	em = ss_new_list(n);
+	if (ss_buf_reserve(&buf, 256) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		const ss_part_out *po = SS_OUT_PART(o, i);
+		const ss_bind_part *bp = SS_BP(b, i);
+		const ss_session_participant *pi = SS_IN_PART(&b->in, i);
+		unsigned f = flags[i];
+		ss_sv email = pi->email.len ? pi->email : pi->typed;
+		size_t st, tl;
+
+		if (po->action == SS_ACT_REUSE) f |= SHOP_SETUP_F_REUSE;
+		else if (po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE;
+		if (po->attach) f |= SHOP_SETUP_F_ATTACH;
+		if (po->error) f |= SHOP_SETUP_F_ERROR;
+		ZVAL_LONG(&z, (zend_long)f);
+		zend_hash_next_index_insert_new(fl, &z);
+
+		if (po->userid) ZVAL_LONG(&z, (zend_long)po->userid);
+		else ZVAL_NULL(&z);
+		zend_hash_next_index_insert_new(uid, &z);
+
+		if (po->roleid) ZVAL_LONG(&z, (zend_long)po->roleid);
+		else ZVAL_NULL(&z);
+		zend_hash_next_index_insert_new(rid, &z);
+
+		if (po->username.len) ZVAL_STRINGL_FAST(&z, po->username.p, po->username.len);
+		else ZVAL_EMPTY_STRING(&z);
+		zend_hash_next_index_insert_new(un, &z);
+
+		buf.len = 0;
+		if (po->matchkey.len) ss_session_reference(&b->in, o, i, &buf);
+		if (buf.len) ZVAL_STRINGL_FAST(&z, buf.p, buf.len);
+		else ZVAL_EMPTY_STRING(&z);
+		zend_hash_next_index_insert_new(ref, &z);
+
+		/* The address as create_user stores it: trimmed as its match key was. */
+		ss_email_trim(email.p, email.len, &st, &tl);
+		if (st == 0 && tl == email.len) {
+			zend_string *same = pi->email.len ? bp->email : bp->typed;
+			if (same) ZVAL_STR_COPY(&z, same);
+			else ZVAL_EMPTY_STRING(&z);
+		} else if (tl) {
+			ZVAL_STRINGL_FAST(&z, email.p + st, tl);
+		} else {
+			ZVAL_EMPTY_STRING(&z);
+		}
+		zend_hash_next_index_insert_new(em, &z);
+	}
+	efree(flags);
+
+	cols = ss_new_map(6);
+	ZVAL_ARR(&z, fl);
+	ss_put(cols, K(flags), &z);
+	ZVAL_ARR(&z, uid);
+	ss_put(cols, K(userid), &z);
+	ZVAL_ARR(&z, un);
+	ss_put(cols, K(username), &z);
+	ZVAL_ARR(&z, rid);
+	ss_put(cols, K(roleid), &z);
+	ZVAL_ARR(&z, ref);
+	ss_put(cols, K(reference), &z);
+	ZVAL_ARR(&z, em);
+	ss_put(cols, K(email), &z);
+	ZVAL_ARR(&z, cols);
+	zend_hash_update(Z_ARRVAL_P(rv), K(participants), &z);
+
+	ZVAL_ARR(&z, ops);
+	zend_hash_update(Z_ARRVAL_P(rv), K(operations), &z);
+
+	/* What a participant's flags expand to needs these. */
+	ctx = ss_new_map(8);
+	ss_put_id(ctx, K(courseid), o->courseid);
+	ss_put_long(ctx, K(operatorid), o->operatorid);
+	ss_put_id(ctx, K(operatorroleid), o->operatorrole);
+	ss_put_id(ctx, K(mirrorroleid), o->mirrorrole);
+	ss_put_id(ctx, K(catalogitemid), b->has_catalogitemid ? b->catalogitemid : 0);
+	ss_put_id(ctx, K(billitemid), b->has_billitemid ? b->billitemid : 0);
+	ss_put_id(ctx, K(customerid), b->has_customerid ? b->customerid : 0);
+	ZVAL_ARR(&z, ctx);
+	zend_hash_update(Z_ARRVAL_P(rv), K(context), &z);
+
+	ss_build_summary(o, rv);
+	ss_buf_free(&buf);
+}
+
 PHP_FUNCTION(shop_setup_session)
 {
 	HashTable *order, *facts = NULL, *options = NULL;
 	ss_bind b;
 	ss_session_out out;
 	ss_session_status st;
+	int columns = 0;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
 		Z_PARAM_ARRAY_HT(order)
@@ -1306,9 +1478,23 @@ PHP_FUNCTION(shop_setup_session)
 			ss_bind_free(&b);
 			RETURN_THROWS();
 		}
+		zv = SS_GET(options, "format");
+		if (zv && Z_TYPE_P(zv) != IS_NULL) {
+			if (Z_TYPE_P(zv) != IS_STRING) {
+				ss_type_error(&path, "format", "string", zv);
+				ss_bind_free(&b);
+				RETURN_THROWS();
+			}
+			if (zend_string_equals_literal(Z_STR_P(zv), "columns")) {
+				columns = 1;
+			} else if (!zend_string_equals_literal(Z_STR_P(zv), "rows")) {
+				ss_value_error(&path, "format", "must be \"rows\" or \"columns\"");
+				ss_bind_free(&b);
+				RETURN_THROWS();
+			}
+		}
 	}
 	b.refs = ecalloc(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
-
 	st = ss_session_plan(&b.in, &out);
 	if (st != SS_SESSION_OK) {
 		ss_session_out_free(&out);
@@ -1322,6 +1508,8 @@ PHP_FUNCTION(shop_setup_session)
 	}
 	if (out.phase == 1) {
 		ss_build_lookup(&b, &out, return_value);
+	} else if (columns) {
+		ss_build_plan_columns(&b, &out, return_value);
 	} else {
 		ss_build_plan(&b, &out, return_value);
 	}

@@ -149,6 +149,91 @@ function shop_setup_emails_check(array $emails, array $policy = []): array {}
 /** True when both addresses are valid for Moodle and have the same match key. */
 function shop_setup_email_equals(string $a, string $b): bool {}
 
+/*
+ * Bits of the 'flags' column of a plan in columns format
+ * (shop_setup_session($order, $facts, ['format' => 'columns'])): the
+ * SHOP_SETUP_OP_* bits are the operations the plan holds for that
+ * participant, the others what the rows format says in action, attach and
+ * status. docs/session-contract.md gives what each bit expands to.
+ */
+
+/**
+ * create_user: create the account (username, email columns; names from the order)
+ * @var int
+ * @cvalue SHOP_SETUP_F_CREATE_USER
+ */
+const SHOP_SETUP_OP_CREATE_USER = UNKNOWN;
+
+/**
+ * enrol: enrol in the course with roleid and the window
+ * @var int
+ * @cvalue SHOP_SETUP_F_ENROL
+ */
+const SHOP_SETUP_OP_ENROL = UNKNOWN;
+
+/**
+ * assign_role: already enrolled, give roleid in the course context
+ * @var int
+ * @cvalue SHOP_SETUP_F_ASSIGN_ROLE
+ */
+const SHOP_SETUP_OP_ASSIGN_ROLE = UNKNOWN;
+
+/**
+ * add_member: add to the session group
+ * @var int
+ * @cvalue SHOP_SETUP_F_ADD_MEMBER
+ */
+const SHOP_SETUP_OP_ADD_MEMBER = UNKNOWN;
+
+/**
+ * assign_user_role: the operator gets operatorroleid in this user's context
+ * @var int
+ * @cvalue SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE
+ */
+const SHOP_SETUP_OP_ASSIGN_OPERATOR_ROLE = UNKNOWN;
+
+/**
+ * assign_user_role: this user gets mirrorroleid in the operator's context
+ * @var int
+ * @cvalue SHOP_SETUP_F_ASSIGN_MIRROR_ROLE
+ */
+const SHOP_SETUP_OP_ASSIGN_MIRROR_ROLE = UNKNOWN;
+
+/**
+ * create_product: record the seat under reference
+ * @var int
+ * @cvalue SHOP_SETUP_F_CREATE_PRODUCT
+ */
+const SHOP_SETUP_OP_CREATE_PRODUCT = UNKNOWN;
+
+/**
+ * action 'reuse': an existing account (userid)
+ * @var int
+ * @cvalue SHOP_SETUP_F_REUSE
+ */
+const SHOP_SETUP_REUSE = UNKNOWN;
+
+/**
+ * action 'create': an account this plan creates (userid null)
+ * @var int
+ * @cvalue SHOP_SETUP_F_CREATE
+ */
+const SHOP_SETUP_CREATE = UNKNOWN;
+
+/**
+ * attach: the account is (or will be) attached to the operator
+ * @var int
+ * @cvalue SHOP_SETUP_F_ATTACH
+ */
+const SHOP_SETUP_ATTACH = UNKNOWN;
+
+/**
+ * status 'error': see the issues whose ref names this participant
+ * @var int
+ * @cvalue SHOP_SETUP_F_ERROR
+ */
+const SHOP_SETUP_ERROR = UNKNOWN;
+
 /**
  * Plans the set-up of one course session sold by local_shop
  * (std_setuponecoursesession): accounts, enrolments, the order's group,

@@ -16,6 +16,19 @@ void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max);
 /* Start-up of the handler-parameter area (ext/php_params.c): interns the known keys. */
 void shop_setup_params_minit(void);
 
+/* Bits of the 'flags' column of a plan in columns format (SHOP_SETUP_* constants). */
+#define SHOP_SETUP_F_CREATE_USER 1
+#define SHOP_SETUP_F_ENROL 2
+#define SHOP_SETUP_F_ASSIGN_ROLE 4
+#define SHOP_SETUP_F_ADD_MEMBER 8
+#define SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE 16
+#define SHOP_SETUP_F_ASSIGN_MIRROR_ROLE 32
+#define SHOP_SETUP_F_CREATE_PRODUCT 64
+#define SHOP_SETUP_F_REUSE 256
+#define SHOP_SETUP_F_CREATE 512
+#define SHOP_SETUP_F_ATTACH 1024
+#define SHOP_SETUP_F_ERROR 2048
+
 /* Session planner (ext/php_session.c): interned keys, made once at start-up. */
 void shop_setup_session_minit(void);
 
