@@ -27,4 +27,4 @@ g@x.example => jurgen.gross
 l@x.example => lukasz.zolc
 o@x.example => anne-marie.oneil
 c@x.example => c
-["anne-marie.oneil","c","jean.dupont","jurgen.gross","lukasz.zolc"]
+["jean.dupont","jurgen.gross","lukasz.zolc","anne-marie.oneil","c"]

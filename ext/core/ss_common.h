@@ -20,6 +20,10 @@ typedef struct ss_alloc_hooks {
 	void *(*malloc_fn)(size_t size);
 	void *(*realloc_fn)(void *ptr, size_t size);
 	void (*free_fn)(void *ptr);
+	/* Optional: zeroed blocks of at least SS_BIG_MIN bytes (the planner's tables
+	 * and arrays for big orders), freed with their size. NULL: malloc_fn + memset. */
+	void *(*big_alloc_fn)(size_t size);
+	void (*big_free_fn)(void *ptr, size_t size);
 } ss_alloc_hooks;
 
 /* Replaces the allocator (NULL restores malloc/realloc/free). Call once, at start-up. */
@@ -27,6 +31,17 @@ void ss_set_alloc_hooks(const ss_alloc_hooks *hooks);
 void *ss_malloc(size_t size);
 void *ss_realloc(void *ptr, size_t size);
 void ss_free(void *ptr);
+
+/*
+ * Zeroed memory for one large block. From SS_BIG_MIN bytes up it goes to
+ * big_alloc_fn (the PHP binding maps such blocks with transparent huge pages:
+ * on a virtual machine a fresh 4 KiB page costs ~12 us to fault in); below
+ * that, or without the hook, it is ss_malloc() + memset. Free it with
+ * ss_big_free() and the same size.
+ */
+#define SS_BIG_MIN ((size_t)2 << 20)
+void *ss_big_alloc(size_t size);
+void ss_big_free(void *ptr, size_t size);
 
 /* A growable byte buffer; always NUL-terminated once it holds anything. */
 typedef struct ss_buf {

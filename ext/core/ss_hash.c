@@ -121,14 +121,21 @@ void ss_arena_free(ss_arena *a)
 
 #define SS_BLOCK_BYTES ((size_t)1 << 20)
 
-/* Blocks hold a power of two of elements: enough for expected, at most 1 MiB. */
+/*
+ * Blocks hold a power of two of elements: enough for expected, at most 1 MiB,
+ * or all of them in one block when that is over SS_BIG_MIN (ss_big_alloc():
+ * huge pages under PHP; pages never touched cost nothing).
+ */
 static int ss_blocks_setup(ss_blocks *b, size_t elem, size_t expected)
 {
-	size_t per = 1;
+	size_t per = 1, limit = SS_BLOCK_BYTES;
 	unsigned shift = 0;
 	memset(b, 0, sizeof *b);
 	if (elem == 0 || elem > SS_BLOCK_BYTES) return -1;
-	while (per < expected && per * 2 * elem <= SS_BLOCK_BYTES) {
+	if (expected >= SS_BIG_MIN / elem && expected <= (SIZE_MAX / 4) / elem) {
+		limit = expected * elem * 2;
+	}
+	while (per < expected && per * 2 * elem <= limit) {
 		per *= 2;
 		shift++;
 	}
@@ -142,11 +149,11 @@ static int ss_blocks_grow(ss_blocks *b, int zero)
 {
 	size_t bytes = (b->mask + 1) * b->elem;
 	char **nb = ss_realloc(b->blk, (b->nblk + 1) * sizeof(char *));
+	(void)zero;   /* ss_big_alloc() zeroes (for free, when the pages are fresh) */
 	if (!nb) return -1;
 	b->blk = nb;
-	b->blk[b->nblk] = ss_malloc(bytes);
+	b->blk[b->nblk] = ss_big_alloc(bytes);
 	if (!b->blk[b->nblk]) return -1;
-	if (zero) memset(b->blk[b->nblk], 0, bytes);
 	b->nblk++;
 	return 0;
 }
@@ -175,7 +182,7 @@ void *ss_blocks_push(ss_blocks *b)
 void ss_blocks_free(ss_blocks *b)
 {
 	size_t i;
-	for (i = 0; i < b->nblk; i++) ss_free(b->blk[i]);
+	for (i = 0; i < b->nblk; i++) ss_big_free(b->blk[i], (b->mask + 1) * b->elem);
 	ss_free(b->blk);
 	b->blk = NULL;
 	b->nblk = b->count = 0;
@@ -213,28 +220,44 @@ static size_t ss_nparts_for(size_t expected, unsigned *shift)
 
 /* ---- string map ---- */
 
+/*
+ * The slots of every partition come from one zeroed block (ss_big_alloc());
+ * a partition that outgrows its share gets a block of its own (own = 1).
+ */
+static void *ss_parts_block(size_t nparts, size_t cap, size_t slot, size_t *bytes)
+{
+	if (!cap || cap > SIZE_MAX / slot / nparts) return NULL;
+	*bytes = nparts * cap * slot;
+	return ss_big_alloc(*bytes);
+}
+
 int ss_smap_init(ss_smap *m, size_t expected)
 {
-	size_t i, per;
+	size_t i, cap;
+	char *block;
 	m->collisions = 0;
 	m->nparts = ss_nparts_for(expected, &m->shift);
 	m->count = 0;
+	m->block = NULL;
 	m->parts = ss_malloc(m->nparts * sizeof(ss_smap_part));
 	if (!m->parts) {
 		m->nparts = 0;
 		return -1;
 	}
-	per = expected / m->nparts + 1;
+	cap = ss_cap_for(expected / m->nparts + 1);
+	block = ss_parts_block(m->nparts, cap, sizeof(ss_smap_slot), &m->block_bytes);
+	if (!block) {
+		ss_free(m->parts);
+		m->parts = NULL;
+		m->nparts = 0;
+		return -1;
+	}
+	m->block = block;
 	for (i = 0; i < m->nparts; i++) {
-		size_t cap = ss_cap_for(per);
 		ss_smap_part *p = &m->parts[i];
 		p->count = 0;
-		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_smap_slot) ? ss_malloc(cap * sizeof(ss_smap_slot)) : NULL;
-		if (!p->slots) {
-			m->nparts = i;
-			return -1;
-		}
-		memset(p->slots, 0, cap * sizeof(ss_smap_slot));
+		p->own = 0;
+		p->slots = (ss_smap_slot *)(block + i * cap * sizeof(ss_smap_slot));
 		p->cap = cap;
 	}
 	return 0;
@@ -260,14 +283,29 @@ static ss_smap_slot *ss_smap_probe(const ss_smap *m, const ss_smap_part *p, uint
 
 ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len)
 {
-	uint64_t h;
+	return ss_smap_find_h(m, key, len, ss_hash_bytes(key, len));
+}
+
+ss_smap_slot *ss_smap_find_h(const ss_smap *m, const char *key, size_t len, uint64_t h)
+{
 	ss_smap_slot *s;
 	if (!m->nparts) {
 		return NULL;
 	}
-	h = ss_hash_bytes(key, len);
 	s = ss_smap_probe(m, &m->parts[SS_PART_OF(m, h)], h, key, len);
 	return s->hash ? s : NULL;
+}
+
+void ss_smap_prefetch(const ss_smap *m, uint64_t h)
+{
+	if (m->nparts) {
+		const ss_smap_part *p = &m->parts[SS_PART_OF(m, h)];
+#if defined(__GNUC__) || defined(__clang__)
+		__builtin_prefetch(&p->slots[(size_t)h & (p->cap - 1)]);
+#else
+		(void)p;
+#endif
+	}
 }
 
 static int ss_smap_grow(ss_smap *m, ss_smap_part *p)
@@ -276,25 +314,29 @@ static int ss_smap_grow(ss_smap *m, ss_smap_part *p)
 	ss_smap_slot *slots;
 	ss_smap_part np;
 	if (cap > SIZE_MAX / sizeof(ss_smap_slot)) return -1;
-	slots = ss_malloc(cap * sizeof(ss_smap_slot));
+	slots = ss_big_alloc(cap * sizeof(ss_smap_slot));
 	if (!slots) return -1;
-	memset(slots, 0, cap * sizeof(ss_smap_slot));
 	np.slots = slots;
 	np.cap = cap;
 	np.count = p->count;
+	np.own = 1;
 	for (i = 0; i < p->cap; i++) {
 		if (p->slots[i].hash) {
 			*ss_smap_probe(m, &np, p->slots[i].hash, p->slots[i].key, p->slots[i].len) = p->slots[i];
 		}
 	}
-	ss_free(p->slots);
+	if (p->own) ss_big_free(p->slots, p->cap * sizeof(ss_smap_slot));
 	*p = np;
 	return 0;
 }
 
 ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created)
 {
-	uint64_t h = ss_hash_bytes(key, len);
+	return ss_smap_put_h(m, key, len, ss_hash_bytes(key, len), created);
+}
+
+ss_smap_slot *ss_smap_put_h(ss_smap *m, const char *key, size_t len, uint64_t h, int *created)
+{
 	ss_smap_part *p;
 	ss_smap_slot *s;
 	if (!m->nparts && ss_smap_init(m, 8) != 0) {
@@ -345,7 +387,11 @@ ss_smap_slot *ss_smap_each(const ss_smap *m, uint64_t *cursor)
 void ss_smap_free(ss_smap *m)
 {
 	size_t i;
-	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	for (i = 0; i < m->nparts; i++) {
+		if (m->parts[i].own) ss_big_free(m->parts[i].slots, m->parts[i].cap * sizeof(ss_smap_slot));
+	}
+	if (m->block) ss_big_free(m->block, m->block_bytes);
+	m->block = NULL;
 	ss_free(m->parts);
 	m->parts = NULL;
 	m->nparts = 0;
@@ -364,25 +410,30 @@ static uint64_t ss_imap_hash(int64_t a, int64_t b, int64_t c)
 
 int ss_imap_init(ss_imap *m, size_t expected)
 {
-	size_t i, per;
+	size_t i, cap;
+	char *block;
 	m->nparts = ss_nparts_for(expected, &m->shift);
 	m->count = 0;
+	m->block = NULL;
 	m->parts = ss_malloc(m->nparts * sizeof(ss_imap_part));
 	if (!m->parts) {
 		m->nparts = 0;
 		return -1;
 	}
-	per = expected / m->nparts + 1;
+	cap = ss_cap_for(expected / m->nparts + 1);
+	block = ss_parts_block(m->nparts, cap, sizeof(ss_imap_slot), &m->block_bytes);
+	if (!block) {
+		ss_free(m->parts);
+		m->parts = NULL;
+		m->nparts = 0;
+		return -1;
+	}
+	m->block = block;
 	for (i = 0; i < m->nparts; i++) {
-		size_t cap = ss_cap_for(per);
 		ss_imap_part *p = &m->parts[i];
 		p->count = 0;
-		p->slots = cap && cap <= SIZE_MAX / sizeof(ss_imap_slot) ? ss_malloc(cap * sizeof(ss_imap_slot)) : NULL;
-		if (!p->slots) {
-			m->nparts = i;
-			return -1;
-		}
-		memset(p->slots, 0, cap * sizeof(ss_imap_slot));
+		p->own = 0;
+		p->slots = (ss_imap_slot *)(block + i * cap * sizeof(ss_imap_slot));
 		p->cap = cap;
 	}
 	return 0;
@@ -417,18 +468,18 @@ static int ss_imap_grow(ss_imap_part *p)
 	size_t i, cap = p->cap * 2;
 	ss_imap_part np;
 	if (cap > SIZE_MAX / sizeof(ss_imap_slot)) return -1;
-	np.slots = ss_malloc(cap * sizeof(ss_imap_slot));
+	np.slots = ss_big_alloc(cap * sizeof(ss_imap_slot));
 	if (!np.slots) return -1;
-	memset(np.slots, 0, cap * sizeof(ss_imap_slot));
 	np.cap = cap;
 	np.count = p->count;
+	np.own = 1;
 	for (i = 0; i < p->cap; i++) {
 		ss_imap_slot *s = &p->slots[i];
 		if (s->hash) {
 			*ss_imap_probe(&np, s->hash, s->a, s->b, s->c) = *s;
 		}
 	}
-	ss_free(p->slots);
+	if (p->own) ss_big_free(p->slots, p->cap * sizeof(ss_imap_slot));
 	*p = np;
 	return 0;
 }
@@ -467,7 +518,11 @@ ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *crea
 void ss_imap_free(ss_imap *m)
 {
 	size_t i;
-	for (i = 0; i < m->nparts; i++) ss_free(m->parts[i].slots);
+	for (i = 0; i < m->nparts; i++) {
+		if (m->parts[i].own) ss_big_free(m->parts[i].slots, m->parts[i].cap * sizeof(ss_imap_slot));
+	}
+	if (m->block) ss_big_free(m->block, m->block_bytes);
+	m->block = NULL;
 	ss_free(m->parts);
 	m->parts = NULL;
 	m->nparts = 0;

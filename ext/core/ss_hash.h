@@ -50,9 +50,9 @@ static inline void *ss_blocks_at(const ss_blocks *b, size_t i)
 
 /*
  * Tables are split into partitions chosen by the hash's top bits, each at most
- * SS_PART_SLOTS slots: no single allocation grows past ~1 MiB, so that under
- * PHP every block comes from the allocator's reusable chunks instead of a
- * fresh mmap() whose pages must all be faulted in again on every call.
+ * SS_PART_SLOTS slots at first, so that a partition that fills up regrows
+ * alone (~1 MiB) rather than the whole table; the partitions' slots start in
+ * one zeroed ss_big_alloc() block.
  */
 #define SS_PART_SLOTS ((size_t)32768)
 
@@ -66,20 +66,29 @@ typedef struct ss_smap_slot {
 typedef struct ss_smap_part {
 	ss_smap_slot *slots;
 	size_t cap, count;
+	int own;             /* slots allocated apart from the map's block (after growing) */
 } ss_smap_part;
 typedef struct ss_smap {
 	ss_smap_part *parts;
+	void *block;         /* the partitions' first slots, one ss_big_alloc() */
+	size_t block_bytes;
 	unsigned shift;      /* 64 - log2(number of partitions) (64: one partition) */
 	size_t nparts;
 	size_t count;
 	size_t collisions;  /* probes that met another key with the same 64-bit hash */
 } ss_smap;
-#define SS_SMAP_INIT {NULL, 64, 0, 0, 0}
+#define SS_SMAP_INIT {NULL, NULL, 0, 64, 0, 0, 0}
 int ss_smap_init(ss_smap *m, size_t expected);   /* 0, -1 on OOM */
 /* Returns the slot holding key, or NULL. */
 ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len);
 /* Finds or inserts key (val 0 when new; *created says which). NULL on OOM. */
 ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created);
+/* The same with h = ss_hash_bytes(key, len) computed by the caller, who may
+ * have called ss_smap_prefetch(m, h) a few keys earlier: a big table's lookups
+ * are cache misses, and prefetching lets several of them overlap. */
+ss_smap_slot *ss_smap_find_h(const ss_smap *m, const char *key, size_t len, uint64_t h);
+ss_smap_slot *ss_smap_put_h(ss_smap *m, const char *key, size_t len, uint64_t h, int *created);
+void ss_smap_prefetch(const ss_smap *m, uint64_t h);
 /* Occupied slots in table order: start with *cursor = 0; NULL at the end. */
 ss_smap_slot *ss_smap_each(const ss_smap *m, uint64_t *cursor);
 void ss_smap_free(ss_smap *m);
@@ -93,14 +102,17 @@ typedef struct ss_imap_slot {
 typedef struct ss_imap_part {
 	ss_imap_slot *slots;
 	size_t cap, count;
+	int own;
 } ss_imap_part;
 typedef struct ss_imap {
 	ss_imap_part *parts;
+	void *block;
+	size_t block_bytes;
 	unsigned shift;
 	size_t nparts;
 	size_t count;
 } ss_imap;
-#define SS_IMAP_INIT {NULL, 64, 0, 0}
+#define SS_IMAP_INIT {NULL, NULL, 0, 64, 0, 0}
 int ss_imap_init(ss_imap *m, size_t expected);
 ss_imap_slot *ss_imap_find(const ss_imap *m, int64_t a, int64_t b, int64_t c);
 ss_imap_slot *ss_imap_put(ss_imap *m, int64_t a, int64_t b, int64_t c, int *created);

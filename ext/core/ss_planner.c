@@ -232,6 +232,22 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 	return SS_EMAIL_OK;
 }
 
+/* How far ahead of the participant loops the table slots are prefetched. */
+#define SS_AHEAD 8
+
+/* Participant j's match key, its status and its hash; prefetches its slot in keys. */
+static void ss_key_ahead(ss_ctx *c, ss_smap *keys, size_t j)
+{
+	const ss_session_participant *p = SS_IN_PART(c->in, j);
+	ss_part_out *po = SS_OUT_PART(c->out, j);
+	ss_sv email = p->email.len ? p->email : p->typed;
+	po->est = (unsigned char)ss_matchkey(c, email, &po->matchkey);
+	if (po->est == SS_EMAIL_OK) {
+		po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
+		ss_smap_prefetch(keys, po->refhash);
+	}
+}
+
 /* Crockford base32 of a 64-bit value: 13 characters. */
 static void ss_base32(uint64_t v, char out[13])
 {
@@ -409,6 +425,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_resolve_params(c);
 	ss_session_window(c);
 
+	/* Phase 1 lists the match keys in the order's order, first appearance. */
+	if (!in->has_facts) {
+		out->emails = ss_malloc((n ? n : 1) * sizeof(ss_sv));
+		if (!out->emails) goto nomem;
+	}
+
 	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
 	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
 		goto nomem;
@@ -435,11 +457,21 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		SS_NEED_ROLE_NAME(out->params[SS_P_SUPPORTROLE]);
 	}
 
-	/* Participants: role, names, address, duplicates. */
+	/* Participants: role, names, address, duplicates. Match keys are made
+	 * SS_AHEAD participants ahead, so that their slots are prefetched. */
+	for (i = 0; i < n && i < SS_AHEAD; i++) {
+		ss_key_ahead(c, &keys, i);
+	}
+	if (c->nomem) goto nomem;
 	for (i = 0; i < n; i++) {
 		const ss_session_participant *p = SS_IN_PART(in, i);
 		ss_part_out *po = SS_OUT_PART(out, i);
 		ss_sv email = p->email.len ? p->email : p->typed;
+
+		if (i + SS_AHEAD < n) {
+			ss_key_ahead(c, &keys, i + SS_AHEAD);
+			if (c->nomem) goto nomem;
+		}
 
 		if (ss_sv_eq(p->role, "student")) {
 			po->rolename = ss_sv_c("student");
@@ -461,8 +493,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
 				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
 		}
-		est = ss_matchkey(c, email, &po->matchkey);
-		if (c->nomem) goto nomem;
+		est = (ss_email_status)po->est;
 		if (est != SS_EMAIL_OK) {
 			po->matchkey.p = "";
 			po->matchkey.len = 0;
@@ -471,10 +502,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				ss_email_status_message(est));
 		} else {
 			int created;
-			ss_smap_slot *s = ss_smap_put(&keys, po->matchkey.p, po->matchkey.len, &created);
+			ss_smap_slot *s = ss_smap_put_h(&keys, po->matchkey.p, po->matchkey.len, po->refhash, &created);
 			if (!s) goto nomem;
 			if (created) {
 				s->val = i;
+				if (!in->has_facts) out->emails[out->nemails++] = po->matchkey;
 			} else {
 				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
@@ -501,23 +533,13 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	if (!in->has_facts) {
 		/* Phase 1: what PHP must look up. */
-		size_t k = 0, nr = 0;
+		size_t nr = 0;
 		ss_smap bases = SS_SMAP_INIT;
-		out->emails = ss_malloc((keys.count ? keys.count : 1) * sizeof(ss_sv));
 		/* One base per participant, not per match key: one person typed twice with two
 		 * names (a student and a tutor) has two bases for one key. */
 		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
 		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
-		if (!out->emails || !out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
-		{
-			uint64_t cur = 0;
-			ss_smap_slot *sl;
-			while ((sl = ss_smap_each(&keys, &cur))) {
-				out->emails[k].p = sl->key;
-				out->emails[k++].len = sl->len;
-			}
-		}
-		out->nemails = k;
+		if (!out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
 		for (i = 0; i < n; i++) {
 			const ss_session_participant *p = SS_IN_PART(in, i);
 			ss_part_out *po = SS_OUT_PART(out, i);
@@ -547,8 +569,6 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 		}
 		out->nlookuproles = nr;
-		qsort(out->emails, out->nemails, sizeof(ss_sv), ss_sv_cmp);
-		qsort(out->usernames, out->nusernames, sizeof(ss_sv), ss_sv_cmp);
 		qsort(out->roles, out->nlookuproles, sizeof(ss_sv), ss_sv_cmp);
 		goto done;
 	}
@@ -691,10 +711,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (!po->matchkey.len) continue;
 			po->roleid = SS_ROLEID(po->rolename);
 
-			/* Stable product reference: transaction id + hash of the match key. */
-			po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
-
-			s = ss_smap_find(&users, po->matchkey.p, po->matchkey.len);
+			/* po->refhash, the hash of the match key, is also the product reference's code. */
+			if (i + SS_AHEAD < n) ss_smap_prefetch(&users, SS_OUT_PART(out, i + SS_AHEAD)->refhash);
+			s = ss_smap_find_h(&users, po->matchkey.p, po->matchkey.len, po->refhash);
 			if (!s) {
 				po->action = SS_ACT_CREATE;
 			} else if (user_next[s->val] != UINT32_MAX) {

@@ -134,6 +134,7 @@ typedef struct ss_part_out {
 	unsigned char attach;
 	unsigned char error;
 	unsigned char need;       /* what the plan does for this participant (SS_NEED_*) */
+	unsigned char est;        /* ss_email_status of the address */
 } ss_part_out;
 
 /* ss_part_out.need */
@@ -201,7 +202,8 @@ typedef struct ss_session_out {
 	int64_t window_start, window_end;
 	int64_t groupid;          /* 0 = to be created / unknown */
 
-	/* phase 1 lookups (arena or input views), unique and sorted */
+	/* phase 1 lookups (arena or input views), unique; emails and usernames in
+	 * the order of first appearance, roles sorted */
 	ss_sv *emails;
 	size_t nemails;
 	ss_sv *usernames;

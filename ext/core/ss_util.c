@@ -4,22 +4,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ss_alloc_hooks ss_hooks = {malloc, realloc, free};
+static ss_alloc_hooks ss_hooks = {malloc, realloc, free, NULL, NULL};
 
 void ss_set_alloc_hooks(const ss_alloc_hooks *hooks)
 {
-	if (hooks) {
-		ss_hooks = *hooks;
-	} else {
-		ss_hooks.malloc_fn = malloc;
-		ss_hooks.realloc_fn = realloc;
-		ss_hooks.free_fn = free;
+	static const ss_alloc_hooks def = {malloc, realloc, free, NULL, NULL};
+	ss_hooks = hooks ? *hooks : def;
+	if (!ss_hooks.big_alloc_fn || !ss_hooks.big_free_fn) {
+		ss_hooks.big_alloc_fn = NULL;
+		ss_hooks.big_free_fn = NULL;
 	}
 }
 
 void *ss_malloc(size_t size) { return ss_hooks.malloc_fn(size ? size : 1); }
 void *ss_realloc(void *ptr, size_t size) { return ss_hooks.realloc_fn(ptr, size ? size : 1); }
 void ss_free(void *ptr) { if (ptr) ss_hooks.free_fn(ptr); }
+
+void *ss_big_alloc(size_t size)
+{
+	void *p;
+	if (size >= SS_BIG_MIN && ss_hooks.big_alloc_fn) {
+		return ss_hooks.big_alloc_fn(size);
+	}
+	p = ss_malloc(size);
+	if (p) memset(p, 0, size ? size : 1);
+	return p;
+}
+
+void ss_big_free(void *ptr, size_t size)
+{
+	if (!ptr) return;
+	if (size >= SS_BIG_MIN && ss_hooks.big_free_fn) {
+		ss_hooks.big_free_fn(ptr, size);
+	} else {
+		ss_free(ptr);
+	}
+}
 
 int ss_buf_reserve(ss_buf *b, size_t extra)
 {

@@ -67,11 +67,11 @@ int main(void)
 	part(&in, 1, "student", "helene@x.example", "Hélène", "Lefèvre");
 	part(&in, 2, "teacher", "tutor@x.example", "Tom", "Tutor");
 
-	/* Phase 1: three keys, sorted; no error; one seat left. */
+	/* Phase 1: three keys, in the order of first appearance; no error; one seat left. */
 	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
 	SS_CHECK(out.phase == 1 && out.ok);
-	SS_CHECK(out.nemails == 3 && out.emails[1].len == 22 && memcmp(out.emails[1].p, "jean.dupont@exemple.fr", 22) == 0);
-	SS_CHECK(out.nusernames == 3 && memcmp(out.usernames[0].p, "helene.lefevre", 14) == 0);
+	SS_CHECK(out.nemails == 3 && out.emails[0].len == 22 && memcmp(out.emails[0].p, "jean.dupont@exemple.fr", 22) == 0);
+	SS_CHECK(out.nusernames == 3 && memcmp(out.usernames[1].p, "helene.lefevre", 14) == 0);
 	SS_CHECK(has_issue(&out, "seats_unassigned") && !has_issue(&out, "seats_exceeded"));
 	ss_session_out_free(&out);
 
