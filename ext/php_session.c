@@ -197,6 +197,22 @@ static zval *ss_get(HashTable *ht, const char *key, size_t len)
 
 #define SS_GET(ht, lit) ss_get((ht), (lit), sizeof(lit) - 1)
 
+/* The same with an interned key (K(name)): its hash is known, and the keys of
+ * arrays written in PHP code are the same interned strings, so a lookup is
+ * mostly a pointer comparison. */
+static zval *ss_getk(HashTable *ht, zend_string *key)
+{
+	zval *zv = zend_hash_find(ht, key);
+	if (zv) {
+		if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
+		ZVAL_DEREF(zv);
+		if (Z_TYPE_P(zv) == IS_UNDEF) return NULL;
+	}
+	return zv;
+}
+
+#define SS_GETK(ht, name) ss_getk((ht), K(name))
+
 static zval *ss_deref(zval *zv)
 {
 	if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
@@ -428,12 +444,12 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	bp->typed_idx = tidx;
 	p->role.p = ZSTR_VAL(role);
 	p->role.len = ZSTR_LEN(role);
-	if (ss_read_str(path, "email", SS_GET(ht, "email"), SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
-		|| ss_read_str(path, "firstname", SS_GET(ht, "firstname"), SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
-		|| ss_read_str(path, "lastname", SS_GET(ht, "lastname"), SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
-		|| ss_read_str(path, "city", SS_GET(ht, "city"), SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
-		|| ss_read_str(path, "institution", SS_GET(ht, "institution"), SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
-		|| ss_read_str(path, "phone2", SS_GET(ht, "phone2"), SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
+	if (ss_read_str(path, "email", SS_GETK(ht, email), SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
+		|| ss_read_str(path, "firstname", SS_GETK(ht, firstname), SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
+		|| ss_read_str(path, "lastname", SS_GETK(ht, lastname), SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
+		|| ss_read_str(path, "city", SS_GETK(ht, city), SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
+		|| ss_read_str(path, "institution", SS_GETK(ht, institution), SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
+		|| ss_read_str(path, "phone2", SS_GETK(ht, phone2), SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
 		return -1;
 	}
 	if (typed) {
@@ -459,7 +475,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	zend_ulong ridx, eidx;
 	size_t total = 0, i = 0;
 
-	zv = SS_GET(order, "transactionid");
+	zv = SS_GETK(order, transactionid);
 	if (!zv) {
 		ss_type_error(&path, "transactionid", "string", NULL);
 		return -1;
@@ -469,7 +485,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		ss_value_error(&path, "transactionid", "must not be empty");
 		return -1;
 	}
-	zv = SS_GET(order, "quantity");
+	zv = SS_GETK(order, quantity);
 	if (!zv) {
 		ss_type_error(&path, "quantity", "int", NULL);
 		return -1;
@@ -479,14 +495,14 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		ss_value_error(&path, "quantity", "must be between 0 and %zu, %lld given", SS_MAX_PARTICIPANTS, (long long)b->in.quantity);
 		return -1;
 	}
-	zv = SS_GET(order, "operator");
+	zv = SS_GETK(order, operator);
 	if (!zv) {
 		ss_type_error(&path, "operator", "int|array|object", NULL);
 		return -1;
 	}
 	if (Z_TYPE_P(zv) == IS_ARRAY || Z_TYPE_P(zv) == IS_OBJECT) {
 		HashTable *oh = ss_table(zv);
-		zval *idz = SS_GET(oh, "id");
+		zval *idz = SS_GETK(oh, id);
 		SS_PUSH(&path, "operator");
 		if (!idz) {
 			ss_type_error(&path, "id", "int", NULL);
@@ -498,8 +514,8 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		return -1;
 	}
 	b->in.now = (int64_t)time(NULL);
-	if ((zv = SS_GET(order, "now")) && Z_TYPE_P(zv) != IS_NULL && ss_read_int(&path, "now", zv, &b->in.now) != 0) return -1;
-	if ((zv = SS_GET(order, "renewable")) && ss_read_bool(&path, "renewable", zv, &b->in.renewable) != 0) return -1;
+	if ((zv = SS_GETK(order, now)) && Z_TYPE_P(zv) != IS_NULL && ss_read_int(&path, "now", zv, &b->in.now) != 0) return -1;
+	if ((zv = SS_GETK(order, renewable)) && ss_read_bool(&path, "renewable", zv, &b->in.renewable) != 0) return -1;
 #define SS_OPT_INT(name) \
 	if ((zv = SS_GET(order, #name)) && Z_TYPE_P(zv) != IS_NULL) { \
 		if (ss_read_int(&path, #name, zv, &b->name) != 0) return -1; \
@@ -508,9 +524,9 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	SS_OPT_INT(catalogitemid)
 	SS_OPT_INT(billitemid)
 	SS_OPT_INT(customerid)
-	if (ss_read_params(b, SS_GET(order, "handlerparams"), &path) != 0) return -1;
+	if (ss_read_params(b, SS_GETK(order, handlerparams), &path) != 0) return -1;
 
-	zv = SS_GET(order, "users");
+	zv = SS_GETK(order, users);
 	if (!zv || Z_TYPE_P(zv) == IS_NULL) {
 		return 0;
 	}
@@ -614,7 +630,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 	HashTable *ht;
 
 	b->in.has_facts = 1;
-	zv = SS_GET(facts, "course");
+	zv = SS_GETK(facts, course);
 	if (zv && Z_TYPE_P(zv) != IS_NULL && !(Z_TYPE_P(zv) == IS_FALSE)) {
 		ht = ss_table(zv);
 		if (!ht) {
@@ -622,17 +638,17 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			return -1;
 		}
 		SS_PUSH(&path, "course");
-		if (!(ez = SS_GET(ht, "id"))) {
+		if (!(ez = SS_GETK(ht, id))) {
 			ss_type_error(&path, "id", "int", NULL);
 			return -1;
 		}
 		if (ss_read_id(&path, "id", ez, &b->in.course_id) != 0) return -1;
-		if ((ez = SS_GET(ht, "startdate")) && Z_TYPE_P(ez) != IS_NULL
+		if ((ez = SS_GETK(ht, startdate)) && Z_TYPE_P(ez) != IS_NULL
 			&& ss_read_int(&path, "startdate", ez, &b->in.course_startdate) != 0) return -1;
 		SS_POP(&path);
 		b->in.has_course = 1;
 	}
-	zv = SS_GET(facts, "supportcourse");
+	zv = SS_GETK(facts, supportcourse);
 	if (zv && Z_TYPE_P(zv) != IS_NULL && !(Z_TYPE_P(zv) == IS_FALSE)) {
 		ht = ss_table(zv);
 		if (!ht) {
@@ -640,7 +656,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			return -1;
 		}
 		SS_PUSH(&path, "supportcourse");
-		if (!(ez = SS_GET(ht, "id"))) {
+		if (!(ez = SS_GETK(ht, id))) {
 			ss_type_error(&path, "id", "int", NULL);
 			return -1;
 		}
@@ -687,18 +703,18 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(u, 0, sizeof *u);
-				if (!(f = SS_GET(row, "id"))) {
+				if (!(f = SS_GETK(row, id))) {
 					ss_type_error(&path, "id", "int", NULL);
 					return -1;
 				}
 				if (ss_read_id(&path, "id", f, &u->id) != 0
-					|| ss_read_str(&path, "email", SS_GET(row, "email"), SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
-					|| ss_read_str(&path, "username", SS_GET(row, "username"), SS_MAX_FIELD_LEN, &u->username, NULL) != 0
-					|| ss_read_str(&path, "auth", SS_GET(row, "auth"), SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
+					|| ss_read_str(&path, "email", SS_GETK(row, email), SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
+					|| ss_read_str(&path, "username", SS_GETK(row, username), SS_MAX_FIELD_LEN, &u->username, NULL) != 0
+					|| ss_read_str(&path, "auth", SS_GETK(row, auth), SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
 					return -1;
 				}
-				if ((f = SS_GET(row, "suspended")) && ss_read_bool(&path, "suspended", f, &u->suspended) != 0) return -1;
-				if ((f = SS_GET(row, "deleted")) && ss_read_bool(&path, "deleted", f, &u->deleted) != 0) return -1;
+				if ((f = SS_GETK(row, suspended)) && ss_read_bool(&path, "suspended", f, &u->suspended) != 0) return -1;
+				if ((f = SS_GETK(row, deleted)) && ss_read_bool(&path, "deleted", f, &u->deleted) != 0) return -1;
 				SS_POP(&path);
 				b->in.nusers++;
 			} ZEND_HASH_FOREACH_END();
@@ -736,7 +752,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			ZEND_HASH_FOREACH_VAL(eht, ez) {
 				HashTable *row = ss_table(ss_deref(ez));
 				zval *rl;
-				if (row && (rl = SS_GET(row, "roles")) && Z_TYPE_P(rl) == IS_ARRAY) {
+				if (row && (rl = SS_GETK(row, roles)) && Z_TYPE_P(rl) == IS_ARRAY) {
 					nroles += zend_hash_num_elements(Z_ARRVAL_P(rl));
 				}
 			} ZEND_HASH_FOREACH_END();
@@ -754,21 +770,21 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(e, 0, sizeof *e);
-				if (!(f = SS_GET(row, "courseid")) || ss_read_id(&path, "courseid", f, &e->courseid) != 0
-					|| !(f = SS_GET(row, "userid")) || ss_read_id(&path, "userid", f, &e->userid) != 0) {
-					if (!EG(exception)) ss_type_error(&path, f ? "userid" : (SS_GET(row, "courseid") ? "userid" : "courseid"), "int", NULL);
+				if (!(f = SS_GETK(row, courseid)) || ss_read_id(&path, "courseid", f, &e->courseid) != 0
+					|| !(f = SS_GETK(row, userid)) || ss_read_id(&path, "userid", f, &e->userid) != 0) {
+					if (!EG(exception)) ss_type_error(&path, f ? "userid" : (SS_GETK(row, courseid) ? "userid" : "courseid"), "int", NULL);
 					efree(offs);
 					return -1;
 				}
-				if (((f = SS_GET(row, "status")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "status", f, &st) != 0)
-					|| ((f = SS_GET(row, "timestart")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timestart", f, &e->timestart) != 0)
-					|| ((f = SS_GET(row, "timeend")) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timeend", f, &e->timeend) != 0)) {
+				if (((f = SS_GETK(row, status)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "status", f, &st) != 0)
+					|| ((f = SS_GETK(row, timestart)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timestart", f, &e->timestart) != 0)
+					|| ((f = SS_GETK(row, timeend)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timeend", f, &e->timeend) != 0)) {
 					efree(offs);
 					return -1;
 				}
 				e->status = st != 0;
 				offs[b->in.nenrolments] = k;
-				if ((f = SS_GET(row, "roles")) && Z_TYPE_P(f) != IS_NULL) {
+				if ((f = SS_GETK(row, roles)) && Z_TYPE_P(f) != IS_NULL) {
 					zval *r;
 					zend_string *rk;
 					zend_ulong ri;
@@ -801,7 +817,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			SS_POP(&path);
 		}
 	}
-	zv = SS_GET(facts, "group");
+	zv = SS_GETK(facts, group);
 	if (zv && Z_TYPE_P(zv) != IS_NULL && Z_TYPE_P(zv) != IS_FALSE) {
 		zval *mz;
 		ht = ss_table(zv);
@@ -810,13 +826,13 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			return -1;
 		}
 		SS_PUSH(&path, "group");
-		if (!(ez = SS_GET(ht, "id"))) {
+		if (!(ez = SS_GETK(ht, id))) {
 			ss_type_error(&path, "id", "int", NULL);
 			return -1;
 		}
 		if (ss_read_id(&path, "id", ez, &b->in.group_id) != 0) return -1;
 		b->in.has_group = 1;
-		mz = SS_GET(ht, "members");
+		mz = SS_GETK(ht, members);
 		if (mz && Z_TYPE_P(mz) != IS_NULL) {
 			HashTable *mht = ss_table(mz);
 			if (!mht) {
@@ -854,7 +870,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 #define SS_RA_FIELD(nm) \
-				if (!(f = SS_GET(row, #nm))) { ss_type_error(&path, #nm, "int", NULL); return -1; } \
+				if (!(f = SS_GETK(row, nm))) { ss_type_error(&path, #nm, "int", NULL); return -1; } \
 				if (ss_read_int(&path, #nm, f, &ra->nm) != 0) return -1;
 				SS_RA_FIELD(roleid)
 				SS_RA_FIELD(userid)
@@ -1473,12 +1489,12 @@ PHP_FUNCTION(shop_setup_session)
 	}
 	if (options) {
 		ss_path path = {"$options", 0, {{0}}};
-		zval *zv = SS_GET(options, "partial");
+		zval *zv = SS_GETK(options, partial);
 		if (zv && ss_read_bool(&path, "partial", zv, &b.in.partial) != 0) {
 			ss_bind_free(&b);
 			RETURN_THROWS();
 		}
-		zv = SS_GET(options, "format");
+		zv = SS_GETK(options, format);
 		if (zv && Z_TYPE_P(zv) != IS_NULL) {
 			if (Z_TYPE_P(zv) != IS_STRING) {
 				ss_type_error(&path, "format", "string", zv);
