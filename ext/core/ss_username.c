@@ -232,6 +232,19 @@ int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_
 	return ss_smap_find(&p->taken, name, len) != NULL;
 }
 
+/* Decimal digits of v at out (at most 20 bytes, no NUL); returns their number. */
+static size_t ss_utoa(char *out, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0, i;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+	return n;
+}
+
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len)
 {
 	ss_smap_slot *counter;
@@ -239,7 +252,10 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 	uint64_t k;
 	int created;
 
-	if (!ss_username_pool_is_taken(p, base, blen)) {
+	/* A base with a suffix counter is taken already: the counter table is
+	 * small and hot, the taken table big (a cache miss per look). */
+	counter = ss_smap_find(&p->next, base, blen);
+	if (!counter && !ss_username_pool_is_taken(p, base, blen)) {
 		name = ss_arena_dup(&p->arena, base, blen);
 		if (!name || !ss_smap_put(&p->taken, name, blen, NULL)) return NULL;
 		*len = blen;
@@ -248,16 +264,20 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 	name = ss_arena_alloc(&p->arena, blen + 24);
 	if (!name) return NULL;
 	memcpy(name, base, blen);
-	counter = ss_smap_put(&p->next, name, blen, &created);
-	if (!counter) return NULL;
-	k = created ? 1 : counter->val;
+	if (!counter) {
+		counter = ss_smap_put(&p->next, name, blen, &created);
+		if (!counter) return NULL;
+		counter->val = 1;
+	}
+	k = counter->val;
 	for (;; k++) {
-		int n = snprintf(name + blen, 24, "%llu", (unsigned long long)k);
-		if (!ss_username_pool_is_taken(p, name, blen + (size_t)n)) {
-			if (!ss_smap_put(&p->taken, name, blen + (size_t)n, NULL)) return NULL;
+		size_t n = ss_utoa(name + blen, k);
+		name[blen + n] = '\0';
+		if (!ss_username_pool_is_taken(p, name, blen + n)) {
+			if (!ss_smap_put(&p->taken, name, blen + n, NULL)) return NULL;
 			/* The counter keeps name[0..blen) as its key: those bytes never change. */
 			counter->val = k + 1;
-			*len = blen + (size_t)n;
+			*len = blen + n;
 			return name;
 		}
 	}
