@@ -741,6 +741,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				const ss_fact_user *u = &in->users[s->val];
 				po->userid = u->id;
 				po->username = u->username;
+				po->user = (uint32_t)s->val + 1;
 				po->action = SS_ACT_REUSE;
 				if (u->suspended) {
 					ss_issue_add(c, SS_ISSUE_ERROR, "account_suspended", (int64_t)i, "email",

@@ -130,6 +130,7 @@ typedef struct ss_part_out {
 	int64_t userid;           /* 0: none yet */
 	uint64_t refhash;         /* product reference code (see ss_session_reference) */
 	uint32_t first_issue, last_issue; /* chain of this participant's issues */
+	uint32_t user;            /* index + 1 in in->users of the account reused, 0: none */
 	unsigned char action;     /* ss_action */
 	unsigned char attach;
 	unsigned char error;
