@@ -5,10 +5,14 @@
  * size), then compares phase 2 with an idiomatic userland PHP planner doing
  * the same work at 10,000 participants. One process, medians.
  *   php -n -d extension=modules/shop_setup.so -d memory_limit=-1 bench/session.php [--quick] [--sizes=10,1000] [--no-ratio]
- * The C side allocates through emalloc, so memory_get_peak_usage() counts it.
+ * Phase 2 is timed in both formats: rows (the default, one array per
+ * participant and per operation) and columns ($options['format']).
  * Times are medians of wall time and of CPU time (getrusage: what this process
- * used, whatever the competition for the machine's cores); 'p2 faults' are the
- * page faults of one phase-2 call (a fresh page costs ~50 us on this machine).
+ * used, whatever the competition for the machine's cores); 'faults' are the
+ * page faults of one columns call (a fresh 4 KiB page costs ~12 us on this
+ * machine). 'mem' is memory_get_peak_usage() growth (emalloc, the result
+ * included); 'cols RSS' the resident peak a columns call adds, which also
+ * counts the planner's big blocks (mapped apart from emalloc, on huge pages).
  * Scenario per size: a third of the participants already have an account
  * (stored in another case), half of those are enrolled already, one in ten is
  * attached to the operator; a quarter of the new names collide with a taken
@@ -42,8 +46,13 @@ function bench_facts(int $n): array
         'enrolments' => $enrol, 'group' => null, 'roleassignments' => $ras, 'products' => []];
 }
 
-/* The same planning, written the way a PHP developer would (arrays as hash maps). */
-function userland_plan(array $order, array $facts): array
+/*
+ * The same planning, written the way a PHP developer would (arrays as hash
+ * maps). $columns: the same decisions written out as the extension's columns
+ * format (participants' operations as flag bits, lists per field), so that
+ * each format is compared with its own userland counterpart.
+ */
+function userland_plan(array $order, array $facts, bool $columns = false): array
 {
     parse_str(str_replace('+', '%2B', $order['handlerparams']), $params);
     $params += ['supervisor' => 'teacher', 'requiredroles' => 'student', 'attachexisting' => 'owned',
@@ -97,7 +106,8 @@ function userland_plan(array $order, array $facts): array
     if (!empty($facts['supportcourse']) && !isset($enrolled[$facts['supportcourse']['id'] . ":$op"])) {
         $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $facts['supportcourse']['id'], 'roleid' => $roles[$params['supportrole']], 'timestart' => $now, 'timeend' => 0];
     }
-    foreach ($parts as &$q) {
+    $fl = [];   // columns: participant index => flag bits
+    foreach ($parts as $i => &$q) {
         if ($q['errors']) continue;
         $q['reference'] = $order['transactionid'] . '-' . strtr(str_pad(base_convert(substr(hash('xxh64', $q['matchkey']), 0, 12), 16, 32), 13, '0', STR_PAD_LEFT), 'ilou', 'xyzw');
         $found = $byemail[$q['matchkey']] ?? [];
@@ -113,19 +123,26 @@ function userland_plan(array $order, array $facts): array
             if (isset($taken[$name])) { $k = $next[$base] ?? 1; while (isset($taken[$base . $k])) $k++; $name = $base . $k; $next[$base] = $k + 1; }
             $taken[$name] = true;
             $q['userid'] = null; $q['username'] = $name; $q['action'] = 'create';
-            $kinds['create_user'][] = ['op' => 'create_user', 'ref' => $q['ref'], 'user' => ['username' => $name, 'firstname' => $q['p']['firstname'],
+            if ($columns) $fl[$i] = SHOP_SETUP_OP_CREATE_USER;
+            else $kinds['create_user'][] = ['op' => 'create_user', 'ref' => $q['ref'], 'user' => ['username' => $name, 'firstname' => $q['p']['firstname'],
                 'lastname' => $q['p']['lastname'], 'email' => trim($q['p']['email']), 'city' => $q['p']['city'] ?? '', 'institution' => $q['p']['institution'] ?? '',
                 'phone2' => $q['p']['phone2'] ?? '', 'auth' => 'manual']];
         }
         $rid = $roles[$q['rolename']];
         $e = $q['userid'] ? ($enrolled["$cid:{$q['userid']}"] ?? null) : null;
-        if (!$e) $kinds['enrol'][] = ['op' => 'enrol', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid, 'timestart' => $start, 'timeend' => $end];
-        elseif (!in_array($rid, $e['roles'], true)) $kinds['assign_role'][] = ['op' => 'assign_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid];
-        if (!$q['userid'] || !isset($members[$q['userid']])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => $q['ref'], 'userid' => $q['userid'], 'groupid' => $gid];
+        $f = $fl[$i] ?? 0;
+        if (!$e) { if ($columns) $f |= SHOP_SETUP_OP_ENROL; else $kinds['enrol'][] = ['op' => 'enrol', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid, 'timestart' => $start, 'timeend' => $end]; }
+        elseif (!in_array($rid, $e['roles'], true)) { if ($columns) $f |= SHOP_SETUP_OP_ASSIGN_ROLE; else $kinds['assign_role'][] = ['op' => 'assign_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'courseid' => $cid, 'roleid' => $rid]; }
+        if (!$q['userid'] || !isset($members[$q['userid']])) { if ($columns) $f |= SHOP_SETUP_OP_ADD_MEMBER; else $kinds['add_member'][] = ['op' => 'add_member', 'ref' => $q['ref'], 'userid' => $q['userid'], 'groupid' => $gid]; }
         $attach = $q['action'] === 'create' || (!isset($priv[$q['userid']]) && isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"]));
         if ($attach) {
-            if (!$q['userid'] || !isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $op, 'roleid' => $roles[$params['operatorrole']], 'contextref' => $q['ref'], 'contextuserid' => $q['userid']];
-            if (!$q['userid'] || !isset($ras["{$roles[$params['participantrole']]}:{$q['userid']}:$op"])) $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'roleid' => $roles[$params['participantrole']], 'contextref' => 'operator', 'contextuserid' => $op];
+            if (!$q['userid'] || !isset($ras["{$roles[$params['operatorrole']]}:$op:{$q['userid']}"])) { if ($columns) $f |= SHOP_SETUP_OP_ASSIGN_OPERATOR_ROLE; else $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $op, 'roleid' => $roles[$params['operatorrole']], 'contextref' => $q['ref'], 'contextuserid' => $q['userid']]; }
+            if (!$q['userid'] || !isset($ras["{$roles[$params['participantrole']]}:{$q['userid']}:$op"])) { if ($columns) $f |= SHOP_SETUP_OP_ASSIGN_MIRROR_ROLE; else $kinds['assign_user_role'][] = ['op' => 'assign_user_role', 'ref' => $q['ref'], 'userid' => $q['userid'], 'roleid' => $roles[$params['participantrole']], 'contextref' => 'operator', 'contextuserid' => $op]; }
+        }
+        if ($columns) {
+            if (!isset($products[$q['reference']])) $f |= SHOP_SETUP_OP_CREATE_PRODUCT;
+            $fl[$i] = $f | ($q['action'] === 'create' ? SHOP_SETUP_CREATE : SHOP_SETUP_REUSE) | ($attach ? SHOP_SETUP_ATTACH : 0);
+            continue;
         }
         if (!isset($products[$q['reference']])) $kinds['create_product'][] = ['op' => 'create_product', 'ref' => $q['ref'], 'userid' => $q['userid'], 'reference' => $q['reference'],
             'courseid' => $cid, 'startdate' => $start, 'enddate' => $end, 'catalogitemid' => $order['catalogitemid'] ?? null, 'billitemid' => $order['billitemid'] ?? null, 'customerid' => $order['customerid'] ?? null];
@@ -135,6 +152,18 @@ function userland_plan(array $order, array $facts): array
     }
     unset($q);
     foreach ($kinds as $list) foreach ($list as $o) $ops[] = $o;
+    if ($columns) {
+        $c = ['flags' => [], 'userid' => [], 'username' => [], 'roleid' => [], 'reference' => [], 'email' => []];
+        foreach ($parts as $i => $q) {
+            $c['flags'][] = $fl[$i] ?? ($q['errors'] ? SHOP_SETUP_ERROR : 0);
+            $c['userid'][] = $q['userid'] ?? null;
+            $c['username'][] = $q['username'] ?? '';
+            $c['roleid'][] = $roles[$q['rolename']] ?? null;
+            $c['reference'][] = $q['reference'] ?? '';
+            $c['email'][] = trim($q['p']['email'] ?: $q['email']);
+        }
+        return ['participants' => $c, 'operations' => $ops];
+    }
     $out = [];
     foreach ($parts as $q) {
         $out[] = ['ref' => $q['ref'], 'role' => $q['role'], 'roleid' => $roles[$q['rolename']] ?? null, 'email' => $q['email'], 'matchkey' => $q['matchkey'],
@@ -155,24 +184,57 @@ function cpu(): float
 
 function median(array $xs): float { sort($xs); $n = count($xs); return $n % 2 ? $xs[intdiv($n, 2)] : ($xs[$n / 2 - 1] + $xs[$n / 2]) / 2; }
 
+/* Resident memory (KiB): current and the high-water mark since the last reset. */
+function rss(): array
+{
+    $st = @file_get_contents('/proc/self/status') ?: '';
+    preg_match('/VmRSS:\s+(\d+)/', $st, $r);
+    preg_match('/VmHWM:\s+(\d+)/', $st, $h);
+    return [(int) ($r[1] ?? 0), (int) ($h[1] ?? 0)];
+}
+
+/* Peak resident memory a call adds (MiB): the planner's huge-page blocks are not emalloc'd. */
+function call_rss(callable $f)
+{
+    @file_put_contents('/proc/self/clear_refs', '5');   // resets VmHWM (Linux >= 4.0)
+    [$before] = rss();
+    $r = $f();
+    [, $peak] = rss();
+    return [$r, max(0, $peak - $before) / 1024];
+}
+
 $quick = in_array('--quick', $argv, true);
 $sizes = $quick ? [10, 1000, 100000] : [10, 1000, 100000, 1000000];
 foreach ($argv as $a) {
     if (str_starts_with($a, '--sizes=')) $sizes = array_map('intval', explode(',', substr($a, 8)));
 }
 $ratio = !in_array('--no-ratio', $argv, true);
-printf("shop_setup_session() on PHP %s, %s, load average %s\n", PHP_VERSION, php_uname('m'), implode(' ', array_slice(sys_getloadavg(), 0, 3)));
-printf("%10s %11s %11s %11s %11s %9s %9s %11s\n", 'size', 'phase 1', 'phase 2', 'p2 cpu', 'cpu/part.', 'ops', 'p2 faults', 'peak mem');
+$cols = ['format' => 'columns'];
+printf("shop_setup_session() on PHP %s, %s, load average %s, USE_ZEND_ALLOC_HUGE_PAGES=%s\n", PHP_VERSION, php_uname('m'),
+    implode(' ', array_map(fn ($x) => sprintf('%.2f', $x), array_slice(sys_getloadavg(), 0, 3))), getenv('USE_ZEND_ALLOC_HUGE_PAGES') ?: '0');
+printf("%10s %10s %11s %11s %10s %9s %9s %9s %10s %10s %10s\n", 'size', 'phase 1', 'p2 rows', 'p2 columns', 'cols CPU',
+    'CPU/part', 'ops', 'faults', 'rows mem', 'cols mem', 'cols RSS');
 $per = [];
 foreach ($sizes as $n) {
     $order = bench_order($n);
     $facts = bench_facts($n);
     $runs = $n >= 1000000 ? 3 : ($n >= 100000 ? 5 : 21);
-    $t1 = $t2 = $c2 = $f2 = [];
+    $t1 = $tr = $tc = $cc = $fc = $rs = [];
     $ops = 0;
-    $p = shop_setup_session($order, $facts);   // warm-up
+    $p = shop_setup_session($order, $facts, $cols);   // warm-up
     unset($p);
-    if (function_exists("memory_reset_peak_usage")) memory_reset_peak_usage();   // PHP >= 8.2
+    // The rows format: at 1,000,000 a single run (about 4 GiB and 10 s).
+    if (function_exists('memory_reset_peak_usage')) memory_reset_peak_usage();   // PHP >= 8.2
+    $base = memory_get_usage();
+    for ($r = 0; $r < ($n >= 1000000 ? 1 : $runs); $r++) {
+        $t = hrtime(true);
+        $p = shop_setup_session($order, $facts);
+        $tr[] = (hrtime(true) - $t) / 1e9;
+        $ops = count($p['operations']);
+        unset($p);
+    }
+    $rowsmem = (memory_get_peak_usage() - $base) / 1048576;
+    if (function_exists('memory_reset_peak_usage')) memory_reset_peak_usage();
     $base = memory_get_usage();
     for ($r = 0; $r < $runs; $r++) {
         $t = hrtime(true);
@@ -182,39 +244,42 @@ foreach ($sizes as $n) {
         $ru = getrusage();
         $c = cpu();
         $t = hrtime(true);
-        $p = shop_setup_session($order, $facts);
-        $t2[] = (hrtime(true) - $t) / 1e9;
-        $c2[] = cpu() - $c;
-        $f2[] = getrusage()['ru_minflt'] - $ru['ru_minflt'];
-        $ops = count($p['operations']);
+        [$p, $rs[]] = call_rss(fn () => shop_setup_session($order, $facts, $cols));
+        $tc[] = (hrtime(true) - $t) / 1e9;
+        $cc[] = cpu() - $c;
+        $fc[] = getrusage()['ru_minflt'] - $ru['ru_minflt'];
         unset($p);
     }
-    $peak = memory_get_peak_usage() - $base;
-    $per[$n] = median($c2) / $n;
-    printf("%10s %8.2f ms %8.2f ms %8.2f ms %8.0f ns %9d %9d %7.1f MiB\n", number_format($n), median($t1) * 1e3, median($t2) * 1e3,
-        median($c2) * 1e3, $per[$n] * 1e9, $ops, median($f2), $peak / 1048576);
+    $colsmem = (memory_get_peak_usage() - $base) / 1048576;
+    $per[$n] = median($cc) / $n;
+    printf("%10s %7.2f ms %8.2f ms %8.2f ms %7.2f ms %6.0f ns %9d %9d %6.1f MiB %6.1f MiB %6.1f MiB\n", number_format($n),
+        median($t1) * 1e3, median($tr) * 1e3, median($tc) * 1e3, median($cc) * 1e3, $per[$n] * 1e9, $ops, median($fc),
+        $rowsmem, $colsmem, median($rs));
     unset($order, $facts);
 }
 if (isset($per[1000]) && end($sizes) > 1000) {
-    printf("linearity: CPU cost per participant at %s / at 1,000 = %.2f\n", number_format(end($sizes)), $per[end($sizes)] / $per[1000]);
+    printf("linearity (columns): CPU per participant at %s / at 1,000 = %.2f\n", number_format(end($sizes)), $per[end($sizes)] / $per[1000]);
 }
 if (!$ratio) exit(0);
 
-// Against userland at 10,000 participants (phase 2 only: the facts are the same).
+// Against userland at 10,000 participants (phase 2 only: the facts are the same),
+// each format against a userland planner writing that format.
 $n = 10000;
 $order = bench_order($n);
 $facts = bench_facts($n);
-// Each side runs in its own block (interleaving them makes each run evict the
-// other's memory, so both would be measured cold); one warm-up run each.
-$c = $u = $cc = $cu = [];
-$p = shop_setup_session($order, $facts);
-for ($r = 0; $r < 11; $r++) { unset($p); $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x; }
-$q = userland_plan($order, $facts);
-for ($r = 0; $r < 11; $r++) { unset($q); $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x; }
-if (count($p['operations']) !== count($q['operations'])) {
-    printf("note: userland planned %d operations, the extension %d\n", count($q['operations']), count($p['operations']));
+foreach (['rows' => [], 'columns' => $cols] as $label => $opt) {
+    $uc = $label === 'columns';
+    // Each side runs in its own block (interleaving them makes each run evict the
+    // other's memory, so both would be measured cold); one warm-up run each.
+    $c = $u = $cc = $cu = [];
+    $p = shop_setup_session($order, $facts, $opt);
+    for ($r = 0; $r < 11; $r++) { unset($p); $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts, $opt); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x; }
+    $q = userland_plan($order, $facts, $uc);
+    for ($r = 0; $r < 11; $r++) { unset($q); $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts, $uc); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x; }
+    $pn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $p['participants']['flags'])) + count($p['operations']) : count($p['operations']);
+    $qn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $q['participants']['flags'])) + count($q['operations']) : count($q['operations']);
+    if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
+    printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 11)\n",
+        $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
+    unset($p, $q);
 }
-printf("10,000 participants, wall: extension %.2f ms, userland %.2f ms, ratio %.1fx (medians of 11)\n",
-    median($c) / 1e6, median($u) / 1e6, median($u) / median($c));
-printf("10,000 participants, CPU:  extension %.2f ms, userland %.2f ms, ratio %.1fx (medians of 11)\n",
-    median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
