@@ -678,6 +678,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		const int64_t operatorrole = SS_ROLEID(out->params[SS_P_OPERATORROLE]);
 		const int64_t mirrorrole = SS_ROLEID(out->params[SS_P_PARTICIPANTROLE]);
 		const int64_t supportrole = SS_ROLEID(out->params[SS_P_SUPPORTROLE]);
+		ss_sv last_role = {NULL, 0};
+		int64_t last_roleid = 0;
 		const ss_fact_enrolment *op_enrol = NULL, *op_support = NULL;
 		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
 		int op_need_support = 0, op_need_support_role = 0;
@@ -709,7 +711,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_part_out *po = SS_OUT_PART(out, i);
 			ss_smap_slot *s;
 			if (!po->matchkey.len) continue;
-			po->roleid = SS_ROLEID(po->rolename);
+			/* Participants of one role share its name's bytes: look it up once per run. */
+			if (po->rolename.p != last_role.p || po->rolename.len != last_role.len) {
+				last_role = po->rolename;
+				last_roleid = SS_ROLEID(last_role);
+			}
+			po->roleid = last_roleid;
 
 			/* po->refhash, the hash of the match key, is also the product reference's code. */
 			if (i + SS_AHEAD < n) ss_smap_prefetch(&users, SS_OUT_PART(out, i + SS_AHEAD)->refhash);

@@ -121,20 +121,54 @@ static int ss_is_apostrophe_cp(uint32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x00B4 || cp == 0x0060;
 }
 
+/* The longest string of ss_fold_table (tests/core/test_username.c checks it). */
+#define SS_FOLD_MAX 2
+
+size_t ss_username_fold_max(void)
+{
+	size_t i, m = 0;
+	for (i = 0; i < sizeof(ss_fold_table) / sizeof(ss_fold_table[0]); i++) {
+		size_t l = ss_fold_table[i] ? strlen(ss_fold_table[i]) : 0;
+		if (l > m) m = l;
+	}
+	return m <= SS_FOLD_MAX ? m : (size_t)-1;
+}
+
 /*
  * One name part: trimmed, white space runs as '-', apostrophes removed,
- * letters folded and lower-cased, anything Moodle rejects dropped.
+ * letters folded and lower-cased, anything Moodle rejects dropped. ASCII
+ * bytes take a fast path; each character writes at most SS_FOLD_MAX bytes
+ * plus a '-', reserved once.
  */
 static int ss_username_part(const char *str, size_t len, ss_buf *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, start = out->len;
+	size_t i = 0, start;
 	int pending_space = 0;
+	char *w;
 
+	if (len > (SIZE_MAX - 1) / (SS_FOLD_MAX + 1) || ss_buf_reserve(out, len * (SS_FOLD_MAX + 1)) != 0) {
+		return -1;
+	}
+	start = out->len;
+	w = out->p + out->len;
 	while (i < len) {
-		uint32_t cp = ss_utf8_next(s, len, &i);
-		char ascii[2] = {0, 0};
+		unsigned char c = s[i];
+		uint32_t cp;
 		const char *keep = NULL;
+		if (c < 0x80) {
+			i++;
+			if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '@') {
+				if (pending_space && (size_t)(w - out->p) > start) *w++ = '-';
+				pending_space = 0;
+				*w++ = (char)c;
+			} else if (ss_is_space_cp(c)) {
+				pending_space = 1;
+			}
+			continue; /* apostrophes and what PARAM_USERNAME would strip */
+		}
+		cp = ss_utf8_next(s, len, &i);
 		if (ss_is_space_cp(cp)) {
 			pending_space = 1;
 			continue;
@@ -142,31 +176,20 @@ static int ss_username_part(const char *str, size_t len, ss_buf *out)
 		if (ss_is_apostrophe_cp(cp)) {
 			continue;
 		}
-		if (cp < 0x80) {
-			char c = (char)cp;
-			if (c >= 'A' && c <= 'Z') {
-				c = (char)(c - 'A' + 'a');
-			}
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '@') {
-				ascii[0] = c;
-				keep = ascii;
-			}
-		} else if (cp >= SS_FOLD_A_LO && cp <= SS_FOLD_A_HI) {
+		if (cp >= SS_FOLD_A_LO && cp <= SS_FOLD_A_HI) {
 			keep = ss_fold_table[cp - SS_FOLD_A_LO];
 		} else if (cp >= SS_FOLD_B_LO && cp <= SS_FOLD_B_HI) {
 			keep = ss_fold_table[(SS_FOLD_A_HI - SS_FOLD_A_LO + 1) + (cp - SS_FOLD_B_LO)];
 		}
 		if (!keep || !*keep) {
-			continue; /* what PARAM_USERNAME would strip */
+			continue;
 		}
-		if (pending_space && out->len > start && ss_buf_putc(out, '-') != 0) {
-			return -1;
-		}
+		if (pending_space && (size_t)(w - out->p) > start) *w++ = '-';
 		pending_space = 0;
-		if (ss_buf_append(out, keep, strlen(keep)) != 0) {
-			return -1;
-		}
+		while (*keep) *w++ = *keep++;
 	}
+	out->len = (size_t)(w - out->p);
+	*w = '\0';
 	return 0;
 }
 
@@ -255,11 +278,14 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 	/* A base with a suffix counter is taken already: the counter table is
 	 * small and hot, the taken table big (a cache miss per look). */
 	counter = ss_smap_find(&p->next, base, blen);
-	if (!counter && !ss_username_pool_is_taken(p, base, blen)) {
-		name = ss_arena_dup(&p->arena, base, blen);
-		if (!name || !ss_smap_put(&p->taken, name, blen, NULL)) return NULL;
-		*len = blen;
-		return name;
+	if (!counter) {
+		uint64_t h = ss_hash_bytes(base, blen);
+		if (!ss_smap_find_h(&p->taken, base, blen, h)) {
+			name = ss_arena_dup(&p->arena, base, blen);
+			if (!name || !ss_smap_put_h(&p->taken, name, blen, h, NULL)) return NULL;
+			*len = blen;
+			return name;
+		}
 	}
 	name = ss_arena_alloc(&p->arena, blen + 24);
 	if (!name) return NULL;
@@ -272,9 +298,10 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 	k = counter->val;
 	for (;; k++) {
 		size_t n = ss_utoa(name + blen, k);
+		uint64_t h = ss_hash_bytes(name, blen + n);
 		name[blen + n] = '\0';
-		if (!ss_username_pool_is_taken(p, name, blen + n)) {
-			if (!ss_smap_put(&p->taken, name, blen + n, NULL)) return NULL;
+		if (!ss_smap_find_h(&p->taken, name, blen + n, h)) {
+			if (!ss_smap_put_h(&p->taken, name, blen + n, h, NULL)) return NULL;
 			/* The counter keeps name[0..blen) as its key: those bytes never change. */
 			counter->val = k + 1;
 			*len = blen + n;

@@ -30,6 +30,7 @@ int main(void)
 	char longname[300];
 
 	/* local_shop's own cases. */
+	SS_CHECK(ss_username_fold_max() == 2);   /* the name loop reserves 2 bytes + a dash per character */
 	SS_CHECK(base_is("Jean", "Dupont", NULL, "jean.dupont"));
 	SS_CHECK(base_is("Hélène", "Lefèvre", NULL, "helene.lefevre"));
 	SS_CHECK(base_is("Jean Pierre", "D'Artagnan", NULL, "jean-pierre.dartagnan"));
