@@ -149,10 +149,10 @@ static int ss_blocks_grow(ss_blocks *b, int zero)
 {
 	size_t bytes = (b->mask + 1) * b->elem;
 	char **nb = ss_realloc(b->blk, (b->nblk + 1) * sizeof(char *));
-	(void)zero;   /* ss_big_alloc() zeroes (for free, when the pages are fresh) */
 	if (!nb) return -1;
 	b->blk = nb;
-	b->blk[b->nblk] = ss_big_alloc(bytes);
+	/* ss_big_alloc() zeroes: for free when the pages are fresh, with a memset below SS_BIG_MIN. */
+	b->blk[b->nblk] = zero || bytes >= SS_BIG_MIN ? ss_big_alloc(bytes) : ss_malloc(bytes);
 	if (!b->blk[b->nblk]) return -1;
 	b->nblk++;
 	return 0;
@@ -166,6 +166,13 @@ int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int
 	}
 	b->count = count;
 	return 0;
+}
+
+void *ss_blocks_push_raw(ss_blocks *b)
+{
+	if (!b->elem) return NULL;
+	if (b->count == b->nblk * (b->mask + 1) && ss_blocks_grow(b, 0) != 0) return NULL;
+	return ss_blocks_at(b, b->count++);
 }
 
 void *ss_blocks_push(ss_blocks *b)

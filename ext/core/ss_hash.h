@@ -42,6 +42,8 @@ typedef struct ss_blocks {
 int ss_blocks_init(ss_blocks *b, size_t elem, size_t count, size_t expected, int zero);
 /* Appends one zeroed element and returns it (NULL on OOM). */
 void *ss_blocks_push(ss_blocks *b);
+/* The same without zeroing: the caller sets every field. */
+void *ss_blocks_push_raw(ss_blocks *b);
 void ss_blocks_free(ss_blocks *b);
 static inline void *ss_blocks_at(const ss_blocks *b, size_t i)
 {

@@ -168,7 +168,7 @@ static ss_issue *ss_issue_add(ss_ctx *c, ss_issue_level level, const char *code,
 	return is;
 }
 
-static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
+static inline int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 {
 	ss_session_out *o = c->out;
 	ss_op_lite *op;
@@ -176,7 +176,7 @@ static int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref)
 		c->nomem = 1;
 		return -1;
 	}
-	op = ss_blocks_push(&o->ops);
+	op = ss_blocks_push_raw(&o->ops);
 	if (!op) {
 		c->nomem = 1;
 		return -1;
