@@ -433,12 +433,44 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 	return 0;
 }
 
+/*
+ * A participant's email, firstname, lastname, city, institution, phone2 (NULL
+ * when absent). A participant holds a handful of keys: one pass over them
+ * costs less than six hash lookups. Keys of arrays written in PHP are the
+ * interned strings of K(), compared by pointer; others (json_decode) by bytes.
+ */
+static void ss_participant_fields(HashTable *ht, zval *f[6])
+{
+	zend_string *const names[6] = {K(email), K(firstname), K(lastname), K(city), K(institution), K(phone2)};
+	zend_string *key;
+	zval *zv;
+	int k;
+
+	if (zend_hash_num_elements(ht) > 12) {
+		for (k = 0; k < 6; k++) f[k] = ss_getk(ht, names[k]);
+		return;
+	}
+	for (k = 0; k < 6; k++) f[k] = NULL;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, zv) {
+		if (!key) continue;
+		for (k = 0; k < 6; k++) {
+			if (key == names[k] || zend_string_equal_content(key, names[k])) {
+				if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
+				ZVAL_DEREF(zv);
+				f[k] = Z_TYPE_P(zv) == IS_UNDEF ? NULL : zv;
+				break;
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
 static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
 {
 	ss_session_participant *p = SS_IN_PART(&b->in, i);
 	ss_bind_part *bp = SS_BP(b, i);
 	HashTable *ht = ss_table(pz);
 	zend_string *dummy;
+	zval *f[6];
 
 	if (!ht) {
 		ss_type_error(path, NULL, "array|object", pz);
@@ -449,12 +481,13 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	bp->typed_idx = tidx;
 	p->role.p = ZSTR_VAL(role);
 	p->role.len = ZSTR_LEN(role);
-	if (ss_read_str(path, "email", SS_GETK(ht, email), SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
-		|| ss_read_str(path, "firstname", SS_GETK(ht, firstname), SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
-		|| ss_read_str(path, "lastname", SS_GETK(ht, lastname), SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
-		|| ss_read_str(path, "city", SS_GETK(ht, city), SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
-		|| ss_read_str(path, "institution", SS_GETK(ht, institution), SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
-		|| ss_read_str(path, "phone2", SS_GETK(ht, phone2), SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
+	ss_participant_fields(ht, f);
+	if (ss_read_str(path, "email", f[0], SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
+		|| ss_read_str(path, "firstname", f[1], SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
+		|| ss_read_str(path, "lastname", f[2], SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
+		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
+		|| ss_read_str(path, "institution", f[4], SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
+		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
 		return -1;
 	}
 	if (typed) {
