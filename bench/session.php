@@ -193,14 +193,42 @@ function rss(): array
     return [(int) ($r[1] ?? 0), (int) ($h[1] ?? 0)];
 }
 
-/* Peak resident memory a call adds (MiB): the planner's huge-page blocks are not emalloc'd. */
-function call_rss(callable $f)
+/* Runs $f: [its result, wall seconds, peak resident memory it added in MiB] (the
+ * planner's huge-page blocks are not emalloc'd: only VmHWM sees them). */
+function call_rss(callable $f): array
 {
     @file_put_contents('/proc/self/clear_refs', '5');   // resets VmHWM (Linux >= 4.0)
     [$before] = rss();
+    $t = hrtime(true);
     $r = $f();
+    $t = (hrtime(true) - $t) / 1e9;
     [, $peak] = rss();
-    return [$r, max(0, $peak - $before) / 1024];
+    return [$r, $t, max(0, $peak - $before) / 1024];
+}
+
+function ratio_10k(array $cols): void
+{
+    // Against userland at 10,000 participants (phase 2 only: the facts are the same),
+    // each format against a userland planner writing that format.
+    $n = 10000;
+    $order = bench_order($n);
+    $facts = bench_facts($n);
+    foreach (['rows' => [], 'columns' => $cols] as $label => $opt) {
+        $uc = $label === 'columns';
+        // Each side runs in its own block (interleaving them makes each run evict the
+        // other's memory, so both would be measured cold); one warm-up run each.
+        $c = $u = $cc = $cu = [];
+        $p = shop_setup_session($order, $facts, $opt);
+        for ($r = 0; $r < 11; $r++) { unset($p); $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts, $opt); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x; }
+        $q = userland_plan($order, $facts, $uc);
+        for ($r = 0; $r < 11; $r++) { unset($q); $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts, $uc); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x; }
+        $pn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $p['participants']['flags'])) + count($p['operations']) : count($p['operations']);
+        $qn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $q['participants']['flags'])) + count($q['operations']) : count($q['operations']);
+        if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
+        printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 11)\n",
+            $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
+        unset($p, $q);
+    }
 }
 
 $quick = in_array('--quick', $argv, true);
@@ -212,6 +240,9 @@ $ratio = !in_array('--no-ratio', $argv, true);
 $cols = ['format' => 'columns'];
 printf("shop_setup_session() on PHP %s, %s, load average %s, USE_ZEND_ALLOC_HUGE_PAGES=%s\n", PHP_VERSION, php_uname('m'),
     implode(' ', array_map(fn ($x) => sprintf('%.2f', $x), array_slice(sys_getloadavg(), 0, 3))), getenv('USE_ZEND_ALLOC_HUGE_PAGES') ?: '0');
+// The ratios first, on a fresh heap: after the big sizes the same 10,000-participant
+// arrays are scattered in memory and both sides run ~1.5x slower.
+if ($ratio) ratio_10k($cols);
 printf("%10s %10s %11s %11s %10s %9s %9s %9s %10s %10s %10s\n", 'size', 'phase 1', 'p2 rows', 'p2 columns', 'cols CPU',
     'CPU/part', 'ops', 'faults', 'rows mem', 'cols mem', 'cols RSS');
 $per = [];
@@ -243,9 +274,7 @@ foreach ($sizes as $n) {
         unset($l);
         $ru = getrusage();
         $c = cpu();
-        $t = hrtime(true);
-        [$p, $rs[]] = call_rss(fn () => shop_setup_session($order, $facts, $cols));
-        $tc[] = (hrtime(true) - $t) / 1e9;
+        [$p, $tc[], $rs[]] = call_rss(fn () => shop_setup_session($order, $facts, $cols));
         $cc[] = cpu() - $c;
         $fc[] = getrusage()['ru_minflt'] - $ru['ru_minflt'];
         unset($p);
@@ -260,26 +289,4 @@ foreach ($sizes as $n) {
 if (isset($per[1000]) && end($sizes) > 1000) {
     printf("linearity (columns): CPU per participant at %s / at 1,000 = %.2f\n", number_format(end($sizes)), $per[end($sizes)] / $per[1000]);
 }
-if (!$ratio) exit(0);
 
-// Against userland at 10,000 participants (phase 2 only: the facts are the same),
-// each format against a userland planner writing that format.
-$n = 10000;
-$order = bench_order($n);
-$facts = bench_facts($n);
-foreach (['rows' => [], 'columns' => $cols] as $label => $opt) {
-    $uc = $label === 'columns';
-    // Each side runs in its own block (interleaving them makes each run evict the
-    // other's memory, so both would be measured cold); one warm-up run each.
-    $c = $u = $cc = $cu = [];
-    $p = shop_setup_session($order, $facts, $opt);
-    for ($r = 0; $r < 11; $r++) { unset($p); $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts, $opt); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x; }
-    $q = userland_plan($order, $facts, $uc);
-    for ($r = 0; $r < 11; $r++) { unset($q); $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts, $uc); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x; }
-    $pn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $p['participants']['flags'])) + count($p['operations']) : count($p['operations']);
-    $qn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $q['participants']['flags'])) + count($q['operations']) : count($q['operations']);
-    if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
-    printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 11)\n",
-        $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
-    unset($p, $q);
-}
