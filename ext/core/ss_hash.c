@@ -62,18 +62,23 @@ struct ss_arena_chunk {
 };
 
 #define SS_ARENA_CHUNK ((size_t)64 * 1024)
+#define SS_ARENA_CHUNK_MAX ((size_t)8 << 20)
 
 void *ss_arena_alloc(ss_arena *a, size_t n)
 {
 	char *p;
 	n = (n + 7) & ~(size_t)7;
 	if (!a->head || a->cap - a->used < n) {
-		size_t cap = n > SS_ARENA_CHUNK ? n : SS_ARENA_CHUNK;
+		/* Chunks double up to 8 MiB: a big order's strings then sit in a few
+		 * ss_big_alloc() blocks (huge pages) instead of hundreds of 64 KiB ones. */
+		size_t cap = a->head && a->head->cap < SS_ARENA_CHUNK_MAX ? a->head->cap * 2 : SS_ARENA_CHUNK;
 		ss_arena_chunk *c;
+		if (a->head && a->head->cap >= SS_ARENA_CHUNK_MAX) cap = SS_ARENA_CHUNK_MAX;
+		if (cap < n) cap = n;
 		if (cap > SIZE_MAX - sizeof(ss_arena_chunk)) {
 			return NULL;
 		}
-		c = ss_malloc(sizeof(ss_arena_chunk) + cap);
+		c = ss_big_alloc(sizeof(ss_arena_chunk) + cap);
 		if (!c) {
 			return NULL;
 		}
@@ -110,7 +115,7 @@ void ss_arena_free(ss_arena *a)
 	ss_arena_chunk *c = a->head;
 	while (c) {
 		ss_arena_chunk *n = c->next;
-		ss_free(c);
+		ss_big_free(c, sizeof(ss_arena_chunk) + c->cap);
 		c = n;
 	}
 	a->head = NULL;

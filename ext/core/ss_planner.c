@@ -1,5 +1,6 @@
 /* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
 #include "ss_planner.h"
+
 #include "ss_username.h"
 #include "ss_email.h"
 #include "ss_window.h"
@@ -234,6 +235,18 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 
 /* How far ahead of the participant loops the table slots are prefetched. */
 #define SS_AHEAD 8
+#if defined(__GNUC__) || defined(__clang__)
+# define SS_PREFETCH(p) __builtin_prefetch(p)
+#else
+# define SS_PREFETCH(p) ((void)(p))
+#endif
+
+/* A match key made ahead of its use. */
+typedef struct ss_ring_key {
+	ss_sv key;
+	uint64_t hash;
+	int ok;
+} ss_ring_key;
 
 /* Participant j's match key, its status and its hash; prefetches its slot in keys. */
 static void ss_key_ahead(ss_ctx *c, ss_smap *keys, size_t j)
@@ -241,6 +254,10 @@ static void ss_key_ahead(ss_ctx *c, ss_smap *keys, size_t j)
 	const ss_session_participant *p = SS_IN_PART(c->in, j);
 	ss_part_out *po = SS_OUT_PART(c->out, j);
 	ss_sv email = p->email.len ? p->email : p->typed;
+	if (j + SS_AHEAD < c->in->nparts) {
+		const ss_session_participant *q = SS_IN_PART(c->in, j + SS_AHEAD);
+		SS_PREFETCH(q->email.len ? q->email.p : q->typed.p);
+	}
 	po->est = (unsigned char)ss_matchkey(c, email, &po->matchkey);
 	if (po->est == SS_EMAIL_OK) {
 		po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
@@ -398,6 +415,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_username_pool pool;
 	int pool_ready = 0;
 	uint32_t *user_next = NULL;
+	ss_ring_key ring[2 * SS_AHEAD];   /* slot i % (2 * SS_AHEAD): i and i - SS_AHEAD never share one */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
 	ss_session_status st = SS_SESSION_OK;
@@ -617,25 +635,37 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (ss_smap_init(&users, in->nusers) != 0) goto nomem;
 	user_next = ss_malloc((in->nusers ? in->nusers : 1) * sizeof(uint32_t));
 	if (!user_next) goto nomem;
-	for (i = 0; i < in->nusers; i++) {
+	/* Match keys are made SS_AHEAD accounts ahead (a ring of them), their
+	 * slots prefetched, the addresses' bytes prefetched further ahead. */
+	for (i = 0; i < in->nusers + SS_AHEAD; i++) {
 		ss_sv key;
 		int created;
 		ss_smap_slot *s;
-		user_next[i] = UINT32_MAX;
-		if (in->users[i].deleted) continue;
-		if (ss_matchkey(c, in->users[i].email, &key) != SS_EMAIL_OK) {
+		size_t j;
+		if (i + 2 * SS_AHEAD < in->nusers) SS_PREFETCH(in->users[i + 2 * SS_AHEAD].email.p);
+		if (i < in->nusers) {
+			ss_ring_key *rk = &ring[i % (2 * SS_AHEAD)];
+			rk->ok = !in->users[i].deleted && ss_matchkey(c, in->users[i].email, &rk->key) == SS_EMAIL_OK;
 			if (c->nomem) goto nomem;
-			continue;   /* an address Moodle refuses cannot match a valid one */
+			if (rk->ok) {
+				rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
+				ss_smap_prefetch(&users, rk->hash);
+			}
 		}
-		s = ss_smap_put(&users, key.p, key.len, &created);
+		if (i < SS_AHEAD) continue;
+		j = i - SS_AHEAD;
+		user_next[j] = UINT32_MAX;
+		if (!ring[j % (2 * SS_AHEAD)].ok) continue;   /* deleted, or an address Moodle refuses: cannot match */
+		key = ring[j % (2 * SS_AHEAD)].key;
+		s = ss_smap_put_h(&users, key.p, key.len, ring[j % (2 * SS_AHEAD)].hash, &created);
 		if (!s) goto nomem;
 		if (!created) {
 			/* Append to keep the site's order in the ambiguous_email message. */
-			uint32_t j = (uint32_t)s->val;
-			while (user_next[j] != UINT32_MAX) j = user_next[j];
-			user_next[j] = (uint32_t)i;
+			uint32_t k = (uint32_t)s->val;
+			while (user_next[k] != UINT32_MAX) k = user_next[k];
+			user_next[k] = (uint32_t)j;
 		} else {
-			s->val = i;
+			s->val = j;
 		}
 	}
 	if (ss_username_pool_init(&pool, in->nusernames + in->nusers + n) != 0) goto nomem;
@@ -804,20 +834,37 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				"Partial plan: %zu participant(s) in error are left out.", skipped);
 		}
 
-		/* Usernames for the accounts to create, in participant order. */
-		for (i = 0; i < n; i++) {
-			const ss_session_participant *p = SS_IN_PART(in, i);
-			ss_part_out *po = SS_OUT_PART(out, i);
-			const char *u;
-			size_t ulen;
-			if (po->action != SS_ACT_CREATE || po->error) continue;
-			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
-					po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
-			u = ss_username_pool_unique(&pool, tmp.p, tmp.len, &ulen);
-			if (!u) goto nomem;
-			/* The pool dies with this call: the name goes to the output arena. */
-			po->username = ss_arena_sv(c, u, ulen);
-			if (c->nomem) goto nomem;
+		/* Usernames for the accounts to create, in participant order. A base is
+		 * made SS_AHEAD participants before its name is chosen (the names' bytes
+		 * prefetched further ahead), so that the taken table's slot is in cache. */
+		for (i = 0; i < n + SS_AHEAD; i++) {
+			if (i + SS_AHEAD < n) {
+				const ss_session_participant *q = SS_IN_PART(in, i + SS_AHEAD);
+				SS_PREFETCH(q->firstname.p);
+				SS_PREFETCH(q->lastname.p);
+			}
+			if (i < n) {
+				const ss_session_participant *p = SS_IN_PART(in, i);
+				ss_part_out *po = SS_OUT_PART(out, i);
+				if (po->action == SS_ACT_CREATE && !po->error) {
+					if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
+							po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
+					po->username = ss_arena_sv(c, tmp.p, tmp.len);   /* the base, for now */
+					if (c->nomem) goto nomem;
+					ss_username_pool_prefetch(&pool, po->username.p, po->username.len);
+				}
+			}
+			if (i >= SS_AHEAD) {
+				ss_part_out *po = SS_OUT_PART(out, i - SS_AHEAD);
+				const char *u;
+				size_t ulen;
+				if (po->action != SS_ACT_CREATE || po->error) continue;
+				u = ss_username_pool_unique(&pool, po->username.p, po->username.len, &ulen);
+				if (!u) goto nomem;
+				/* The pool dies with this call: the name goes to the output arena. */
+				po->username = ss_arena_sv(c, u, ulen);
+				if (c->nomem) goto nomem;
+			}
 		}
 
 		/* The operator: course enrolment, support course. */

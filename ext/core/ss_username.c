@@ -268,6 +268,22 @@ static size_t ss_utoa(char *out, uint64_t v)
 	return n;
 }
 
+void ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen)
+{
+	char name[SS_USERNAME_BASE_MAX + 24];
+	const ss_smap_slot *counter;
+	size_t n;
+	if (blen > SS_USERNAME_BASE_MAX) return;
+	counter = ss_smap_find(&p->next, base, blen);
+	if (!counter) {
+		ss_smap_prefetch(&p->taken, ss_hash_bytes(base, blen));
+		return;
+	}
+	memcpy(name, base, blen);
+	n = ss_utoa(name + blen, counter->val);
+	ss_smap_prefetch(&p->taken, ss_hash_bytes(name, blen + n));
+}
+
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len)
 {
 	ss_smap_slot *counter;

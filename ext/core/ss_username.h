@@ -51,6 +51,9 @@ int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_
  */
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len);
 void ss_username_pool_free(ss_username_pool *p);
+/* A hint: base will be asked for soon; prefetches the slot its next name will
+ * probably take in the (big) taken table. */
+void ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen);
 
 /* Longest ASCII folding of one character, or (size_t)-1 when over the bound
  * the name loop reserves for (a self-check for the tests). */
