@@ -193,39 +193,51 @@ function rss(): array
     return [(int) ($r[1] ?? 0), (int) ($h[1] ?? 0)];
 }
 
-/* Runs $f: [its result, wall seconds, peak resident memory it added in MiB] (the
+/* Runs $f: [its result, wall seconds, CPU seconds, peak resident memory it added in MiB] (the
  * planner's huge-page blocks are not emalloc'd: only VmHWM sees them). */
 function call_rss(callable $f): array
 {
     @file_put_contents('/proc/self/clear_refs', '5');   // resets VmHWM (Linux >= 4.0)
     [$before] = rss();
+    $c = cpu();
     $t = hrtime(true);
     $r = $f();
     $t = (hrtime(true) - $t) / 1e9;
+    $c = cpu() - $c;
     [, $peak] = rss();
-    return [$r, $t, max(0, $peak - $before) / 1024];
+    return [$r, $t, $c, max(0, $peak - $before) / 1024];
 }
 
 function ratio_10k(array $cols): void
 {
     // Against userland at 10,000 participants (phase 2 only: the facts are the same),
-    // each format against a userland planner writing that format.
+    // each format against a userland planner writing that format. The two sides
+    // alternate call by call, so that both meet the same state of PHP's heap:
+    // what one leaves behind (freed chunks returned to the system, scattered
+    // free lists) costs the other page faults and cache misses, and run in
+    // blocks the second block pays for the first (up to 3x on this machine).
     $n = 10000;
     $order = bench_order($n);
     $facts = bench_facts($n);
     foreach (['rows' => [], 'columns' => $cols] as $label => $opt) {
         $uc = $label === 'columns';
-        // Each side runs in its own block (interleaving them makes each run evict the
-        // other's memory, so both would be measured cold); one warm-up run each.
         $c = $u = $cc = $cu = [];
         $p = shop_setup_session($order, $facts, $opt);
-        for ($r = 0; $r < 11; $r++) { unset($p); $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts, $opt); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x; }
         $q = userland_plan($order, $facts, $uc);
-        for ($r = 0; $r < 11; $r++) { unset($q); $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts, $uc); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x; }
+        for ($r = 0; $r < 15; $r++) {
+            unset($p, $q);
+            $x = cpu(); $t = hrtime(true); $p = shop_setup_session($order, $facts, $opt); $c[] = hrtime(true) - $t; $cc[] = cpu() - $x;
+            unset($p);
+            $x = cpu(); $t = hrtime(true); $q = userland_plan($order, $facts, $uc); $u[] = hrtime(true) - $t; $cu[] = cpu() - $x;
+            $p = null;
+        }
+        unset($q);
+        $p = shop_setup_session($order, $facts, $opt);
+        $q = userland_plan($order, $facts, $uc);
         $pn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $p['participants']['flags'])) + count($p['operations']) : count($p['operations']);
         $qn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $q['participants']['flags'])) + count($q['operations']) : count($q['operations']);
         if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
-        printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 11)\n",
+        printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 15, alternating)\n",
             $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
         unset($p, $q);
     }
@@ -273,9 +285,7 @@ foreach ($sizes as $n) {
         $t1[] = (hrtime(true) - $t) / 1e9;
         unset($l);
         $ru = getrusage();
-        $c = cpu();
-        [$p, $tc[], $rs[]] = call_rss(fn () => shop_setup_session($order, $facts, $cols));
-        $cc[] = cpu() - $c;
+        [$p, $tc[], $cc[], $rs[]] = call_rss(fn () => shop_setup_session($order, $facts, $cols));
         $fc[] = getrusage()['ru_minflt'] - $ru['ru_minflt'];
         unset($p);
     }

@@ -597,7 +597,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	/* Block arrays: no allocation over 1 MiB, hence no fresh pages per call. */
 	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0, 0) != 0
 		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0, 0) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
 		return -1;
 	}
 	b->in.nparts = 0;
@@ -1275,7 +1275,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	/* Participants. */
 	array_init_size(&list, (uint32_t)o->nparts);
 	if (ss_buf_reserve(&buf, 256) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
 		return;
 	}
 	for (i = 0; i < o->nparts; i++) {
@@ -1437,7 +1437,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	ref = ss_new_list(n);
 	em = ss_new_list(n);
 	if (ss_buf_reserve(&buf, 256) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory");
+		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
 	}
 	for (i = 0; i < n; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
@@ -1580,7 +1580,7 @@ PHP_FUNCTION(shop_setup_session)
 		if (st == SS_SESSION_E_TOO_MANY) {
 			zend_argument_value_error(1, "holds more than %zu participants", SS_MAX_PARTICIPANTS);
 		} else {
-			zend_throw_error(NULL, "shop_setup_session(): out of memory");
+			zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
 		}
 		RETURN_THROWS();
 	}

@@ -280,7 +280,12 @@ const SHOP_SETUP_ERROR = UNKNOWN;
  *   'products' ([reference strings]). Rows may be arrays or objects; integers
  *   may be numeric strings, as Moodle's $DB returns them.
  * $options: 'partial' (bool, default false): plan the valid participants
- *   even when others are in error.
+ *   even when others are in error; 'format' ('rows', the default, or
+ *   'columns'): in columns, 'participants' is ['flags', 'userid', 'username',
+ *   'roleid', 'reference', 'email'] => one list each, a participant's
+ *   operations are SHOP_SETUP_OP_* bits of its flags, 'operations' keeps the
+ *   group's and the operator's rows and 'context' the ids they expand with
+ *   (docs/session-contract.md; examples/session/columns.php expands them).
 
  * @return array<string, mixed>
  * @throws TypeError when a value has the wrong type; the message names its path
