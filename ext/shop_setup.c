@@ -100,8 +100,111 @@ static void shop_setup_big_free(void *ptr, size_t size)
 	efree(ptr);   /* the registry was full: ecalloc() */
 }
 
+/*
+ * The scratch of one shop_setup_session() call on a big order: one mapping
+ * on huge pages, reserved (not touched) for the order's estimated working
+ * set. Every core allocation of the call is carved from it by a bump pointer
+ * (frees are no-ops, the whole mapping goes at the end of the call), so the
+ * planner's memory costs one page fault per 2 MiB instead of one per 4 KiB,
+ * whatever state Zend's heap is in. Memory the bump pointer hands out was
+ * never handed out before: it is zero, as ss_big_alloc() promises. When the
+ * scratch is full, allocations go on to emalloc() and the blocks above.
+ */
+typedef struct ss_scratch {
+	char *base, *map;
+	size_t cap, used, mapped, last;   /* last: offset of the latest allocation's header */
+} ss_scratch;
+ZEND_TLS ss_scratch ss_scr;
+static int ss_huge_enabled;
+
+#define SS_SCR_HDR ((size_t)16)   /* keeps 16-byte alignment; holds the size */
+#define SS_SCR_IN(p) (ss_scr.base && (char *)(p) >= ss_scr.base && (char *)(p) < ss_scr.base + ss_scr.cap)
+
+static void *ss_scr_alloc(size_t size)
+{
+	size_t need;
+	zend_long limit;
+	char *p;
+	if (!ss_scr.base || size > ss_scr.cap) return NULL;
+	need = ((size + 15) & ~(size_t)15) + SS_SCR_HDR;
+	if (ss_scr.cap - ss_scr.used < need) return NULL;
+	limit = PG(memory_limit);
+	if (limit > 0 && (size_t)limit < zend_memory_usage(0) + ss_huge_total + ss_scr.used + need) return NULL;
+	p = ss_scr.base + ss_scr.used;
+	*(size_t *)p = size;
+	ss_scr.last = ss_scr.used;
+	ss_scr.used += need;
+	return p + SS_SCR_HDR;
+}
+
+static void *shop_setup_scr_malloc(size_t size)
+{
+	void *p = ss_scr_alloc(size);
+	return p ? p : emalloc(size);
+}
+
+static void *shop_setup_scr_realloc(void *ptr, size_t size)
+{
+	if (ptr && SS_SCR_IN(ptr)) {
+		size_t old = *(size_t *)((char *)ptr - SS_SCR_HDR), off = (size_t)((char *)ptr - ss_scr.base) - SS_SCR_HDR;
+		void *np;
+		if (off == ss_scr.last) {
+			/* The latest allocation grows in place: what follows was never used. */
+			size_t need = ((size + 15) & ~(size_t)15) + SS_SCR_HDR;
+			if (ss_scr.cap - off >= need) {
+				*(size_t *)((char *)ptr - SS_SCR_HDR) = size;
+				if (off + need > ss_scr.used) ss_scr.used = off + need;
+				return ptr;
+			}
+		}
+		np = shop_setup_scr_malloc(size);
+		memcpy(np, ptr, old < size ? old : size);
+		return np;
+	}
+	return ptr ? erealloc(ptr, size) : shop_setup_scr_malloc(size);
+}
+
+static void shop_setup_scr_free(void *ptr)
+{
+	if (!SS_SCR_IN(ptr)) efree(ptr);
+}
+
+static void *shop_setup_scr_big_alloc(size_t size)
+{
+	void *p = ss_scr_alloc(size);
+	return p ? p : shop_setup_big_alloc(size);
+}
+
+static void shop_setup_scr_big_free(void *ptr, size_t size)
+{
+	if (!SS_SCR_IN(ptr)) shop_setup_big_free(ptr, size);
+}
+
+void shop_setup_scratch_begin(size_t reserve)
+{
+	char *map;
+	size_t mapped;
+	if (!ss_huge_enabled || ss_scr.base || reserve < SS_HUGE_ALIGN || reserve > ((size_t)64 << 30)) return;
+	mapped = reserve + SS_HUGE_ALIGN;
+	map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (map == MAP_FAILED) return;
+	ss_scr.map = map;
+	ss_scr.mapped = mapped;
+	ss_scr.base = (char *)(((uintptr_t)map + SS_HUGE_ALIGN - 1) & ~(uintptr_t)(SS_HUGE_ALIGN - 1));
+	ss_scr.cap = reserve;
+	ss_scr.used = ss_scr.last = 0;
+	madvise(ss_scr.base, reserve, MADV_HUGEPAGE);
+}
+
+void shop_setup_scratch_end(void)
+{
+	if (ss_scr.map) munmap(ss_scr.map, ss_scr.mapped);
+	memset(&ss_scr, 0, sizeof ss_scr);
+}
+
 static void shop_setup_big_release_all(void)
 {
+	shop_setup_scratch_end();
 	int i;
 	for (i = 0; i < SS_HUGE_SLOTS; i++) {
 		if (ss_huge_live[i].user) {
@@ -111,6 +214,9 @@ static void shop_setup_big_release_all(void)
 	}
 	ss_huge_total = 0;
 }
+#else
+void shop_setup_scratch_begin(size_t reserve) { (void)reserve; }
+void shop_setup_scratch_end(void) {}
 #endif
 
 void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max)
@@ -152,15 +258,16 @@ PHP_MINIT_FUNCTION(shop_setup)
 {
 	static const ss_alloc_hooks hooks = {shop_setup_emalloc, shop_setup_erealloc, shop_setup_efree, NULL, NULL};
 #ifdef SS_HUGE
-	static const ss_alloc_hooks huge_hooks = {shop_setup_emalloc, shop_setup_erealloc, shop_setup_efree,
-		shop_setup_big_alloc, shop_setup_big_free};
+	static const ss_alloc_hooks huge_hooks = {shop_setup_scr_malloc, shop_setup_scr_realloc, shop_setup_scr_free,
+		shop_setup_scr_big_alloc, shop_setup_scr_big_free};
 	const char *za = getenv("USE_ZEND_ALLOC");
 #endif
 #if defined(ZTS) && defined(COMPILE_DL_SHOP_SETUP)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 #ifdef SS_HUGE
-	ss_set_alloc_hooks(za && za[0] == '0' ? &hooks : &huge_hooks);
+	ss_huge_enabled = !(za && za[0] == '0');
+	ss_set_alloc_hooks(ss_huge_enabled ? &huge_hooks : &hooks);
 #else
 	ss_set_alloc_hooks(&hooks);
 #endif

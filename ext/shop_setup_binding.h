@@ -29,6 +29,16 @@ void shop_setup_params_minit(void);
 #define SHOP_SETUP_F_ATTACH 1024
 #define SHOP_SETUP_F_ERROR 2048
 
+/*
+ * A scratch mapping (huge pages) for the core's allocations during one
+ * shop_setup_session() call on a big order (ext/shop_setup.c). begin: reserve
+ * is the estimated working set (a no-op when small, under USE_ZEND_ALLOC=0 or
+ * without madvise); end: frees it all. Nothing allocated in between may
+ * outlive the call.
+ */
+void shop_setup_scratch_begin(size_t reserve);
+void shop_setup_scratch_end(void);
+
 /* Session planner (ext/php_session.c): interned keys, made once at start-up. */
 void shop_setup_session_minit(void);
 
