@@ -1,6 +1,7 @@
 /* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
 #include "ss_planner.h"
 
+
 #include "ss_username.h"
 #include "ss_email.h"
 #include "ss_window.h"
@@ -670,11 +671,29 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 	if (ss_username_pool_init(&pool, in->nusernames + in->nusers + n) != 0) goto nomem;
 	pool_ready = 1;
-	for (i = 0; i < in->nusernames; i++) {
-		if (ss_username_pool_take(&pool, in->usernames[i].p, in->usernames[i].len) != 0) goto nomem;
-	}
-	for (i = 0; i < in->nusers; i++) {
-		if (in->users[i].username.len && ss_username_pool_take(&pool, in->users[i].username.p, in->users[i].username.len) != 0) goto nomem;
+	/* The site's usernames (the list, then the accounts' own), hashed SS_AHEAD
+	 * names ahead of their insertion, slots prefetched. Names live as long as
+	 * the pool (input views), so lower-case ones are not copied. */
+	{
+		size_t total = in->nusernames + in->nusers, k;
+		for (k = 0; k < total + SS_AHEAD; k++) {
+			if (k < total) {
+				ss_sv nm = k < in->nusernames ? in->usernames[k] : in->users[k - in->nusernames].username;
+				ss_ring_key *rk = &ring[k % (2 * SS_AHEAD)];
+				rk->ok = nm.len > 0;
+				if (rk->ok) {
+					rk->key.p = ss_username_pool_lower(&pool, nm.p, nm.len);
+					if (!rk->key.p) goto nomem;
+					rk->key.len = nm.len;
+					rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
+					ss_smap_prefetch(&pool.taken, rk->hash);
+				}
+			}
+			if (k >= SS_AHEAD) {
+				const ss_ring_key *rk = &ring[(k - SS_AHEAD) % (2 * SS_AHEAD)];
+				if (rk->ok && ss_username_pool_take_lower(&pool, rk->key.p, rk->key.len, rk->hash) != 0) goto nomem;
+			}
+		}
 	}
 	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
 		|| ss_imap_init(&members, in->nmembers) != 0 || ss_imap_init(&ras, in->nras) != 0

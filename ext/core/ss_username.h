@@ -44,6 +44,14 @@ typedef struct ss_username_pool {
 int ss_username_pool_init(ss_username_pool *p, size_t expected);
 /* Marks a name taken (compared lower-cased, as Moodle stores them). */
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len);
+/*
+ * The same in two steps, for callers that prefetch: _lower() gives name
+ * lower-cased (name itself when it has no capital letter, so it must outlive
+ * the pool; else a copy; NULL on OOM), _take_lower() marks it taken with
+ * h = ss_hash_bytes(lname, len).
+ */
+const char *ss_username_pool_lower(ss_username_pool *p, const char *name, size_t len);
+int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h);
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len);
 /*
  * Picks base, else base1, base2... (local_shop's order), marks it taken and
