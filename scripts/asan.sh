@@ -35,7 +35,8 @@ fail() { echo "asan: $*" >&2; echo "phpt asan: 0 passed, 1 failed"; exit 1; }
 # Copy the sources, keeping modification times so that make rebuilds only what changed.
 mkdir -p "$src"
 rm -rf "$src/tests" # ext/ is copied over: its objects stay, make rebuilds what changed
-cp -pR config.m4 Makefile.frag ext tests "$src/" || fail "copy failed"
+rm -rf "$src/examples"
+cp -pR config.m4 Makefile.frag ext tests examples "$src/" || fail "copy failed"   # tests read examples/session/columns.php
 cd "$src" || fail "no $src"
 if [ ! -f Makefile ] || [ config.m4 -nt Makefile ] || [ Makefile.frag -nt Makefile ]; then
 	phpize >/dev/null 2>&1 || fail "phpize failed"

@@ -2,6 +2,10 @@
 shop_setup_session(): the columns format holds exactly the rows format's plan (random orders, half-applied sites, partial mode)
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php
+if (!is_file(__DIR__ . '/../examples/session/columns.php')) die('skip examples/ are not shipped in PECL tarballs');
+?>
 --FILE--
 <?php
 require __DIR__ . '/inc/session_model.php';

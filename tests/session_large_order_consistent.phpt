@@ -2,6 +2,10 @@
 shop_setup_session(): a 3,000-participant order (planned in a huge-page scratch) gives the same plan in both formats, applies, and plans again to nothing
 --EXTENSIONS--
 shop_setup
+--SKIPIF--
+<?php
+if (!is_file(__DIR__ . '/../examples/session/columns.php')) die('skip examples/ are not shipped in PECL tarballs');
+?>
 --INI--
 memory_limit=512M
 --FILE--
