@@ -184,7 +184,7 @@ void shop_setup_scratch_begin(size_t reserve)
 {
 	char *map;
 	size_t mapped;
-	if (!ss_huge_enabled || ss_scr.base || reserve < SS_HUGE_ALIGN || reserve > ((size_t)64 << 30)) return;
+	if (!ss_huge_enabled || ss_scr.base || reserve < SS_HUGE_ALIGN || reserve > SIZE_MAX / 4) return;
 	mapped = reserve + SS_HUGE_ALIGN;
 	map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (map == MAP_FAILED) return;
