@@ -208,6 +208,14 @@ function call_rss(callable $f): array
     return [$r, $t, $c, max(0, $peak - $before) / 1024];
 }
 
+/* Operations a plan holds: rows, or in columns the SHOP_SETUP_OP_* bits plus the rows kept. */
+function plan_ops(array $plan, bool $columns): int
+{
+    $n = count($plan['operations']);
+    if ($columns) foreach ($plan['participants']['flags'] as $f) $n += substr_count(decbin($f & 0xff), '1');
+    return $n;
+}
+
 function ratio_10k(array $cols): void
 {
     // Against userland at 10,000 participants (phase 2 only: the facts are the same),
@@ -234,8 +242,8 @@ function ratio_10k(array $cols): void
         unset($q);
         $p = shop_setup_session($order, $facts, $opt);
         $q = userland_plan($order, $facts, $uc);
-        $pn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $p['participants']['flags'])) + count($p['operations']) : count($p['operations']);
-        $qn = $uc ? array_sum(array_map(fn ($f) => substr_count(decbin($f & 0xff), '1'), $q['participants']['flags'])) + count($q['operations']) : count($q['operations']);
+        $pn = plan_ops($p, $uc);
+        $qn = plan_ops($q, $uc);
         if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
         printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 15, alternating)\n",
             $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));

@@ -187,15 +187,20 @@ static HashTable *ss_table(zval *zv)
 	return NULL;
 }
 
-static zval *ss_get(HashTable *ht, const char *key, size_t len)
+/* A value found in a table: through INDIRECT (object properties) and references; NULL when unset. */
+static zval *ss_found(zval *zv)
 {
-	zval *zv = zend_hash_str_find(ht, key, len);
 	if (zv) {
 		if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
 		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) == IS_UNDEF) return NULL;
 	}
 	return zv;
+}
+
+static zval *ss_get(HashTable *ht, const char *key, size_t len)
+{
+	return ss_found(zend_hash_str_find(ht, key, len));
 }
 
 #define SS_GET(ht, lit) ss_get((ht), (lit), sizeof(lit) - 1)
@@ -205,13 +210,7 @@ static zval *ss_get(HashTable *ht, const char *key, size_t len)
  * mostly a pointer comparison. */
 static zval *ss_getk(HashTable *ht, zend_string *key)
 {
-	zval *zv = zend_hash_find(ht, key);
-	if (zv) {
-		if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_UNDEF) return NULL;
-	}
-	return zv;
+	return ss_found(zend_hash_find(ht, key));
 }
 
 #define SS_GETK(ht, name) ss_getk((ht), K(name))
@@ -455,9 +454,7 @@ static void ss_participant_fields(HashTable *ht, zval *f[6])
 		if (!key) continue;
 		for (k = 0; k < 6; k++) {
 			if (key == names[k] || zend_string_equal_content(key, names[k])) {
-				if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
-				ZVAL_DEREF(zv);
-				f[k] = Z_TYPE_P(zv) == IS_UNDEF ? NULL : zv;
+				f[k] = ss_found(zv);
 				break;
 			}
 		}
@@ -1108,6 +1105,30 @@ typedef struct ss_shared_str {
 	zend_string *username, *reference;
 } ss_shared_str;
 
+/*
+ * Participant i's address as create_user stores it: trimmed as its match key
+ * was (Unicode white space, the BOM), so that Moodle stores the address the
+ * next lookup will find, not "\xEF\xBB\xBFjean@x.fr". The input's own string
+ * when nothing is trimmed.
+ */
+static void ss_stored_email(const ss_bind *b, size_t i, zval *out)
+{
+	const ss_session_participant *pi = SS_IN_PART(&b->in, i);
+	const ss_bind_part *bp = SS_BP(b, i);
+	ss_sv email = pi->email.len ? pi->email : pi->typed;
+	size_t st, tl;
+	ss_email_trim(email.p, email.len, &st, &tl);
+	if (st == 0 && tl == email.len) {
+		zend_string *same = pi->email.len ? bp->email : bp->typed;
+		if (same) ZVAL_STR_COPY(out, same);
+		else ZVAL_EMPTY_STRING(out);
+	} else if (tl) {
+		ZVAL_STRINGL_FAST(out, email.p + st, tl);
+	} else {
+		ZVAL_EMPTY_STRING(out);
+	}
+}
+
 /* The i-th operation as a row (see docs/session-contract.md). */
 static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_shared_str *shared, ss_buf *bufp, zval *out)
 {
@@ -1120,14 +1141,7 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 	switch (op->kind) {
 	case SS_OP_CREATE_USER: {
 		const ss_bind_part *bp = SS_BP(b, op->ref);
-		const ss_session_participant *pi = SS_IN_PART(&b->in, op->ref);
 		HashTable *u = ss_new_map(8);
-		ss_sv email = pi->email.len ? pi->email : pi->typed;
-		size_t s, tl, l;
-		/* Trimmed as its match key was (Unicode white space, the BOM): Moodle must store
-		 * the address the next lookup will find, not "\xEF\xBB\xBFjean@x.fr". */
-		ss_email_trim(email.p, email.len, &s, &tl);
-		l = s + tl;
 		ss_put_ref(b, p, K(ref), op->ref);
 		if (shared && shared[op->ref].username) {
 			ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
@@ -1138,13 +1152,8 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 		}
 		ss_put_zs(u, K(firstname), bp->first);
 		ss_put_zs(u, K(lastname), bp->last);
-		if (s == 0 && l == email.len) ss_put_zs(u, K(email), pi->email.len ? bp->email : bp->typed);
-		else {
-			ss_sv t;
-			t.p = email.p + s;
-			t.len = l - s;
-			ss_put_sv(u, K(email), t);
-		}
+		ss_stored_email(b, (size_t)op->ref, &z);
+		ss_put(u, K(email), &z);
 		ss_put_zs(u, K(city), bp->city);
 		ss_put_zs(u, K(institution), bp->inst);
 		ss_put_zs(u, K(phone2), bp->phone);
@@ -1267,8 +1276,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	size_t i;
 	/* Strings made for a participant and needed again by its operations. */
 	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
-	zval z, e, w, list;
-	HashTable *ht;
+	zval z, list;
 
 	ss_build_plan_head(b, o, rv);
 
@@ -1441,11 +1449,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	}
 	for (i = 0; i < n; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
-		const ss_bind_part *bp = SS_BP(b, i);
-		const ss_session_participant *pi = SS_IN_PART(&b->in, i);
 		unsigned f = flags[i];
-		ss_sv email = pi->email.len ? pi->email : pi->typed;
-		size_t st, tl;
 
 		if (po->action == SS_ACT_REUSE) f |= SHOP_SETUP_F_REUSE;
 		else if (po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE;
@@ -1478,17 +1482,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 		else ZVAL_EMPTY_STRING(&z);
 		zend_hash_next_index_insert_new(ref, &z);
 
-		/* The address as create_user stores it: trimmed as its match key was. */
-		ss_email_trim(email.p, email.len, &st, &tl);
-		if (st == 0 && tl == email.len) {
-			zend_string *same = pi->email.len ? bp->email : bp->typed;
-			if (same) ZVAL_STR_COPY(&z, same);
-			else ZVAL_EMPTY_STRING(&z);
-		} else if (tl) {
-			ZVAL_STRINGL_FAST(&z, email.p + st, tl);
-		} else {
-			ZVAL_EMPTY_STRING(&z);
-		}
+		ss_stored_email(b, i, &z);
 		zend_hash_next_index_insert_new(em, &z);
 	}
 	efree(flags);

@@ -239,18 +239,24 @@ int ss_username_pool_init(ss_username_pool *p, size_t expected)
 	return 0;
 }
 
-const char *ss_username_pool_lower(ss_username_pool *p, const char *name, size_t len)
+/* A lower-cased copy of name in the pool's arena (NULL on OOM). */
+static char *ss_username_pool_lower_copy(ss_username_pool *p, const char *name, size_t len)
 {
-	char *copy;
+	char *copy = ss_arena_dup(&p->arena, name, len);
 	size_t i;
-	for (i = 0; i < len && !(name[i] >= 'A' && name[i] <= 'Z'); i++);
-	if (i == len) return name;   /* already as Moodle stores it: kept as a view */
-	copy = ss_arena_dup(&p->arena, name, len);
 	if (!copy) return NULL;
-	for (; i < len; i++) {
+	for (i = 0; i < len; i++) {
 		if (copy[i] >= 'A' && copy[i] <= 'Z') copy[i] = (char)(copy[i] - 'A' + 'a');
 	}
 	return copy;
+}
+
+const char *ss_username_pool_lower(ss_username_pool *p, const char *name, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len && !(name[i] >= 'A' && name[i] <= 'Z'); i++);
+	if (i == len) return name;   /* already as Moodle stores it: kept as a view */
+	return ss_username_pool_lower_copy(p, name, len);
 }
 
 int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h)
@@ -260,14 +266,9 @@ int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t l
 
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
-	/* A copy, lower-cased: the caller's name need not outlive the pool. */
-	char *copy = ss_arena_dup(&p->arena, name, len);
-	size_t i;
-	if (!copy) return -1;
-	for (i = 0; i < len; i++) {
-		if (copy[i] >= 'A' && copy[i] <= 'Z') copy[i] = (char)(copy[i] - 'A' + 'a');
-	}
-	return ss_smap_put(&p->taken, copy, len, NULL) ? 0 : -1;
+	/* A copy: the caller's name need not outlive the pool. */
+	char *copy = ss_username_pool_lower_copy(p, name, len);
+	return copy && ss_smap_put(&p->taken, copy, len, NULL) ? 0 : -1;
 }
 
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len)
