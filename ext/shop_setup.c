@@ -55,18 +55,32 @@ typedef struct ss_huge_block {
 ZEND_TLS ss_huge_block ss_huge_live[SS_HUGE_SLOTS];
 ZEND_TLS size_t ss_huge_total;
 
+/* The scratch of a big order's call (below). */
+typedef struct ss_scratch {
+	char *base, *map;
+	size_t cap, used, mapped, last;   /* last: offset of the latest allocation's header */
+} ss_scratch;
+ZEND_TLS ss_scratch ss_scr;
+
+/* Whether extra more bytes outside Zend's heap keep the request within memory_limit:
+ * what Zend holds, the big blocks and the scratch in use all count. */
+static int ss_within_limit(size_t extra)
+{
+	zend_long limit = PG(memory_limit);
+	return limit <= 0 || (size_t)limit >= zend_memory_usage(0) + ss_huge_total + ss_scr.used + extra;
+}
+
 static void *shop_setup_big_alloc(size_t size)
 {
 	int i;
 	char *base, *user;
 	size_t mapped;
-	zend_long limit = PG(memory_limit);
 
 	for (i = 0; i < SS_HUGE_SLOTS && ss_huge_live[i].user; i++);
 	if (i == SS_HUGE_SLOTS || size > SIZE_MAX - SS_HUGE_ALIGN) {
 		return ecalloc(1, size);
 	}
-	if (limit > 0 && (size_t)limit < zend_memory_usage(0) + ss_huge_total + size) {
+	if (!ss_within_limit(size)) {
 		return NULL;   /* the caller reports an out-of-memory error naming memory_limit */
 	}
 	mapped = size + SS_HUGE_ALIGN;
@@ -101,7 +115,7 @@ static void shop_setup_big_free(void *ptr, size_t size)
 }
 
 /*
- * The scratch of one shop_setup_session() call on a big order: one mapping
+ * The scratch (ss_scr) of one shop_setup_session() call on a big order: one mapping
  * on huge pages, reserved (not touched) for the order's estimated working
  * set. Every core allocation of the call is carved from it by a bump pointer
  * (frees are no-ops, the whole mapping goes at the end of the call), so the
@@ -110,11 +124,6 @@ static void shop_setup_big_free(void *ptr, size_t size)
  * never handed out before: it is zero, as ss_big_alloc() promises. When the
  * scratch is full, allocations go on to emalloc() and the blocks above.
  */
-typedef struct ss_scratch {
-	char *base, *map;
-	size_t cap, used, mapped, last;   /* last: offset of the latest allocation's header */
-} ss_scratch;
-ZEND_TLS ss_scratch ss_scr;
 static int ss_huge_enabled;
 
 #define SS_SCR_HDR ((size_t)16)   /* keeps 16-byte alignment; holds the size */
@@ -123,13 +132,10 @@ static int ss_huge_enabled;
 static void *ss_scr_alloc(size_t size)
 {
 	size_t need;
-	zend_long limit;
 	char *p;
 	if (!ss_scr.base || size > ss_scr.cap) return NULL;
 	need = ((size + 15) & ~(size_t)15) + SS_SCR_HDR;
-	if (ss_scr.cap - ss_scr.used < need) return NULL;
-	limit = PG(memory_limit);
-	if (limit > 0 && (size_t)limit < zend_memory_usage(0) + ss_huge_total + ss_scr.used + need) return NULL;
+	if (ss_scr.cap - ss_scr.used < need || !ss_within_limit(need)) return NULL;
 	p = ss_scr.base + ss_scr.used;
 	*(size_t *)p = size;
 	ss_scr.last = ss_scr.used;
