@@ -240,13 +240,13 @@ static int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max,
 		ss_value_error(p, last, "is %zu bytes long, more than the limit of %zu", Z_STRLEN_P(zv), max);
 		return -1;
 	}
-	if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
+	if (ss_plain_ascii(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+		/* NUL-free ASCII, hence UTF-8: the common case. */
+	} else if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
 		ss_value_error(p, last, "contains a NUL byte at byte %zu",
 			(size_t)((const char *)memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)) - Z_STRVAL_P(zv)));
 		return -1;
-	}
-	bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv));
-	if (bad != Z_STRLEN_P(zv)) {
+	} else if ((bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) != Z_STRLEN_P(zv)) {
 		ss_value_error(p, last, "is not valid UTF-8 (byte %zu)", bad);
 		return -1;
 	}
@@ -487,7 +487,9 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
 		return -1;
 	}
-	if (typed) {
+	if (typed && typed == bp->email) {
+		p->typed = p->email;   /* the key is the 'email' field's own string: checked above */
+	} else if (typed) {
 		zval tz;
 		ZVAL_STR(&tz, typed);
 		if (ss_read_str(path, NULL, &tz, SS_MAX_EMAIL_LEN, &p->typed, &dummy) != 0) {

@@ -63,6 +63,12 @@ void ss_buf_free(ss_buf *b);
  * ill-formed sequence.
  */
 size_t ss_utf8_check(const char *s, size_t len);
+/*
+ * 1 when every byte of s[0..len) is in 0x01..0x7F (so NUL-free, well-formed
+ * UTF-8): the common case, checked eight bytes at a time; 0 otherwise (the
+ * caller then runs the exact checks, which say where and why).
+ */
+int ss_plain_ascii(const char *s, size_t len);
 
 /* Resource limits that every entry point enforces (documented in README). */
 #define SS_MAX_PARAMS_LEN     ((size_t)16 * 1024 * 1024) /* handler parameter string */
