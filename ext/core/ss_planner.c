@@ -200,6 +200,7 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 	char stackbuf[256];
 	char *buf = stackbuf;
 	size_t klen = 0, start = 0, tlen = 0;
+	int same = 0;
 	ss_email_status st;
 
 	key->p = "";
@@ -214,9 +215,13 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 			return SS_EMAIL_E_SYNTAX;
 		}
 	}
-	st = ss_email_normalize(email.p, email.len, buf, &klen);
+	st = ss_email_normalize_ex(email.p, email.len, buf, &klen, &same, 1);
 	if (st != SS_EMAIL_OK) {
 		return st;
+	}
+	if (same) {
+		*key = email;   /* nothing trimmed, nothing lower-cased */
+		return SS_EMAIL_OK;
 	}
 	ss_email_trim(email.p, email.len, &start, &tlen);
 	if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
@@ -417,6 +422,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	int pool_ready = 0;
 	uint32_t *user_next = NULL;
 	ss_ring_key ring[2 * SS_AHEAD];   /* slot i % (2 * SS_AHEAD): i and i - SS_AHEAD never share one */
+	uint64_t uhash[2 * SS_AHEAD];     /* the same for the username bases' hashes */
+	ss_sv needed_last = {NULL, 0};    /* the role name last put in rolesneeded */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
 	ss_session_status st = SS_SESSION_OK;
@@ -503,7 +510,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				"\"%.*s\" is filed under the role \"%.*s\", which is neither student, _supervisor nor listed in requiredroles.",
 				SS_PQ(p));
 		}
-		SS_NEED_ROLE_NAME(po->rolename);
+		if (po->rolename.p != needed_last.p || po->rolename.len != needed_last.len) {
+			/* Participants come role by role: one lookup per run of a role. */
+			SS_NEED_ROLE_NAME(po->rolename);
+			needed_last = po->rolename;
+		}
 		if (ss_sv_trim(p->firstname).len == 0) {
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "firstname",
 				"\"%.*s\" (%.*s) has no first name.", SS_PQ(p));
@@ -677,6 +688,10 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	{
 		size_t total = in->nusernames + in->nusers, k;
 		for (k = 0; k < total + SS_AHEAD; k++) {
+			if (k + 2 * SS_AHEAD < total) {
+				size_t f = k + 2 * SS_AHEAD;
+				SS_PREFETCH(f < in->nusernames ? in->usernames[f].p : in->users[f - in->nusernames].username.p);
+			}
 			if (k < total) {
 				ss_sv nm = k < in->nusernames ? in->usernames[k] : in->users[k - in->nusernames].username;
 				ss_ring_key *rk = &ring[k % (2 * SS_AHEAD)];
@@ -866,23 +881,26 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				const ss_session_participant *p = SS_IN_PART(in, i);
 				ss_part_out *po = SS_OUT_PART(out, i);
 				if (po->action == SS_ACT_CREATE && !po->error) {
+					char *name;
 					if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
 							po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
-					po->username = ss_arena_sv(c, tmp.p, tmp.len);   /* the base, for now */
-					if (c->nomem) goto nomem;
-					ss_username_pool_prefetch(&pool, po->username.p, po->username.len);
+					/* The base, in the output arena with room for its suffix: the
+					 * pool picks the name in place and keeps pointers to it. */
+					name = ss_arena_alloc(&out->arena, tmp.len + SS_USERNAME_SUFFIX_MAX);
+					if (!name) goto nomem;
+					memcpy(name, tmp.p, tmp.len);
+					po->username.p = name;
+					po->username.len = tmp.len;
+					uhash[i % (2 * SS_AHEAD)] = ss_username_pool_prefetch(&pool, name, tmp.len);
 				}
 			}
 			if (i >= SS_AHEAD) {
 				ss_part_out *po = SS_OUT_PART(out, i - SS_AHEAD);
-				const char *u;
 				size_t ulen;
 				if (po->action != SS_ACT_CREATE || po->error) continue;
-				u = ss_username_pool_unique(&pool, po->username.p, po->username.len, &ulen);
-				if (!u) goto nomem;
-				/* The pool dies with this call: the name goes to the output arena. */
-				po->username = ss_arena_sv(c, u, ulen);
-				if (c->nomem) goto nomem;
+				if (!ss_username_pool_unique_in(&pool, (char *)po->username.p, po->username.len,
+						uhash[(i - SS_AHEAD) % (2 * SS_AHEAD)], &ulen)) goto nomem;
+				po->username.len = ulen;
 			}
 		}
 

@@ -289,62 +289,65 @@ static size_t ss_utoa(char *out, uint64_t v)
 	return n;
 }
 
-void ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen)
+uint64_t ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen)
 {
-	char name[SS_USERNAME_BASE_MAX + 24];
+	char name[SS_USERNAME_BASE_MAX + SS_USERNAME_SUFFIX_MAX];
 	const ss_smap_slot *counter;
+	uint64_t h = ss_hash_bytes(base, blen);
 	size_t n;
-	if (blen > SS_USERNAME_BASE_MAX) return;
-	counter = ss_smap_find(&p->next, base, blen);
+	if (blen > SS_USERNAME_BASE_MAX) return h;
+	counter = ss_smap_find_h(&p->next, base, blen, h);
 	if (!counter) {
-		ss_smap_prefetch(&p->taken, ss_hash_bytes(base, blen));
-		return;
+		ss_smap_prefetch(&p->taken, h);
+		return h;
 	}
 	memcpy(name, base, blen);
 	n = ss_utoa(name + blen, counter->val);
 	ss_smap_prefetch(&p->taken, ss_hash_bytes(name, blen + n));
+	return h;
 }
 
-const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len)
+const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len)
 {
 	ss_smap_slot *counter;
-	char *name;
 	uint64_t k;
 	int created;
 
 	/* A base with a suffix counter is taken already: the counter table is
 	 * small and hot, the taken table big (a cache miss per look). */
-	counter = ss_smap_find(&p->next, base, blen);
+	counter = ss_smap_find_h(&p->next, name, blen, h);
 	if (!counter) {
-		uint64_t h = ss_hash_bytes(base, blen);
-		if (!ss_smap_find_h(&p->taken, base, blen, h)) {
-			name = ss_arena_dup(&p->arena, base, blen);
-			if (!name || !ss_smap_put_h(&p->taken, name, blen, h, NULL)) return NULL;
+		/* One probe: takes the base when it is free, else finds it taken. */
+		if (!ss_smap_put_h(&p->taken, name, blen, h, &created)) return NULL;
+		if (created) {
+			name[blen] = '\0';
 			*len = blen;
 			return name;
 		}
-	}
-	name = ss_arena_alloc(&p->arena, blen + 24);
-	if (!name) return NULL;
-	memcpy(name, base, blen);
-	if (!counter) {
-		counter = ss_smap_put(&p->next, name, blen, &created);
+		/* The counter keeps name[0..blen) as its key: those bytes never change. */
+		counter = ss_smap_put_h(&p->next, name, blen, h, &created);
 		if (!counter) return NULL;
 		counter->val = 1;
 	}
-	k = counter->val;
-	for (;; k++) {
+	for (k = counter->val;; k++) {
 		size_t n = ss_utoa(name + blen, k);
-		uint64_t h = ss_hash_bytes(name, blen + n);
-		name[blen + n] = '\0';
-		if (!ss_smap_find_h(&p->taken, name, blen + n, h)) {
-			if (!ss_smap_put_h(&p->taken, name, blen + n, h, NULL)) return NULL;
-			/* The counter keeps name[0..blen) as its key: those bytes never change. */
+		uint64_t hk = ss_hash_bytes(name, blen + n);
+		if (!ss_smap_put_h(&p->taken, name, blen + n, hk, &created)) return NULL;
+		if (created) {
+			name[blen + n] = '\0';
 			counter->val = k + 1;
 			*len = blen + n;
 			return name;
 		}
 	}
+}
+
+const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len)
+{
+	char *name = ss_arena_alloc(&p->arena, blen + SS_USERNAME_SUFFIX_MAX);
+	if (!name) return NULL;
+	memcpy(name, base, blen);
+	return ss_username_pool_unique_in(p, name, blen, ss_hash_bytes(base, blen), len);
 }
 
 void ss_username_pool_free(ss_username_pool *p)

@@ -58,10 +58,19 @@ int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_
  * returns it (NUL-terminated, owned by the pool) with its length in *len.
  */
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len);
+/* Room a name needs past its base for the longest suffix and the NUL. */
+#define SS_USERNAME_SUFFIX_MAX 21
+/*
+ * The same without a copy: name holds the base (blen bytes, h its
+ * ss_hash_bytes) and room for SS_USERNAME_SUFFIX_MAX more; the suffix and the
+ * NUL are written in place and the pool keeps pointers into name, which must
+ * outlive it. Returns name, or NULL on OOM.
+ */
+const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len);
 void ss_username_pool_free(ss_username_pool *p);
 /* A hint: base will be asked for soon; prefetches the slot its next name will
- * probably take in the (big) taken table. */
-void ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen);
+ * probably take in the (big) taken table. Returns ss_hash_bytes(base, blen). */
+uint64_t ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen);
 
 /* Longest ASCII folding of one character, or (size_t)-1 when over the bound
  * the name loop reserves for (a self-check for the tests). */
