@@ -63,6 +63,21 @@ void shop_setup_session_minit(void)
 	}
 }
 
+/*
+ * The binding's arrays: from the call's scratch when it has one (a big order:
+ * no fresh pages per call), else emalloc(). Freed with ss_free().
+ */
+static void *ss_arr(size_t n, size_t size)
+{
+	return ss_malloc(zend_safe_address_guarded(n, size, 0));
+}
+
+static void *ss_arr_zero(size_t n, size_t size)
+{
+	size_t bytes = zend_safe_address_guarded(n, size, 0);
+	return memset(ss_malloc(bytes), 0, bytes);
+}
+
 /* ---- paths for error messages ---- */
 
 typedef struct ss_seg {
@@ -339,20 +354,20 @@ static void ss_bind_free(ss_bind *b)
 		for (i = 0; i < b->in.nparts; i++) {
 			if (b->refs[i]) zend_string_release(b->refs[i]);
 		}
-		efree(b->refs);
+		ss_free(b->refs);
 	}
 	ss_blocks_free(&b->bp);
 	ss_blocks_free(&b->in.parts);
-	if (b->in.roles) efree(b->in.roles);
-	if (b->in.users) efree(b->in.users);
-	if (b->user_names) efree(b->user_names);
-	if (b->in.usernames) efree(b->in.usernames);
-	if (b->in.privileged) efree(b->in.privileged);
-	if (b->in.enrolments) efree(b->in.enrolments);
-	if (b->in.members) efree(b->in.members);
-	if (b->in.ras) efree(b->in.ras);
-	if (b->in.products) efree(b->in.products);
-	if (b->introles) efree(b->introles);
+	if (b->in.roles) ss_free(b->in.roles);
+	if (b->in.users) ss_free(b->in.users);
+	if (b->user_names) ss_free(b->user_names);
+	if (b->in.usernames) ss_free(b->in.usernames);
+	if (b->in.privileged) ss_free(b->in.privileged);
+	if (b->in.enrolments) ss_free(b->in.enrolments);
+	if (b->in.members) ss_free(b->in.members);
+	if (b->in.ras) ss_free(b->in.ras);
+	if (b->in.products) ss_free(b->in.products);
+	if (b->introles) ss_free(b->introles);
 	zval_ptr_dtor(&b->params);
 }
 
@@ -640,7 +655,7 @@ static int ss_read_str_list(ss_path *path, const char *name, HashTable *ht, ss_s
 	zend_ulong idx;
 	zval *ez;
 
-	*out = safe_emalloc(zend_hash_num_elements(ht) ? zend_hash_num_elements(ht) : 1, sizeof(ss_sv), 0);
+	*out = ss_arr(zend_hash_num_elements(ht) ? zend_hash_num_elements(ht) : 1, sizeof(ss_sv));
 	ss_path_push(path, name, strlen(name));
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, ez) {
 		ez = ss_deref(ez);
@@ -705,7 +720,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "roles", rht)
 		if (rht) {
 			n = zend_hash_num_elements(rht);
-			b->in.roles = safe_emalloc(n ? n : 1, sizeof(ss_fact_role), 0);
+			b->in.roles = ss_arr(n ? n : 1, sizeof(ss_fact_role));
 			SS_PUSH(&path, "roles");
 			ZEND_HASH_FOREACH_KEY_VAL(rht, idx, key, ez) {
 				ss_fact_role *r = &b->in.roles[b->in.nroles];
@@ -727,8 +742,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "users", uht)
 		if (uht) {
 			n = zend_hash_num_elements(uht);
-			b->in.users = safe_emalloc(n ? n : 1, sizeof(ss_fact_user), 0);
-			b->user_names = safe_emalloc(n ? n : 1, sizeof(zend_string *), 0);
+			b->in.users = ss_arr(n ? n : 1, sizeof(ss_fact_user));
+			b->user_names = ss_arr(n ? n : 1, sizeof(zend_string *));
 			SS_PUSH(&path, "users");
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
 				ss_fact_user *u = &b->in.users[b->in.nusers];
@@ -765,7 +780,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "privileged", pht)
 		if (pht) {
 			n = zend_hash_num_elements(pht);
-			b->in.privileged = safe_emalloc(n ? n : 1, sizeof(int64_t), 0);
+			b->in.privileged = ss_arr(n ? n : 1, sizeof(int64_t));
 			SS_PUSH(&path, "privileged");
 			ZEND_HASH_FOREACH_KEY_VAL(pht, idx, key, ez) {
 				ez = ss_deref(ez);
@@ -783,8 +798,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			size_t nroles = 0, k = 0;
 			size_t *offs;
 			n = zend_hash_num_elements(eht);
-			b->in.enrolments = safe_emalloc(n ? n : 1, sizeof(ss_fact_enrolment), 0);
-			offs = safe_emalloc(n ? n : 1, sizeof(size_t), 0);
+			b->in.enrolments = ss_arr(n ? n : 1, sizeof(ss_fact_enrolment));
+			offs = ss_arr(n ? n : 1, sizeof(size_t));
 			SS_PUSH(&path, "enrolments");
 			/* Role ids of every enrolment go to one block: count them first. */
 			ZEND_HASH_FOREACH_VAL(eht, ez) {
@@ -794,7 +809,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					nroles += zend_hash_num_elements(Z_ARRVAL_P(rl));
 				}
 			} ZEND_HASH_FOREACH_END();
-			b->introles = safe_emalloc(nroles ? nroles : 1, sizeof(int64_t), 0);
+			b->introles = ss_arr(nroles ? nroles : 1, sizeof(int64_t));
 			ZEND_HASH_FOREACH_KEY_VAL(eht, idx, key, ez) {
 				ss_fact_enrolment *e = &b->in.enrolments[b->in.nenrolments];
 				HashTable *row;
@@ -804,20 +819,20 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 				ss_path_push_key(&path, key, idx);
 				if (!(row = ss_table(ez))) {
 					ss_type_error(&path, NULL, "array|object", ez);
-					efree(offs);
+					ss_free(offs);
 					return -1;
 				}
 				memset(e, 0, sizeof *e);
 				if (!(f = SS_GETK(row, courseid)) || ss_read_id(&path, "courseid", f, &e->courseid) != 0
 					|| !(f = SS_GETK(row, userid)) || ss_read_id(&path, "userid", f, &e->userid) != 0) {
 					if (!EG(exception)) ss_type_error(&path, f ? "userid" : (SS_GETK(row, courseid) ? "userid" : "courseid"), "int", NULL);
-					efree(offs);
+					ss_free(offs);
 					return -1;
 				}
 				if (((f = SS_GETK(row, status)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "status", f, &st) != 0)
 					|| ((f = SS_GETK(row, timestart)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timestart", f, &e->timestart) != 0)
 					|| ((f = SS_GETK(row, timeend)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timeend", f, &e->timeend) != 0)) {
-					efree(offs);
+					ss_free(offs);
 					return -1;
 				}
 				e->status = st != 0;
@@ -828,7 +843,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					zend_ulong ri;
 					if (Z_TYPE_P(f) != IS_ARRAY) {
 						ss_type_error(&path, "roles", "array", f);
-						efree(offs);
+						ss_free(offs);
 						return -1;
 					}
 					SS_PUSH(&path, "roles");
@@ -836,7 +851,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 						r = ss_deref(r);
 						ss_path_push_key(&path, rk, ri);
 						if (k >= nroles || ss_read_int(&path, NULL, r, &b->introles[k]) != 0) {
-							efree(offs);
+							ss_free(offs);
 							return -1;
 						}
 						SS_POP(&path);
@@ -851,7 +866,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			for (n = 0; n < b->in.nenrolments; n++) {
 				b->in.enrolments[n].roles = b->introles + offs[n];
 			}
-			efree(offs);
+			ss_free(offs);
 			SS_POP(&path);
 		}
 	}
@@ -878,7 +893,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 				return -1;
 			}
 			n = zend_hash_num_elements(mht);
-			b->in.members = safe_emalloc(n ? n : 1, sizeof(int64_t), 0);
+			b->in.members = ss_arr(n ? n : 1, sizeof(int64_t));
 			SS_PUSH(&path, "members");
 			ZEND_HASH_FOREACH_KEY_VAL(mht, idx, key, ez) {
 				ez = ss_deref(ez);
@@ -895,7 +910,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "roleassignments", aht)
 		if (aht) {
 			n = zend_hash_num_elements(aht);
-			b->in.ras = safe_emalloc(n ? n : 1, sizeof(ss_fact_ra), 0);
+			b->in.ras = ss_arr(n ? n : 1, sizeof(ss_fact_ra));
 			SS_PUSH(&path, "roleassignments");
 			ZEND_HASH_FOREACH_KEY_VAL(aht, idx, key, ez) {
 				ss_fact_ra *ra = &b->in.ras[b->in.nras];
@@ -1277,7 +1292,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	ss_buf buf = SS_BUF_INIT;
 	size_t i;
 	/* Strings made for a participant and needed again by its operations. */
-	ss_shared_str *shared = o->nops ? ecalloc(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
+	ss_shared_str *shared = o->nops ? ss_arr_zero(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
 	zval z, list;
 
 	ss_build_plan_head(b, o, rv);
@@ -1366,7 +1381,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 			if (shared[i].username) zend_string_release(shared[i].username);
 			if (shared[i].reference) zend_string_release(shared[i].reference);
 		}
-		efree(shared);
+		ss_free(shared);
 	}
 }
 
@@ -1420,7 +1435,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
 	size_t i, n = o->nparts;
-	uint16_t *flags = ecalloc(n ? n : 1, sizeof(uint16_t));
+	uint16_t *flags = ss_arr_zero(n ? n : 1, sizeof(uint16_t));
 	HashTable *cols, *ops, *ctx, *fl, *uid, *un, *rid, *ref, *em;
 	zval z;
 
@@ -1487,7 +1502,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_stored_email(b, i, &z);
 		zend_hash_next_index_insert_new(em, &z);
 	}
-	efree(flags);
+	ss_free(flags);
 
 	cols = ss_new_map(6);
 	ZVAL_ARR(&z, fl);
@@ -1562,7 +1577,7 @@ PHP_FUNCTION(shop_setup_session)
 	/* Big orders: the core's memory on huge pages, all freed at once below. */
 	shop_setup_scratch_begin(ss_session_estimate(order, facts));
 	ss_session_run(order, facts, options, return_value);
-	shop_setup_scratch_end();
+	shop_setup_scratch_end(!EG(exception));
 }
 
 static void ss_session_run(HashTable *order, HashTable *facts, HashTable *options, zval *return_value)
@@ -1601,7 +1616,7 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 			}
 		}
 	}
-	b.refs = ecalloc(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
+	b.refs = ss_arr_zero(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
 	st = ss_session_plan(&b.in, &out);
 	if (st != SS_SESSION_OK) {
 		ss_session_out_free(&out);

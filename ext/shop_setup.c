@@ -59,6 +59,8 @@ ZEND_TLS size_t ss_huge_total;
 typedef struct ss_scratch {
 	char *base, *map;
 	size_t cap, used, mapped, last;   /* last: offset of the latest allocation's header */
+	size_t dirty;   /* bytes an earlier call of this request touched (kept mapped): not zero */
+	int active;     /* a call is carving from it */
 } ss_scratch;
 ZEND_TLS ss_scratch ss_scr;
 
@@ -67,7 +69,8 @@ ZEND_TLS ss_scratch ss_scr;
 static int ss_within_limit(size_t extra)
 {
 	zend_long limit = PG(memory_limit);
-	return limit <= 0 || (size_t)limit >= zend_memory_usage(0) + ss_huge_total + ss_scr.used + extra;
+	size_t held = ss_scr.used > ss_scr.dirty ? ss_scr.used : ss_scr.dirty;
+	return limit <= 0 || (size_t)limit >= zend_memory_usage(0) + ss_huge_total + held + extra;
 }
 
 static void *shop_setup_big_alloc(size_t size)
@@ -115,25 +118,34 @@ static void shop_setup_big_free(void *ptr, size_t size)
 }
 
 /*
- * The scratch (ss_scr) of one shop_setup_session() call on a big order: one mapping
- * on huge pages, reserved (not touched) for the order's estimated working
- * set. Every core allocation of the call is carved from it by a bump pointer
- * (frees are no-ops, the whole mapping goes at the end of the call), so the
- * planner's memory costs one page fault per 2 MiB instead of one per 4 KiB,
- * whatever state Zend's heap is in. Memory the bump pointer hands out was
- * never handed out before: it is zero, as ss_big_alloc() promises. When the
- * scratch is full, allocations go on to emalloc() and the blocks above.
+ * The scratch (ss_scr) of a shop_setup_session() call on a big order: one mapping
+ * on huge pages, reserved (not touched) for at least the order's estimated
+ * working set. Every core allocation of the call, and the binding's arrays,
+ * are carved from it by a bump pointer (frees are no-ops), so the planner's
+ * memory costs one page fault per 2 MiB instead of one per 4 KiB, whatever
+ * state Zend's heap is in. When the scratch is full, allocations go on to
+ * emalloc() and the blocks above.
+ * A call that went well leaves the mapping to the request's next call (phase
+ * 2 after phase 1) when it touched at most SS_SCR_KEEP: its pages are in
+ * already. Meanwhile those pages count against memory_limit; RSHUTDOWN, or a
+ * call that failed, unmaps it. ss_big_alloc() promises zeroed memory: what an
+ * earlier call touched ("dirty") is zeroed when handed out again, the rest is
+ * fresh from the kernel.
  */
 static int ss_huge_enabled;
 
 #define SS_SCR_HDR ((size_t)16)   /* keeps 16-byte alignment; holds the size */
+/* The most a kept scratch may hold between two calls of one request, and the
+ * least address space a scratch maps (64-bit builds). */
+#define SS_SCR_KEEP ((size_t)256 << 20)
+#define SS_SCR_VIRT ((size_t)1 << 30)
 #define SS_SCR_IN(p) (ss_scr.base && (char *)(p) >= ss_scr.base && (char *)(p) < ss_scr.base + ss_scr.cap)
 
 static void *ss_scr_alloc(size_t size)
 {
 	size_t need;
 	char *p;
-	if (!ss_scr.base || size > ss_scr.cap) return NULL;
+	if (!ss_scr.active || size > ss_scr.cap) return NULL;
 	need = ((size + 15) & ~(size_t)15) + SS_SCR_HDR;
 	if (ss_scr.cap - ss_scr.used < need || !ss_within_limit(need)) return NULL;
 	p = ss_scr.base + ss_scr.used;
@@ -177,8 +189,14 @@ static void shop_setup_scr_free(void *ptr)
 
 static void *shop_setup_scr_big_alloc(size_t size)
 {
-	void *p = ss_scr_alloc(size);
-	return p ? p : shop_setup_big_alloc(size);
+	char *p = ss_scr_alloc(size);
+	if (!p) return shop_setup_big_alloc(size);
+	if ((size_t)(p - ss_scr.base) < ss_scr.dirty) {
+		/* An earlier call of this request wrote here: zero what it may have written. */
+		size_t off = (size_t)(p - ss_scr.base), n = ss_scr.dirty - off;
+		memset(p, 0, n < size ? n : size);
+	}
+	return p;
 }
 
 static void shop_setup_scr_big_free(void *ptr, size_t size)
@@ -186,31 +204,62 @@ static void shop_setup_scr_big_free(void *ptr, size_t size)
 	if (!SS_SCR_IN(ptr)) shop_setup_big_free(ptr, size);
 }
 
-void shop_setup_scratch_begin(size_t reserve)
-{
-	char *map;
-	size_t mapped;
-	if (!ss_huge_enabled || ss_scr.base || reserve < SS_HUGE_ALIGN || reserve > SIZE_MAX / 4) return;
-	mapped = reserve + SS_HUGE_ALIGN;
-	map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (map == MAP_FAILED) return;
-	ss_scr.map = map;
-	ss_scr.mapped = mapped;
-	ss_scr.base = (char *)(((uintptr_t)map + SS_HUGE_ALIGN - 1) & ~(uintptr_t)(SS_HUGE_ALIGN - 1));
-	ss_scr.cap = reserve;
-	ss_scr.used = ss_scr.last = 0;
-	madvise(ss_scr.base, reserve, MADV_HUGEPAGE);
-}
-
-void shop_setup_scratch_end(void)
+/* Unmaps the scratch, in use or kept. */
+static void ss_scratch_release(void)
 {
 	if (ss_scr.map) munmap(ss_scr.map, ss_scr.mapped);
 	memset(&ss_scr, 0, sizeof ss_scr);
 }
 
+void shop_setup_scratch_begin(size_t reserve)
+{
+	char *map;
+	size_t mapped, want;
+	if (!ss_huge_enabled || ss_scr.active || reserve < SS_HUGE_ALIGN || reserve > SIZE_MAX / 4) return;
+	if (ss_scr.base && ss_scr.cap >= reserve) {
+		/* The scratch an earlier call of this request kept (phase 1, then
+		 * phase 2): its pages are in already. */
+		ss_scr.used = ss_scr.last = 0;
+		ss_scr.active = 1;
+		return;
+	}
+	ss_scratch_release();
+	/* Address space is cheap on 64 bits and untouched pages cost nothing: a
+	 * roomy mapping lets phase 2 reuse phase 1's (its estimate is bigger). */
+	want = reserve;
+	if (sizeof(void *) >= 8 && reserve < SS_SCR_VIRT) reserve = SS_SCR_VIRT;
+	mapped = reserve + SS_HUGE_ALIGN;
+	map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (map == MAP_FAILED && reserve > want) {
+		/* Strict overcommit: the estimate alone. */
+		reserve = want;
+		mapped = reserve + SS_HUGE_ALIGN;
+		map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	}
+	if (map == MAP_FAILED) return;
+	ss_scr.map = map;
+	ss_scr.mapped = mapped;
+	ss_scr.base = (char *)(((uintptr_t)map + SS_HUGE_ALIGN - 1) & ~(uintptr_t)(SS_HUGE_ALIGN - 1));
+	ss_scr.cap = reserve;
+	ss_scr.used = ss_scr.last = ss_scr.dirty = 0;
+	ss_scr.active = 1;
+	madvise(ss_scr.base, reserve, MADV_HUGEPAGE);
+}
+
+void shop_setup_scratch_end(int keep)
+{
+	if (!ss_scr.active) return;
+	if (ss_scr.used > ss_scr.dirty) ss_scr.dirty = ss_scr.used;
+	ss_scr.active = 0;
+	ss_scr.used = ss_scr.last = 0;
+	/* Kept for the request's next call when it went well and stays small
+	 * enough; it counts against memory_limit meanwhile (ss_within_limit). */
+	if (!keep || ss_scr.dirty > SS_SCR_KEEP) ss_scratch_release();
+}
+
 static void shop_setup_big_release_all(void)
 {
-	shop_setup_scratch_end();
+	ss_scratch_release();
 	int i;
 	for (i = 0; i < SS_HUGE_SLOTS; i++) {
 		if (ss_huge_live[i].user) {
@@ -222,7 +271,7 @@ static void shop_setup_big_release_all(void)
 }
 #else
 void shop_setup_scratch_begin(size_t reserve) { (void)reserve; }
-void shop_setup_scratch_end(void) {}
+void shop_setup_scratch_end(int keep) { (void)keep; }
 #endif
 
 void shop_setup_quote(smart_str *buf, const char *s, size_t len, size_t max)

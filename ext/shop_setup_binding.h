@@ -37,7 +37,7 @@ void shop_setup_params_minit(void);
  * outlive the call.
  */
 void shop_setup_scratch_begin(size_t reserve);
-void shop_setup_scratch_end(void);
+void shop_setup_scratch_end(int keep);   /* keep: the call went well, the scratch may serve the next */
 
 /* Session planner (ext/php_session.c): interned keys, made once at start-up. */
 void shop_setup_session_minit(void);
