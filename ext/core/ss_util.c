@@ -96,14 +96,20 @@ int ss_plain_ascii(const char *s, size_t len)
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 	uint64_t bad = 0, w;
 	size_t i = 0;
+	if (len < 8) {
+		for (; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == 0 || c >= 0x80) return 0;
+		}
+		return 1;
+	}
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		/* A byte >= 0x80, or a zero byte (the classic has-zero test). */
 		bad |= (w | ((w - ones) & ~w)) & highs;
 	}
 	if (i < len) {
-		w = ones;   /* the tail, padded with 0x01 bytes, which pass */
-		memcpy(&w, s + i, len - i);
+		memcpy(&w, s + len - 8, 8);   /* the last eight bytes, overlapping: a fixed-size load */
 		bad |= (w | ((w - ones) & ~w)) & highs;
 	}
 	return bad == 0;
