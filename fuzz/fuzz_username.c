@@ -11,7 +11,8 @@
  *   the same when computed twice;
  * - the pool hands out the base or base<N>, never a taken name, never the same
  *   name twice, at most SS_USERNAME_MAX bytes, lower case; it ends (no loop)
- *   even when base, base1, base2... are all taken.
+ *   even when base, base1, base2... are all taken;
+ * - a batch (ss_username_batch) hands out the same names as one pool.
  */
 #include "fuzz_common.h"
 #include "ss_username.h"
@@ -101,6 +102,47 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	ss_username_pool_free(&pool);
+
+	/* The batch hands out what one pool does: the listed names taken, then b1
+	 * and bases sharing its stem asked for in turn (built with tiny
+	 * partitions, see fuzz/run.sh). */
+	{
+		ss_username_pool ref;
+		ss_username_batch batch;
+		char bufs[12][SS_USERNAME_BASE_MAX + 2 + SS_USERNAME_SUFFIX_MAX];
+		size_t blen[12], got[12], k, stem = b1.len;
+		while (stem > 0 && b1.p[stem - 1] >= '0' && b1.p[stem - 1] <= '9') stem--;
+		FUZZ_ASSERT(ss_username_pool_init(&ref, 8) == 0, "pool init");
+		FUZZ_ASSERT(ss_username_batch_init(&batch, rest + 1, 12) == 0, "batch init");
+		start = 0;
+		for (i = 0; i <= rest; i++) {
+			if (i == rest || names[i] == '\n') {
+				if (i > start) {
+					FUZZ_ASSERT(ss_username_pool_take(&ref, names + start, i - start) == 0, "take");
+					FUZZ_ASSERT(ss_username_batch_site(&batch, names + start, i - start) == 0, "batch site");
+				}
+				start = i + 1;
+			}
+		}
+		for (k = 0; k < 12; k++) {
+			size_t m = k % 3 == 2 && stem ? stem : b1.len;
+			memcpy(bufs[k], b1.p, m);
+			if (k % 3 == 1) bufs[k][m++] = (char)('0' + k % 10);
+			if (k % 3 == 2) bufs[k][m++] = '1';
+			blen[k] = m;
+			FUZZ_ASSERT(ss_username_batch_base(&batch, bufs[k], m, &got[k]) == 0, "batch base");
+		}
+		FUZZ_ASSERT(ss_username_batch_run(&batch) == 0, "batch run");
+		for (k = 0; k < 12; k++) {
+			size_t len = 0;
+			const char *u = ss_username_pool_unique(&ref, bufs[k], blen[k], &len);
+			FUZZ_ASSERT(u != NULL, "unique: out of memory");
+			FUZZ_ASSERT(len == got[k] && memcmp(u, bufs[k], len) == 0 && bufs[k][len] == '\0',
+				"base %zu: the pool gives \"%s\", the batch \"%.*s\"", k, u, (int)got[k], bufs[k]);
+		}
+		ss_username_batch_free(&batch);
+		ss_username_pool_free(&ref);
+	}
 	ss_buf_free(&b1);
 	ss_buf_free(&b2);
 	return 0;

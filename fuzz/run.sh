@@ -20,7 +20,7 @@ failed=0
 mkdir -p "$b/artifacts"
 
 command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (apt-get install clang libclang-rt-dev)"; echo "fuzz: 0 passed, 1 failed"; exit 1; }
-if ! make -s -C ext/core CC="$cc" CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san" BUILD="$b/core" >"$b/core.log" 2>&1; then
+if ! make -s -C ext/core CC="$cc" CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $san -DSS_BATCH_PART=2" BUILD="$b/core" >"$b/core.log" 2>&1; then
 	cat "$b/core.log"
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1

@@ -418,11 +418,10 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_smap keys = SS_SMAP_INIT, reqroles = SS_SMAP_INIT, rolemap = SS_SMAP_INIT, rolesneeded = SS_SMAP_INIT;
 	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT;
 	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT, refs = SS_IMAP_INIT;
-	ss_username_pool pool;
-	int pool_ready = 0;
+	ss_username_batch unames;
+	int names_ready = 0;
 	uint32_t *user_next = NULL;
 	ss_ring_key ring[2 * SS_AHEAD];   /* slot i % (2 * SS_AHEAD): i and i - SS_AHEAD never share one */
-	uint64_t uhash[2 * SS_AHEAD];     /* the same for the username bases' hashes */
 	ss_sv needed_last = {NULL, 0};    /* the role name last put in rolesneeded */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
@@ -680,34 +679,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			s->val = j;
 		}
 	}
-	if (ss_username_pool_init(&pool, in->nusernames + in->nusers + n) != 0) goto nomem;
-	pool_ready = 1;
-	/* The site's usernames (the list, then the accounts' own), hashed SS_AHEAD
-	 * names ahead of their insertion, slots prefetched. Names live as long as
-	 * the pool (input views), so lower-case ones are not copied. */
+	/* The site's usernames (the list, then the accounts' own): the batch
+	 * resolves the new accounts' names against them below. */
+	if (ss_username_batch_init(&unames, in->nusernames + in->nusers, n) != 0) goto nomem;
+	names_ready = 1;
 	{
 		size_t total = in->nusernames + in->nusers, k;
-		for (k = 0; k < total + SS_AHEAD; k++) {
-			if (k + 2 * SS_AHEAD < total) {
-				size_t f = k + 2 * SS_AHEAD;
-				SS_PREFETCH(f < in->nusernames ? in->usernames[f].p : in->users[f - in->nusernames].username.p);
-			}
-			if (k < total) {
-				ss_sv nm = k < in->nusernames ? in->usernames[k] : in->users[k - in->nusernames].username;
-				ss_ring_key *rk = &ring[k % (2 * SS_AHEAD)];
-				rk->ok = nm.len > 0;
-				if (rk->ok) {
-					rk->key.p = ss_username_pool_lower(&pool, nm.p, nm.len);
-					if (!rk->key.p) goto nomem;
-					rk->key.len = nm.len;
-					rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
-					ss_smap_prefetch(&pool.taken, rk->hash);
-				}
-			}
-			if (k >= SS_AHEAD) {
-				const ss_ring_key *rk = &ring[(k - SS_AHEAD) % (2 * SS_AHEAD)];
-				if (rk->ok && ss_username_pool_take_lower(&pool, rk->key.p, rk->key.len, rk->hash) != 0) goto nomem;
-			}
+		for (k = 0; k < total; k++) {
+			ss_sv nm = k < in->nusernames ? in->usernames[k] : in->users[k - in->nusernames].username;
+			if (nm.len && ss_username_batch_site(&unames, nm.p, nm.len) != 0) goto nomem;
 		}
 	}
 	if (ss_imap_init(&priv, in->nprivileged) != 0 || ss_imap_init(&enrol, in->nenrolments) != 0
@@ -868,41 +848,28 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				"Partial plan: %zu participant(s) in error are left out.", skipped);
 		}
 
-		/* Usernames for the accounts to create, in participant order. A base is
-		 * made SS_AHEAD participants before its name is chosen (the names' bytes
-		 * prefetched further ahead), so that the taken table's slot is in cache. */
-		for (i = 0; i < n + SS_AHEAD; i++) {
+		/* Usernames for the accounts to create: each base in the output arena
+		 * with room for its suffix, where the batch writes the name. */
+		for (i = 0; i < n; i++) {
+			const ss_session_participant *p = SS_IN_PART(in, i);
+			ss_part_out *po = SS_OUT_PART(out, i);
+			char *name;
 			if (i + SS_AHEAD < n) {
 				const ss_session_participant *q = SS_IN_PART(in, i + SS_AHEAD);
 				SS_PREFETCH(q->firstname.p);
 				SS_PREFETCH(q->lastname.p);
 			}
-			if (i < n) {
-				const ss_session_participant *p = SS_IN_PART(in, i);
-				ss_part_out *po = SS_OUT_PART(out, i);
-				if (po->action == SS_ACT_CREATE && !po->error) {
-					char *name;
-					if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
-							po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
-					/* The base, in the output arena with room for its suffix: the
-					 * pool picks the name in place and keeps pointers to it. */
-					name = ss_arena_alloc(&out->arena, tmp.len + SS_USERNAME_SUFFIX_MAX);
-					if (!name) goto nomem;
-					memcpy(name, tmp.p, tmp.len);
-					po->username.p = name;
-					po->username.len = tmp.len;
-					uhash[i % (2 * SS_AHEAD)] = ss_username_pool_prefetch(&pool, name, tmp.len);
-				}
-			}
-			if (i >= SS_AHEAD) {
-				ss_part_out *po = SS_OUT_PART(out, i - SS_AHEAD);
-				size_t ulen;
-				if (po->action != SS_ACT_CREATE || po->error) continue;
-				if (!ss_username_pool_unique_in(&pool, (char *)po->username.p, po->username.len,
-						uhash[(i - SS_AHEAD) % (2 * SS_AHEAD)], &ulen)) goto nomem;
-				po->username.len = ulen;
-			}
+			if (po->action != SS_ACT_CREATE || po->error) continue;
+			if (ss_username_base(p->firstname.p, p->firstname.len, p->lastname.p, p->lastname.len,
+					po->matchkey.p, po->matchkey.len, &tmp) != 0) goto nomem;
+			name = ss_arena_alloc(&out->arena, tmp.len + SS_USERNAME_SUFFIX_MAX);
+			if (!name) goto nomem;
+			memcpy(name, tmp.p, tmp.len);
+			po->username.p = name;
+			po->username.len = tmp.len;
+			if (ss_username_batch_base(&unames, name, tmp.len, &po->username.len) != 0) goto nomem;
 		}
+		if (ss_username_batch_run(&unames) != 0) goto nomem;
 
 		/* The operator: course enrolment, support course. */
 		if (courseid) {
@@ -1062,7 +1029,7 @@ done:
 	ss_imap_free(&enrol);
 	ss_imap_free(&members);
 	ss_imap_free(&ras);
-	if (pool_ready) ss_username_pool_free(&pool);
+	if (names_ready) ss_username_batch_free(&unames);
 	ss_free(user_next);
 	ss_buf_free(&tmp);
 	return st;

@@ -251,14 +251,6 @@ static char *ss_username_pool_lower_copy(ss_username_pool *p, const char *name, 
 	return copy;
 }
 
-const char *ss_username_pool_lower(ss_username_pool *p, const char *name, size_t len)
-{
-	size_t i;
-	for (i = 0; i < len && !(name[i] >= 'A' && name[i] <= 'Z'); i++);
-	if (i == len) return name;   /* already as Moodle stores it: kept as a view */
-	return ss_username_pool_lower_copy(p, name, len);
-}
-
 int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h)
 {
 	return ss_smap_put_h(&p->taken, lname, len, h, NULL) ? 0 : -1;
@@ -287,24 +279,6 @@ static size_t ss_utoa(char *out, uint64_t v)
 	} while (v);
 	for (i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
 	return n;
-}
-
-uint64_t ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen)
-{
-	char name[SS_USERNAME_BASE_MAX + SS_USERNAME_SUFFIX_MAX];
-	const ss_smap_slot *counter;
-	uint64_t h = ss_hash_bytes(base, blen);
-	size_t n;
-	if (blen > SS_USERNAME_BASE_MAX) return h;
-	counter = ss_smap_find_h(&p->next, base, blen, h);
-	if (!counter) {
-		ss_smap_prefetch(&p->taken, h);
-		return h;
-	}
-	memcpy(name, base, blen);
-	n = ss_utoa(name + blen, counter->val);
-	ss_smap_prefetch(&p->taken, ss_hash_bytes(name, blen + n));
-	return h;
 }
 
 const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len)
@@ -355,4 +329,158 @@ void ss_username_pool_free(ss_username_pool *p)
 	ss_smap_free(&p->taken);
 	ss_smap_free(&p->next);
 	ss_arena_free(&p->arena);
+}
+
+/* ---- batches ---- */
+
+struct ss_uname_site {
+	const char *p;
+	size_t len;
+	uint64_t h;          /* ss_hash_bytes of the name */
+	uint64_t stem;       /* ss_hash_bytes of its stem: the partition */
+};
+
+struct ss_uname_base {
+	char *p;
+	size_t blen, *len;
+	uint64_t h, stem;
+};
+
+/* Names per partition aimed at: the tables of one fit in a core's caches.
+ * (The fuzzer builds with tiny partitions, so that it crosses their edges.) */
+#ifndef SS_BATCH_PART
+# define SS_BATCH_PART ((size_t)4096)
+#endif
+
+static uint64_t ss_stem_hash(const char *p, size_t len)
+{
+	while (len && p[len - 1] >= '0' && p[len - 1] <= '9') len--;
+	return ss_hash_bytes(p, len);
+}
+
+int ss_username_batch_init(ss_username_batch *b, size_t maxsite, size_t maxbase)
+{
+	ss_arena a = SS_ARENA_INIT;
+	memset(b, 0, sizeof *b);
+	b->arena = a;
+	if (maxsite > SIZE_MAX / sizeof(struct ss_uname_site) || maxbase > SIZE_MAX / sizeof(struct ss_uname_base)) return -1;
+	b->site = ss_malloc((maxsite ? maxsite : 1) * sizeof(struct ss_uname_site));
+	b->base = ss_malloc((maxbase ? maxbase : 1) * sizeof(struct ss_uname_base));
+	if (!b->site || !b->base) {
+		ss_username_batch_free(b);
+		return -1;
+	}
+	b->maxsite = maxsite;
+	b->maxbase = maxbase;
+	return 0;
+}
+
+int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
+{
+	struct ss_uname_site *e;
+	size_t i;
+	if (b->nsite == b->maxsite) return -1;
+	for (i = 0; i < len && !(name[i] >= 'A' && name[i] <= 'Z'); i++);
+	if (i < len) {
+		/* Compared as Moodle stores them: lower case. */
+		char *copy = ss_arena_dup(&b->arena, name, len);
+		if (!copy) return -1;
+		for (; i < len; i++) {
+			if (copy[i] >= 'A' && copy[i] <= 'Z') copy[i] = (char)(copy[i] - 'A' + 'a');
+		}
+		name = copy;
+	}
+	e = &b->site[b->nsite++];
+	e->p = name;
+	e->len = len;
+	e->h = ss_hash_bytes(name, len);
+	e->stem = ss_stem_hash(name, len);
+	return 0;
+}
+
+int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t *len)
+{
+	struct ss_uname_base *e;
+	if (b->nbase == b->maxbase) return -1;
+	e = &b->base[b->nbase++];
+	e->p = buf;
+	e->blen = blen;
+	e->len = len;
+	e->h = ss_hash_bytes(buf, blen);
+	e->stem = ss_stem_hash(buf, blen);
+	return 0;
+}
+
+int ss_username_batch_run(ss_username_batch *b)
+{
+	size_t parts = 1, i, k, total = b->nsite + b->nbase;
+	unsigned shift = 64;
+	size_t *sc = NULL, *bc = NULL;
+	struct ss_uname_site *ss = NULL;
+	struct ss_uname_base *bs = NULL;
+	int rc = -1;
+
+	while (parts < 1024 && parts * SS_BATCH_PART < total) {
+		parts *= 2;
+		shift--;
+	}
+#define SS_PART_NO(stem) (shift == 64 ? (size_t)0 : (size_t)((stem) >> shift))
+	/* A counting sort of both lists by partition (stable: the bases keep their order). */
+	sc = ss_malloc((parts + 1) * sizeof(size_t));
+	bc = ss_malloc((parts + 1) * sizeof(size_t));
+	ss = ss_malloc((b->nsite ? b->nsite : 1) * sizeof *ss);
+	bs = ss_malloc((b->nbase ? b->nbase : 1) * sizeof *bs);
+	if (!sc || !bc || !ss || !bs) goto out;
+	memset(sc, 0, (parts + 1) * sizeof(size_t));
+	memset(bc, 0, (parts + 1) * sizeof(size_t));
+	for (i = 0; i < b->nsite; i++) sc[SS_PART_NO(b->site[i].stem) + 1]++;
+	for (i = 0; i < b->nbase; i++) bc[SS_PART_NO(b->base[i].stem) + 1]++;
+	for (k = 0; k < parts; k++) {
+		sc[k + 1] += sc[k];
+		bc[k + 1] += bc[k];
+	}
+	for (i = 0; i < b->nsite; i++) ss[sc[SS_PART_NO(b->site[i].stem)]++] = b->site[i];
+	for (i = 0; i < b->nbase; i++) bs[bc[SS_PART_NO(b->base[i].stem)]++] = b->base[i];
+	/* sc[k], bc[k] are now the ends of partition k, hence the starts of k + 1. */
+	{
+		size_t s0 = 0, b0 = 0;
+		for (k = 0; k < parts; k++) {
+			ss_username_pool pool;
+			size_t s1 = sc[k], b1 = bc[k];
+			if (b1 > b0) {
+				if (ss_username_pool_init(&pool, (s1 - s0) + (b1 - b0)) != 0) goto out;
+				for (i = s0; i < s1; i++) {
+					if (ss_username_pool_take_lower(&pool, ss[i].p, ss[i].len, ss[i].h) != 0) {
+						ss_username_pool_free(&pool);
+						goto out;
+					}
+				}
+				for (i = b0; i < b1; i++) {
+					if (!ss_username_pool_unique_in(&pool, bs[i].p, bs[i].blen, bs[i].h, bs[i].len)) {
+						ss_username_pool_free(&pool);
+						goto out;
+					}
+				}
+				ss_username_pool_free(&pool);
+			}
+			s0 = s1;
+			b0 = b1;
+		}
+	}
+#undef SS_PART_NO
+	rc = 0;
+out:
+	ss_free(sc);
+	ss_free(bc);
+	ss_free(ss);
+	ss_free(bs);
+	return rc;
+}
+
+void ss_username_batch_free(ss_username_batch *b)
+{
+	ss_free(b->site);
+	ss_free(b->base);
+	ss_arena_free(&b->arena);
+	memset(b, 0, sizeof *b);
 }

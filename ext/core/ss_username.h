@@ -44,13 +44,8 @@ typedef struct ss_username_pool {
 int ss_username_pool_init(ss_username_pool *p, size_t expected);
 /* Marks a name taken (compared lower-cased, as Moodle stores them). */
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len);
-/*
- * The same in two steps, for callers that prefetch: _lower() gives name
- * lower-cased (name itself when it has no capital letter, so it must outlive
- * the pool; else a copy; NULL on OOM), _take_lower() marks it taken with
- * h = ss_hash_bytes(lname, len).
- */
-const char *ss_username_pool_lower(ss_username_pool *p, const char *name, size_t len);
+/* The same for a name already lower-cased, h = ss_hash_bytes(lname, len); the
+ * pool keeps pointing to lname, which must outlive it. */
 int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h);
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len);
 /*
@@ -68,9 +63,36 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
  */
 const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len);
 void ss_username_pool_free(ss_username_pool *p);
-/* A hint: base will be asked for soon; prefetches the slot its next name will
- * probably take in the (big) taken table. Returns ss_hash_bytes(base, blen). */
-uint64_t ss_username_pool_prefetch(const ss_username_pool *p, const char *base, size_t blen);
+
+/*
+ * Many names at once, with the same results as one pool fed the site's names
+ * and then asked for each base in turn, but cache-friendly: a base b only
+ * ever yields b, b1, b2..., which all share b's stem (b without its trailing
+ * digits), and only a taken name with that stem can block one of them. So
+ * names are split by a hash of their stem into partitions small enough for
+ * the caches, and each partition is resolved alone, its bases in the order
+ * they came.
+ *   ss_username_batch_init(&b, most site names, most bases);
+ *   ss_username_batch_site(&b, name, len) for each name taken on the site;
+ *   ss_username_batch_base(&b, buf, blen, &len) for each base, in order: buf
+ *     holds the base and SS_USERNAME_SUFFIX_MAX spare bytes, and must outlive
+ *     the batch;
+ *   ss_username_batch_run(&b): each buf then holds its name, NUL-terminated,
+ *     and *len its length;
+ *   ss_username_batch_free(&b).
+ * All return 0, -1 on OOM (or when more names come than announced).
+ */
+typedef struct ss_username_batch {
+	struct ss_uname_site *site;
+	struct ss_uname_base *base;
+	size_t nsite, nbase, maxsite, maxbase;
+	ss_arena arena;      /* lower-cased copies of site names */
+} ss_username_batch;
+int ss_username_batch_init(ss_username_batch *b, size_t maxsite, size_t maxbase);
+int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len);
+int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t *len);
+int ss_username_batch_run(ss_username_batch *b);
+void ss_username_batch_free(ss_username_batch *b);
 
 /* Longest ASCII folding of one character, or (size_t)-1 when over the bound
  * the name loop reserves for (a self-check for the tests). */

@@ -1,6 +1,7 @@
 /* C unit tests: local_shop's username scheme and suffix allocation. */
 #include "ss_username.h"
 #include "ss_test.h"
+#include <stdlib.h>
 
 static int base_is(const char *first, const char *last, const char *fallback, const char *want)
 {
@@ -21,6 +22,74 @@ static int unique_is(ss_username_pool *p, const char *base, const char *want)
 	const char *u = ss_username_pool_unique(p, base, strlen(base), &len);
 	int ok = u && len == strlen(want) && memcmp(u, want, len) == 0;
 	if (!ok) fprintf(stderr, "  unique(%s) = '%.*s', want '%s'\n", base, u ? (int)len : 0, u ? u : "", want);
+	return ok;
+}
+
+/* A small deterministic generator (xorshift), so that the test is the same on every run. */
+static unsigned long long rnd_state = 88172645463325252ULL;
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+/* A name from few letters and digits, so that stems, bases and suffixes collide. */
+static size_t rnd_name(char *out, int upper)
+{
+	static const char letters[] = "ab.";
+	size_t n = 0, k = 1 + rnd(3), i;
+	for (i = 0; i < k; i++) {
+		char c = letters[rnd(3)];
+		out[n++] = upper && rnd(4) == 0 && c != '.' ? (char)(c - 32) : c;
+	}
+	k = rnd(4);
+	for (i = 0; i < k; i++) out[n++] = (char)('0' + rnd(3));
+	return n;
+}
+
+/*
+ * The batch against one pool fed the same site names then asked for each
+ * base in turn: the same name for every base, whatever the partitions.
+ */
+static int batch_matches_pool(size_t nsite, size_t nbase)
+{
+	ss_username_pool pool;
+	ss_username_batch batch;
+	char (*site)[16] = malloc(nsite * sizeof *site);
+	size_t *slen = malloc(nsite * sizeof *slen);
+	char (*bufs)[16 + SS_USERNAME_SUFFIX_MAX] = malloc(nbase * sizeof *bufs);
+	size_t *blen = malloc(nbase * sizeof *blen), *got = malloc(nbase * sizeof *got), i;
+	int ok = site && slen && bufs && blen && got;
+
+	ok = ok && ss_username_pool_init(&pool, 16) == 0;
+	ok = ok && ss_username_batch_init(&batch, nsite, nbase) == 0;
+	for (i = 0; ok && i < nsite; i++) {
+		slen[i] = rnd_name(site[i], 1);
+		ok = ss_username_pool_take(&pool, site[i], slen[i]) == 0 && ss_username_batch_site(&batch, site[i], slen[i]) == 0;
+	}
+	for (i = 0; ok && i < nbase; i++) {
+		blen[i] = rnd_name(bufs[i], 0);
+		ok = ss_username_batch_base(&batch, bufs[i], blen[i], &got[i]) == 0;
+	}
+	ok = ok && ss_username_batch_run(&batch) == 0;
+	for (i = 0; ok && i < nbase; i++) {
+		size_t len = 0;
+		const char *u = ss_username_pool_unique(&pool, bufs[i], blen[i], &len);
+		/* bufs[i] now holds the batch's name; its base is its first blen[i] bytes. */
+		if (!u || len != got[i] || memcmp(u, bufs[i], len) != 0 || bufs[i][len] != '\0') {
+			fprintf(stderr, "  base %zu: pool '%.*s', batch '%.*s'\n", i, u ? (int)len : 0, u ? u : "", (int)got[i], bufs[i]);
+			ok = 0;
+		}
+	}
+	ss_username_batch_free(&batch);
+	ss_username_pool_free(&pool);
+	free(site);
+	free(slen);
+	free(bufs);
+	free(blen);
+	free(got);
 	return ok;
 }
 
@@ -88,6 +157,24 @@ int main(void)
 		SS_CHECK(ok);
 	}
 	ss_username_pool_free(&pool);
+
+	/* Batches: one partition, then many (over 4,096 names per partition). */
+	SS_CHECK(batch_matches_pool(0, 0));
+	SS_CHECK(batch_matches_pool(3, 0));
+	SS_CHECK(batch_matches_pool(0, 50));
+	SS_CHECK(batch_matches_pool(200, 300));
+	SS_CHECK(batch_matches_pool(20000, 30000));
+	{
+		/* More names than announced: refused, not written past the end. */
+		ss_username_batch batch;
+		char buf[32] = "a";
+		size_t len;
+		SS_CHECK(ss_username_batch_init(&batch, 1, 1) == 0);
+		SS_CHECK(ss_username_batch_site(&batch, "a", 1) == 0 && ss_username_batch_site(&batch, "b", 1) == -1);
+		SS_CHECK(ss_username_batch_base(&batch, buf, 1, &len) == 0 && ss_username_batch_base(&batch, buf, 1, &len) == -1);
+		SS_CHECK(ss_username_batch_run(&batch) == 0 && len == 2 && strcmp(buf, "a1") == 0);
+		ss_username_batch_free(&batch);
+	}
 
 	SS_TEST_END("username");
 }
