@@ -1282,7 +1282,7 @@ static void ss_build_summary(const ss_session_out *o, zval *rv)
 	ss_put_long(ht, K(reused), o->reused);
 	ss_put_long(ht, K(enrolments), o->enrolments);
 	ss_put_long(ht, K(skipped), o->skipped);
-	ss_put_long(ht, K(operations), (int64_t)o->nops);
+	ss_put_long(ht, K(operations), (int64_t)(o->nops + o->nflagops));
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(summary), &z);
 }
@@ -1393,17 +1393,19 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
  * keeps as rows only those of the group and the operator.
  */
 
-static unsigned ss_op_flag(const ss_op_lite *l)
+/* The SHOP_SETUP_OP_* bits of a participant: the operations the rows format lists for it. */
+static unsigned ss_need_flags(const ss_session_out *o, const ss_part_out *po)
 {
-	switch ((ss_op_kind)l->kind) {
-	case SS_OP_CREATE_USER: return SHOP_SETUP_F_CREATE_USER;
-	case SS_OP_ENROL: return SHOP_SETUP_F_ENROL;
-	case SS_OP_ASSIGN_ROLE: return SHOP_SETUP_F_ASSIGN_ROLE;
-	case SS_OP_ADD_MEMBER: return SHOP_SETUP_F_ADD_MEMBER;
-	case SS_OP_ASSIGN_USER_ROLE: return l->variant == SS_V_OPERATOR_ROLE ? SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE : SHOP_SETUP_F_ASSIGN_MIRROR_ROLE;
-	case SS_OP_CREATE_PRODUCT: return SHOP_SETUP_F_CREATE_PRODUCT;
-	default: return 0;
-	}
+	unsigned need = po->need, f = 0;
+	if (o->blocked) return 0;
+	if ((need & SS_PROCEED) && po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE_USER;
+	if (need & SS_NEED_ENROL) f |= SHOP_SETUP_F_ENROL;
+	if (need & SS_NEED_ROLE) f |= SHOP_SETUP_F_ASSIGN_ROLE;
+	if (need & SS_NEED_MEMBER) f |= SHOP_SETUP_F_ADD_MEMBER;
+	if (need & SS_NEED_RA_OP) f |= SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE;
+	if (need & SS_NEED_RA_MIRROR) f |= SHOP_SETUP_F_ASSIGN_MIRROR_ROLE;
+	if (need & SS_NEED_PRODUCT) f |= SHOP_SETUP_F_CREATE_PRODUCT;
+	return f;
 }
 
 /*
@@ -1435,7 +1437,6 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
 	size_t i, n = o->nparts;
-	uint16_t *flags = ss_arr_zero(n ? n : 1, sizeof(uint16_t));
 	HashTable *cols, *ops, *ctx, *fl, *uid, *un, *rid, *ref, *em;
 	zval z;
 
@@ -1443,16 +1444,12 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	ZVAL_INTERNED_STR(&z, K(columns));
 	zend_hash_update(Z_ARRVAL_P(rv), K(format), &z);
 
-	/* Operations of the group and the operator as rows; the others as flags. */
+	/* Operations of the group and the operator as rows (the planner stored
+	 * only those: in->ops_as_flags); the participants' from their need bits. */
 	ops = zend_new_array(8);
 	for (i = 0; i < o->nops; i++) {
-		const ss_op_lite *l = (const ss_op_lite *)ss_blocks_at(&o->ops, i);
-		if (l->ref >= 0) {
-			flags[l->ref] |= (uint16_t)ss_op_flag(l);
-		} else {
-			ss_build_op_row(b, o, i, NULL, &buf, &z);
-			zend_hash_next_index_insert_new(ops, &z);
-		}
+		ss_build_op_row(b, o, i, NULL, &buf, &z);
+		zend_hash_next_index_insert_new(ops, &z);
 	}
 
 	fl = ss_new_list(n);
@@ -1466,7 +1463,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	}
 	for (i = 0; i < n; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
-		unsigned f = flags[i];
+		unsigned f = ss_need_flags(o, po);
 
 		if (po->action == SS_ACT_REUSE) f |= SHOP_SETUP_F_REUSE;
 		else if (po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE;
@@ -1502,8 +1499,6 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_stored_email(b, i, &z);
 		zend_hash_next_index_insert_new(em, &z);
 	}
-	ss_free(flags);
-
 	cols = ss_new_map(6);
 	ZVAL_ARR(&z, fl);
 	ss_put(cols, K(flags), &z);
@@ -1617,6 +1612,7 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 		}
 	}
 	b.refs = ss_arr_zero(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
+	b.in.ops_as_flags = columns;
 	st = ss_session_plan(&b.in, &out);
 	if (st != SS_SESSION_OK) {
 		ss_session_out_free(&out);

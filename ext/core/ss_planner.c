@@ -975,36 +975,44 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		/* Operations, kind by kind, the operator first, then participants in order. */
 		if (!blocked) {
 #define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
+/* A participant's operation: stored, or (in->ops_as_flags) left as its need bit and counted. */
+#define SS_EMIT_PART(kind, variant, ref) do { \
+		if (in->ops_as_flags) out->nflagops++; \
+		else SS_EMIT((kind), (variant), (ref)); \
+	} while (0)
 			for (i = 0; i < n; i++) {
 				if ((SS_OUT_PART(out, i)->need & SS_PROCEED) && SS_OUT_PART(out, i)->action == SS_ACT_CREATE) {
-					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
+					SS_EMIT_PART(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
 			}
 			if (!in->has_group) SS_EMIT(SS_OP_CREATE_GROUP, 0, SS_REF_NONE);
 			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
-			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
-			}
 			out->enrolments = op_need_enrol + op_need_support;
-			for (i = 0; i < n; i++) out->enrolments += (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) != 0;
+			for (i = 0; i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) {
+					SS_EMIT_PART(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
+					out->enrolments++;
+				}
+			}
 			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
 			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT_PART(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
 			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
 			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT_PART(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
-				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_OP) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_MIRROR) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
+				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT_PART(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
 			}
+#undef SS_EMIT_PART
 #undef SS_EMIT
 		}
 		out->blocked = blocked;

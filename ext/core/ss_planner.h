@@ -76,6 +76,7 @@ typedef struct ss_session_in {
 	ss_sv params[SS_P_COUNT];
 	unsigned char has_param[SS_P_COUNT];
 	int partial;              /* options['partial'] */
+	int ops_as_flags;         /* participants' operations stay as their need bits (columns) */
 
 	/* facts (phase 2 when has_facts) */
 	int has_facts;
@@ -188,6 +189,7 @@ typedef struct ss_session_out {
 	size_t nparts;
 	ss_blocks ops;            /* ss_op_lite */
 	size_t nops;
+	size_t nflagops;          /* participants' operations left as need bits (in->ops_as_flags) */
 
 	/* resolved facts the operations refer to */
 	int64_t operatorid, courseid, supportcourseid;
