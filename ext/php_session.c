@@ -448,32 +448,38 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 }
 
 /*
- * A participant's email, firstname, lastname, city, institution, phone2 (NULL
- * when absent). A participant holds a handful of keys: one pass over them
- * costs less than six hash lookups. Keys of arrays written in PHP are the
- * interned strings of K(), compared by pointer; others (json_decode) by bytes.
+ * The fields names[0..count) of a row (NULL when absent). A participant or a
+ * fact row holds a handful of keys: one pass over them costs less than a hash
+ * lookup per field. Keys of arrays written in PHP are the interned strings of
+ * K(), compared by pointer; others (json_decode) by bytes. A participant's
+ * fields: email, firstname, lastname, city, institution, phone2.
  */
-static void ss_participant_fields(HashTable *ht, zval *f[6])
+static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval **f)
 {
-	zend_string *const names[6] = {K(email), K(firstname), K(lastname), K(city), K(institution), K(phone2)};
 	zend_string *key;
 	zval *zv;
 	int k;
 
 	if (zend_hash_num_elements(ht) > 12) {
-		for (k = 0; k < 6; k++) f[k] = ss_getk(ht, names[k]);
+		for (k = 0; k < count; k++) f[k] = ss_getk(ht, names[k]);
 		return;
 	}
-	for (k = 0; k < 6; k++) f[k] = NULL;
+	for (k = 0; k < count; k++) f[k] = NULL;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, zv) {
 		if (!key) continue;
-		for (k = 0; k < 6; k++) {
+		for (k = 0; k < count; k++) {
 			if (key == names[k] || zend_string_equal_content(key, names[k])) {
 				f[k] = ss_found(zv);
 				break;
 			}
 		}
 	} ZEND_HASH_FOREACH_END();
+}
+
+static void ss_participant_fields(HashTable *ht, zval *f[6])
+{
+	zend_string *const names[6] = {K(email), K(firstname), K(lastname), K(city), K(institution), K(phone2)};
+	ss_fields(ht, names, 6, f);
 }
 
 static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
@@ -741,6 +747,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 	{
 		SS_FACT_LIST(facts, "users", uht)
 		if (uht) {
+			zend_string *const unames[6] = {K(id), K(email), K(username), K(auth), K(suspended), K(deleted)};
+			zval *uf[6];
 			n = zend_hash_num_elements(uht);
 			b->in.users = ss_arr(n ? n : 1, sizeof(ss_fact_user));
 			b->user_names = ss_arr(n ? n : 1, sizeof(zend_string *));
@@ -748,7 +756,6 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
 				ss_fact_user *u = &b->in.users[b->in.nusers];
 				HashTable *row;
-				zval *f;
 				ez = ss_deref(ez);
 				ss_path_push_key(&path, key, idx);
 				if (!(row = ss_table(ez))) {
@@ -756,18 +763,19 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(u, 0, sizeof *u);
-				if (!(f = SS_GETK(row, id))) {
+				ss_fields(row, unames, 6, uf);
+				if (!uf[0]) {
 					ss_type_error(&path, "id", "int", NULL);
 					return -1;
 				}
-				if (ss_read_id(&path, "id", f, &u->id) != 0
-					|| ss_read_str(&path, "email", SS_GETK(row, email), SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
-					|| ss_read_str(&path, "username", SS_GETK(row, username), SS_MAX_FIELD_LEN, &u->username, &b->user_names[b->in.nusers]) != 0
-					|| ss_read_str(&path, "auth", SS_GETK(row, auth), SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
+				if (ss_read_id(&path, "id", uf[0], &u->id) != 0
+					|| ss_read_str(&path, "email", uf[1], SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
+					|| ss_read_str(&path, "username", uf[2], SS_MAX_FIELD_LEN, &u->username, &b->user_names[b->in.nusers]) != 0
+					|| ss_read_str(&path, "auth", uf[3], SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
 					return -1;
 				}
-				if ((f = SS_GETK(row, suspended)) && ss_read_bool(&path, "suspended", f, &u->suspended) != 0) return -1;
-				if ((f = SS_GETK(row, deleted)) && ss_read_bool(&path, "deleted", f, &u->deleted) != 0) return -1;
+				if (uf[4] && ss_read_bool(&path, "suspended", uf[4], &u->suspended) != 0) return -1;
+				if (uf[5] && ss_read_bool(&path, "deleted", uf[5], &u->deleted) != 0) return -1;
 				SS_POP(&path);
 				b->in.nusers++;
 			} ZEND_HASH_FOREACH_END();
@@ -795,6 +803,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 	{
 		SS_FACT_LIST(facts, "enrolments", eht)
 		if (eht) {
+			zend_string *const enames[6] = {K(courseid), K(userid), K(status), K(timestart), K(timeend), K(roles)};
+			zval *ef[6];
 			size_t nroles = 0, k = 0;
 			size_t *offs;
 			n = zend_hash_num_elements(eht);
@@ -823,21 +833,22 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(e, 0, sizeof *e);
-				if (!(f = SS_GETK(row, courseid)) || ss_read_id(&path, "courseid", f, &e->courseid) != 0
-					|| !(f = SS_GETK(row, userid)) || ss_read_id(&path, "userid", f, &e->userid) != 0) {
-					if (!EG(exception)) ss_type_error(&path, f ? "userid" : (SS_GETK(row, courseid) ? "userid" : "courseid"), "int", NULL);
+				ss_fields(row, enames, 6, ef);
+				if (!ef[0] || ss_read_id(&path, "courseid", ef[0], &e->courseid) != 0
+					|| !ef[1] || ss_read_id(&path, "userid", ef[1], &e->userid) != 0) {
+					if (!EG(exception)) ss_type_error(&path, ef[0] ? "userid" : "courseid", "int", NULL);
 					ss_free(offs);
 					return -1;
 				}
-				if (((f = SS_GETK(row, status)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "status", f, &st) != 0)
-					|| ((f = SS_GETK(row, timestart)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timestart", f, &e->timestart) != 0)
-					|| ((f = SS_GETK(row, timeend)) && Z_TYPE_P(f) != IS_NULL && ss_read_int(&path, "timeend", f, &e->timeend) != 0)) {
+				if ((ef[2] && Z_TYPE_P(ef[2]) != IS_NULL && ss_read_int(&path, "status", ef[2], &st) != 0)
+					|| (ef[3] && Z_TYPE_P(ef[3]) != IS_NULL && ss_read_int(&path, "timestart", ef[3], &e->timestart) != 0)
+					|| (ef[4] && Z_TYPE_P(ef[4]) != IS_NULL && ss_read_int(&path, "timeend", ef[4], &e->timeend) != 0)) {
 					ss_free(offs);
 					return -1;
 				}
 				e->status = st != 0;
 				offs[b->in.nenrolments] = k;
-				if ((f = SS_GETK(row, roles)) && Z_TYPE_P(f) != IS_NULL) {
+				if ((f = ef[5]) && Z_TYPE_P(f) != IS_NULL) {
 					zval *r;
 					zend_string *rk;
 					zend_ulong ri;
