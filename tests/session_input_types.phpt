@@ -44,6 +44,19 @@ $f = $facts; $f['enrolments'][] = ['courseid' => 10, 'userid' => 7, 'roles' => 5
 $try(fn () => shop_setup_session($order, $f));
 $f = $facts; $f['roleassignments'][] = ['roleid' => 3, 'userid' => 42];
 $try(fn () => shop_setup_session($order, $f));
+// Fact rows' fields by name: missing, mistyped, in objects as Moodle's $DB returns them.
+$f = $facts; $f['users'][] = ['email' => 'x@y.z', 'username' => 'x'];
+$try(fn () => shop_setup_session($order, $f));
+$f = $facts; $f['users'][] = (object) ['id' => 7, 'email' => "x@y.z\0", 'username' => 'x'];
+$try(fn () => shop_setup_session($order, $f));
+$f = $facts; $f['users'][] = ['id' => 7, 'email' => 'x@y.z', 'username' => 'x', 'deleted' => []];
+$try(fn () => shop_setup_session($order, $f));
+$f = $facts; $f['enrolments'][] = ['userid' => 7];
+$try(fn () => shop_setup_session($order, $f));
+$f = $facts; $f['enrolments'][] = (object) ['courseid' => 10, 'status' => 0];
+$try(fn () => shop_setup_session($order, $f));
+$f = $facts; $f['enrolments'][] = ['courseid' => 10, 'userid' => 7, 'timeend' => 'soon'];
+$try(fn () => shop_setup_session($order, $f));
 $try(fn () => shop_setup_session($order, $facts, ['partial' => []]));
 ?>
 --EXPECT--
@@ -62,4 +75,10 @@ ValueError: shop_setup_session(): $order['users'][0] is not a role: role keys ar
 ValueError: shop_setup_session(): $facts['users'][0]['id'] must be an integer, "seven" given
 TypeError: shop_setup_session(): $facts['enrolments'][0]['roles'] must be of type array, int given
 TypeError: shop_setup_session(): $facts['roleassignments'][0]['contextuserid'] must be of type int, nothing given
+TypeError: shop_setup_session(): $facts['users'][0]['id'] must be of type int, nothing given
+ValueError: shop_setup_session(): $facts['users'][0]['email'] contains a NUL byte at byte 5
+TypeError: shop_setup_session(): $facts['users'][0]['deleted'] must be of type bool, array given
+TypeError: shop_setup_session(): $facts['enrolments'][0]['courseid'] must be of type int, nothing given
+TypeError: shop_setup_session(): $facts['enrolments'][0]['userid'] must be of type int, nothing given
+ValueError: shop_setup_session(): $facts['enrolments'][0]['timeend'] must be an integer, "soon" given
 TypeError: shop_setup_session(): $options['partial'] must be of type bool, array given
