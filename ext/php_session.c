@@ -358,6 +358,7 @@ static void ss_bind_free(ss_bind *b)
 	}
 	ss_blocks_free(&b->bp);
 	ss_blocks_free(&b->in.parts);
+	ss_arena_free(&b->in.keys);
 	if (b->in.roles) ss_free(b->in.roles);
 	if (b->in.users) ss_free(b->in.users);
 	if (b->user_names) ss_free(b->user_names);
@@ -520,6 +521,11 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 		/* An integer key cannot be an address: the 'email' field stands for it. */
 		p->typed = p->email;
 		bp->typed = bp->email;
+	}
+	/* The match key now, while the address is in cache (see ss_mkey). */
+	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
+		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+		return -1;
 	}
 	return 0;
 }
@@ -772,6 +778,10 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					|| ss_read_str(&path, "email", uf[1], SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
 					|| ss_read_str(&path, "username", uf[2], SS_MAX_FIELD_LEN, &u->username, &b->user_names[b->in.nusers]) != 0
 					|| ss_read_str(&path, "auth", uf[3], SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
+					return -1;
+				}
+				if (ss_session_mkey(&b->in, u->email, &u->mkey) != 0) {
+					zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
 					return -1;
 				}
 				if (uf[4] && ss_read_bool(&path, "suspended", uf[4], &u->suspended) != 0) return -1;

@@ -195,7 +195,7 @@ static inline int ss_op_add(ss_ctx *c, ss_op_kind kind, int variant, int64_t ref
  * on the trimmed address, ASCII lower-cased). When the key equals the
  * trimmed input it is a view of the input, else a copy in the arena.
  */
-static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
+static ss_email_status ss_matchkey_in(ss_arena *arena, int *nomem, ss_sv email, ss_sv *key)
 {
 	char stackbuf[256];
 	char *buf = stackbuf;
@@ -209,9 +209,9 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 		return SS_EMAIL_E_TOO_LONG;
 	}
 	if (email.len > sizeof stackbuf) {
-		buf = ss_arena_alloc(&c->out->arena, email.len);
+		buf = ss_arena_alloc(arena, email.len);
 		if (!buf) {
-			c->nomem = 1;
+			*nomem = 1;
 			return SS_EMAIL_E_SYNTAX;
 		}
 	}
@@ -229,14 +229,28 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 		key->len = klen;
 		return SS_EMAIL_OK;
 	}
-	key->p = buf == stackbuf ? ss_arena_dup(&c->out->arena, buf, klen) : buf;
+	key->p = buf == stackbuf ? ss_arena_dup(arena, buf, klen) : buf;
 	if (!key->p) {
-		c->nomem = 1;
+		*nomem = 1;
 		key->p = "";
 		return SS_EMAIL_E_SYNTAX;
 	}
 	key->len = klen;
 	return SS_EMAIL_OK;
+}
+
+static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
+{
+	return ss_matchkey_in(&c->out->arena, &c->nomem, email, key);
+}
+
+int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
+{
+	int nomem = 0;
+	k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
+	k->hash = k->st == SS_EMAIL_OK ? ss_hash_bytes(k->key.p, k->key.len) : 0;
+	k->ready = !nomem;
+	return nomem ? -1 : 0;
 }
 
 /* How far ahead of the participant loops the table slots are prefetched. */
@@ -260,6 +274,16 @@ static void ss_key_ahead(ss_ctx *c, ss_smap *keys, size_t j)
 	const ss_session_participant *p = SS_IN_PART(c->in, j);
 	ss_part_out *po = SS_OUT_PART(c->out, j);
 	ss_sv email = p->email.len ? p->email : p->typed;
+	if (p->mkey.ready) {
+		/* Made by the caller while it read the address. */
+		po->est = p->mkey.st;
+		po->matchkey = p->mkey.key;
+		if (po->est == SS_EMAIL_OK) {
+			po->refhash = p->mkey.hash;
+			ss_smap_prefetch(keys, po->refhash);
+		}
+		return;
+	}
 	if (j + SS_AHEAD < c->in->nparts) {
 		const ss_session_participant *q = SS_IN_PART(c->in, j + SS_AHEAD);
 		SS_PREFETCH(q->email.len ? q->email.p : q->typed.p);
@@ -653,15 +677,20 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int created;
 		ss_smap_slot *s;
 		size_t j;
-		if (i + 2 * SS_AHEAD < in->nusers) SS_PREFETCH(in->users[i + 2 * SS_AHEAD].email.p);
+		if (i + 2 * SS_AHEAD < in->nusers && !in->users[i + 2 * SS_AHEAD].mkey.ready) SS_PREFETCH(in->users[i + 2 * SS_AHEAD].email.p);
 		if (i < in->nusers) {
+			const ss_fact_user *u = &in->users[i];
 			ss_ring_key *rk = &ring[i % (2 * SS_AHEAD)];
-			rk->ok = !in->users[i].deleted && ss_matchkey(c, in->users[i].email, &rk->key) == SS_EMAIL_OK;
-			if (c->nomem) goto nomem;
-			if (rk->ok) {
-				rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
-				ss_smap_prefetch(&users, rk->hash);
+			if (u->mkey.ready) {
+				rk->ok = !u->deleted && u->mkey.st == SS_EMAIL_OK;
+				rk->key = u->mkey.key;
+				rk->hash = u->mkey.hash;
+			} else {
+				rk->ok = !u->deleted && ss_matchkey(c, u->email, &rk->key) == SS_EMAIL_OK;
+				if (c->nomem) goto nomem;
+				if (rk->ok) rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
 			}
+			if (rk->ok) ss_smap_prefetch(&users, rk->hash);
 		}
 		if (i < SS_AHEAD) continue;
 		j = i - SS_AHEAD;

@@ -22,7 +22,21 @@ typedef struct ss_sv {
 	size_t len;
 } ss_sv;
 
+/*
+ * An address's match key made ahead by ss_session_mkey(): the binding makes it
+ * while it reads the address, so that the planner need not read the address
+ * again (in a big order, a cache miss per participant). ready 0: the planner
+ * makes it.
+ */
+typedef struct ss_mkey {
+	ss_sv key;                /* "" when the address is invalid */
+	uint64_t hash;            /* ss_hash_bytes(key) */
+	unsigned char st;         /* ss_email_status */
+	unsigned char ready;
+} ss_mkey;
+
 typedef struct ss_session_participant {
+	ss_mkey mkey;      /* of email, or of typed when email is "" */
 	ss_sv role;        /* key of $order['users'] */
 	ss_sv typed;       /* the email key, as typed */
 	ss_sv email;       /* 'email' field ("" -> typed is used) */
@@ -43,6 +57,7 @@ const char *ss_session_param_name(ss_session_param p);
 ss_session_param ss_session_param_lookup(const char *key, size_t len);
 
 typedef struct ss_fact_user {
+	ss_mkey mkey;             /* of email */
 	int64_t id;
 	ss_sv email, username, auth;
 	int suspended, deleted;
@@ -77,6 +92,7 @@ typedef struct ss_session_in {
 	unsigned char has_param[SS_P_COUNT];
 	int partial;              /* options['partial'] */
 	int ops_as_flags;         /* participants' operations stay as their need bits (columns) */
+	ss_arena keys;            /* match keys ss_session_mkey() copied: the caller frees it */
 
 	/* facts (phase 2 when has_facts) */
 	int has_facts;
@@ -226,6 +242,9 @@ typedef enum ss_session_status {
 	SS_SESSION_E_TOO_MANY    /* more than SS_MAX_PARTICIPANTS */
 } ss_session_status;
 
+/* Makes the match key of email into *k (a view of email, or a copy in
+ * in->keys). 0, -1 on OOM. */
+int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k);
 /* Plans (phase 2 when in->has_facts, else phase 1). out is always initialised: free it. */
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out);
 /* The i-th operation, expanded. */
