@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds shop_setup and runs every test, stage by stage:
-#   core       C unit tests of the Zend-free core (tests/core/test_*.c)
+#   core       C unit tests of the Zend-free core (tests/core/test_*.c), and the
+#              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
 #   phpt       the PHPT suite
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
@@ -54,6 +55,11 @@ if has core; then
 	echo "$out"
 	echo "$out" | grep -q 'Error\|error:' && rc=1
 	tally "$out" "$rc"
+	# The binding compiled as a thread-safe PHP would (this machine's PHP is NTS).
+	out=$(sh scripts/zts-check.sh 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep '^zts: [0-9]')" "$rc"
 	stage_end core
 fi
 
