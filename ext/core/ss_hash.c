@@ -243,27 +243,46 @@ static void *ss_parts_block(size_t nparts, size_t cap, size_t slot, size_t *byte
 	return ss_big_alloc(*bytes);
 }
 
+/*
+ * What both maps' init share: the number of partitions (and the shift that
+ * picks one), the array of nparts partition records of part_size bytes, the
+ * slots per partition, and the one zeroed block all their slots start in.
+ * 0, or -1 on OOM with nothing kept.
+ */
+static int ss_parts_init(size_t expected, size_t part_size, size_t slot_size, unsigned *shift, size_t *nparts,
+	void **parts, char **block, size_t *block_bytes, size_t *cap)
+{
+	*nparts = ss_nparts_for(expected, shift);
+	*parts = ss_malloc(*nparts * part_size);
+	if (!*parts) {
+		*nparts = 0;
+		return -1;
+	}
+	*cap = ss_cap_for(expected / *nparts + 1);
+	*block = ss_parts_block(*nparts, *cap, slot_size, block_bytes);
+	if (!*block) {
+		ss_free(*parts);
+		*parts = NULL;
+		*nparts = 0;
+		return -1;
+	}
+	return 0;
+}
+
 int ss_smap_init(ss_smap *m, size_t expected)
 {
 	size_t i, cap;
 	char *block;
+	void *parts;
 	m->collisions = 0;
-	m->nparts = ss_nparts_for(expected, &m->shift);
 	m->count = 0;
 	m->block = NULL;
-	m->parts = ss_malloc(m->nparts * sizeof(ss_smap_part));
-	if (!m->parts) {
-		m->nparts = 0;
+	m->parts = NULL;
+	if (ss_parts_init(expected, sizeof(ss_smap_part), sizeof(ss_smap_slot), &m->shift, &m->nparts,
+			&parts, &block, &m->block_bytes, &cap) != 0) {
 		return -1;
 	}
-	cap = ss_cap_for(expected / m->nparts + 1);
-	block = ss_parts_block(m->nparts, cap, sizeof(ss_smap_slot), &m->block_bytes);
-	if (!block) {
-		ss_free(m->parts);
-		m->parts = NULL;
-		m->nparts = 0;
-		return -1;
-	}
+	m->parts = parts;
 	m->block = block;
 	for (i = 0; i < m->nparts; i++) {
 		ss_smap_part *p = &m->parts[i];
@@ -424,22 +443,15 @@ int ss_imap_init(ss_imap *m, size_t expected)
 {
 	size_t i, cap;
 	char *block;
-	m->nparts = ss_nparts_for(expected, &m->shift);
+	void *parts;
 	m->count = 0;
 	m->block = NULL;
-	m->parts = ss_malloc(m->nparts * sizeof(ss_imap_part));
-	if (!m->parts) {
-		m->nparts = 0;
+	m->parts = NULL;
+	if (ss_parts_init(expected, sizeof(ss_imap_part), sizeof(ss_imap_slot), &m->shift, &m->nparts,
+			&parts, &block, &m->block_bytes, &cap) != 0) {
 		return -1;
 	}
-	cap = ss_cap_for(expected / m->nparts + 1);
-	block = ss_parts_block(m->nparts, cap, sizeof(ss_imap_slot), &m->block_bytes);
-	if (!block) {
-		ss_free(m->parts);
-		m->parts = NULL;
-		m->nparts = 0;
-		return -1;
-	}
+	m->parts = parts;
 	m->block = block;
 	for (i = 0; i < m->nparts; i++) {
 		ss_imap_part *p = &m->parts[i];
