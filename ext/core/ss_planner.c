@@ -1,7 +1,5 @@
 /* shop_setup core: the session planner (see ss_planner.h, docs/session.md). */
 #include "ss_planner.h"
-
-
 #include "ss_username.h"
 #include "ss_email.h"
 #include "ss_window.h"
@@ -261,38 +259,22 @@ int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
 # define SS_PREFETCH(p) ((void)(p))
 #endif
 
-/* A match key made ahead of its use. */
-typedef struct ss_ring_key {
-	ss_sv key;
-	uint64_t hash;
-	int ok;
-} ss_ring_key;
-
-/* Participant j's match key, its status and its hash; prefetches its slot in keys. */
-static void ss_key_ahead(ss_ctx *c, ss_smap *keys, size_t j)
+/*
+ * Participant j's match key, its status and its hash: the caller's
+ * (mkey.ready: the binding made it while reading the address), else made here.
+ */
+static void ss_part_key(ss_ctx *c, size_t j)
 {
 	const ss_session_participant *p = SS_IN_PART(c->in, j);
 	ss_part_out *po = SS_OUT_PART(c->out, j);
-	ss_sv email = p->email.len ? p->email : p->typed;
 	if (p->mkey.ready) {
-		/* Made by the caller while it read the address. */
 		po->est = p->mkey.st;
 		po->matchkey = p->mkey.key;
-		if (po->est == SS_EMAIL_OK) {
-			po->refhash = p->mkey.hash;
-			ss_smap_prefetch(keys, po->refhash);
-		}
+		po->refhash = p->mkey.hash;
 		return;
 	}
-	if (j + SS_AHEAD < c->in->nparts) {
-		const ss_session_participant *q = SS_IN_PART(c->in, j + SS_AHEAD);
-		SS_PREFETCH(q->email.len ? q->email.p : q->typed.p);
-	}
-	po->est = (unsigned char)ss_matchkey(c, email, &po->matchkey);
-	if (po->est == SS_EMAIL_OK) {
-		po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
-		ss_smap_prefetch(keys, po->refhash);
-	}
+	po->est = (unsigned char)ss_matchkey(c, p->email.len ? p->email : p->typed, &po->matchkey);
+	if (po->est == SS_EMAIL_OK) po->refhash = ss_hash_bytes(po->matchkey.p, po->matchkey.len);
 }
 
 /* Crockford base32 of a 64-bit value: 13 characters. */
@@ -445,7 +427,6 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_username_batch unames;
 	int names_ready = 0;
 	uint32_t *user_next = NULL;
-	ss_ring_key ring[2 * SS_AHEAD];   /* slot i % (2 * SS_AHEAD): i and i - SS_AHEAD never share one */
 	ss_sv needed_last = {NULL, 0};    /* the role name last put in rolesneeded */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
@@ -506,21 +487,18 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		SS_NEED_ROLE_NAME(out->params[SS_P_SUPPORTROLE]);
 	}
 
-	/* Participants: role, names, address, duplicates. Match keys are made
-	 * SS_AHEAD participants ahead, so that their slots are prefetched. */
-	for (i = 0; i < n && i < SS_AHEAD; i++) {
-		ss_key_ahead(c, &keys, i);
-	}
-	if (c->nomem) goto nomem;
+	/* Participants: role, names, address, duplicates. The keys table's slot of
+	 * the participant SS_AHEAD ahead is prefetched when its key is made. */
 	for (i = 0; i < n; i++) {
 		const ss_session_participant *p = SS_IN_PART(in, i);
 		ss_part_out *po = SS_OUT_PART(out, i);
 		ss_sv email = p->email.len ? p->email : p->typed;
 
-		if (i + SS_AHEAD < n) {
-			ss_key_ahead(c, &keys, i + SS_AHEAD);
-			if (c->nomem) goto nomem;
+		if (i + SS_AHEAD < n && SS_IN_PART(in, i + SS_AHEAD)->mkey.ready) {
+			ss_smap_prefetch(&keys, SS_IN_PART(in, i + SS_AHEAD)->mkey.hash);
 		}
+		ss_part_key(c, i);
+		if (c->nomem) goto nomem;
 
 		if (ss_sv_eq(p->role, "student")) {
 			po->rolename = ss_sv_c("student");
@@ -670,42 +648,39 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (ss_smap_init(&users, in->nusers) != 0) goto nomem;
 	user_next = ss_malloc((in->nusers ? in->nusers : 1) * sizeof(uint32_t));
 	if (!user_next) goto nomem;
-	/* Match keys are made SS_AHEAD accounts ahead (a ring of them), their
-	 * slots prefetched, the addresses' bytes prefetched further ahead. */
-	for (i = 0; i < in->nusers + SS_AHEAD; i++) {
+	/* The accounts' match keys: the binding's (mkey.ready), their slots
+	 * prefetched SS_AHEAD accounts ahead, else made here. */
+	for (i = 0; i < in->nusers; i++) {
+		const ss_fact_user *u = &in->users[i];
 		ss_sv key;
+		uint64_t h;
 		int created;
 		ss_smap_slot *s;
-		size_t j;
-		if (i + 2 * SS_AHEAD < in->nusers && !in->users[i + 2 * SS_AHEAD].mkey.ready) SS_PREFETCH(in->users[i + 2 * SS_AHEAD].email.p);
-		if (i < in->nusers) {
-			const ss_fact_user *u = &in->users[i];
-			ss_ring_key *rk = &ring[i % (2 * SS_AHEAD)];
-			if (u->mkey.ready) {
-				rk->ok = !u->deleted && u->mkey.st == SS_EMAIL_OK;
-				rk->key = u->mkey.key;
-				rk->hash = u->mkey.hash;
-			} else {
-				rk->ok = !u->deleted && ss_matchkey(c, u->email, &rk->key) == SS_EMAIL_OK;
-				if (c->nomem) goto nomem;
-				if (rk->ok) rk->hash = ss_hash_bytes(rk->key.p, rk->key.len);
-			}
-			if (rk->ok) ss_smap_prefetch(&users, rk->hash);
+		if (i + SS_AHEAD < in->nusers && in->users[i + SS_AHEAD].mkey.ready) {
+			ss_smap_prefetch(&users, in->users[i + SS_AHEAD].mkey.hash);
 		}
-		if (i < SS_AHEAD) continue;
-		j = i - SS_AHEAD;
-		user_next[j] = UINT32_MAX;
-		if (!ring[j % (2 * SS_AHEAD)].ok) continue;   /* deleted, or an address Moodle refuses: cannot match */
-		key = ring[j % (2 * SS_AHEAD)].key;
-		s = ss_smap_put_h(&users, key.p, key.len, ring[j % (2 * SS_AHEAD)].hash, &created);
+		user_next[i] = UINT32_MAX;
+		if (u->deleted) continue;
+		if (u->mkey.ready) {
+			if (u->mkey.st != SS_EMAIL_OK) continue;
+			key = u->mkey.key;
+			h = u->mkey.hash;
+		} else {
+			if (ss_matchkey(c, u->email, &key) != SS_EMAIL_OK) {
+				if (c->nomem) goto nomem;
+				continue;   /* an address Moodle refuses cannot match a valid one */
+			}
+			h = ss_hash_bytes(key.p, key.len);
+		}
+		s = ss_smap_put_h(&users, key.p, key.len, h, &created);
 		if (!s) goto nomem;
 		if (!created) {
 			/* Append to keep the site's order in the ambiguous_email message. */
 			uint32_t k = (uint32_t)s->val;
 			while (user_next[k] != UINT32_MAX) k = user_next[k];
-			user_next[k] = (uint32_t)j;
+			user_next[k] = (uint32_t)i;
 		} else {
-			s->val = j;
+			s->val = i;
 		}
 	}
 	/* The site's usernames (the list, then the accounts' own): the batch
