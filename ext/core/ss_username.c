@@ -239,10 +239,10 @@ int ss_username_pool_init(ss_username_pool *p, size_t expected)
 	return 0;
 }
 
-/* A lower-cased copy of name in the pool's arena (NULL on OOM). */
-static char *ss_username_pool_lower_copy(ss_username_pool *p, const char *name, size_t len)
+/* A copy of name in a, lower-cased as Moodle stores usernames (NULL on OOM). */
+static char *ss_lower_dup(ss_arena *a, const char *name, size_t len)
 {
-	char *copy = ss_arena_dup(&p->arena, name, len);
+	char *copy = ss_arena_dup(a, name, len);
 	size_t i;
 	if (!copy) return NULL;
 	for (i = 0; i < len; i++) {
@@ -259,7 +259,7 @@ int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t l
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
 	/* A copy: the caller's name need not outlive the pool. */
-	char *copy = ss_username_pool_lower_copy(p, name, len);
+	char *copy = ss_lower_dup(&p->arena, name, len);
 	return copy && ss_smap_put(&p->taken, copy, len, NULL) ? 0 : -1;
 }
 
@@ -382,13 +382,9 @@ int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 	if (b->nsite == b->maxsite) return -1;
 	for (i = 0; i < len && !(name[i] >= 'A' && name[i] <= 'Z'); i++);
 	if (i < len) {
-		/* Compared as Moodle stores them: lower case. */
-		char *copy = ss_arena_dup(&b->arena, name, len);
-		if (!copy) return -1;
-		for (; i < len; i++) {
-			if (copy[i] >= 'A' && copy[i] <= 'Z') copy[i] = (char)(copy[i] - 'A' + 'a');
-		}
-		name = copy;
+		/* Compared as Moodle stores them: lower case (kept as a view when it already is). */
+		name = ss_lower_dup(&b->arena, name, len);
+		if (!name) return -1;
 	}
 	e = &b->site[b->nsite++];
 	e->p = name;
@@ -448,20 +444,16 @@ int ss_username_batch_run(ss_username_batch *b)
 			ss_username_pool pool;
 			size_t s1 = sc[k], b1 = bc[k];
 			if (b1 > b0) {
+				int bad = 0;
 				if (ss_username_pool_init(&pool, (s1 - s0) + (b1 - b0)) != 0) goto out;
-				for (i = s0; i < s1; i++) {
-					if (ss_username_pool_take_lower(&pool, ss[i].p, ss[i].len, ss[i].h) != 0) {
-						ss_username_pool_free(&pool);
-						goto out;
-					}
+				for (i = s0; i < s1 && !bad; i++) {
+					bad = ss_username_pool_take_lower(&pool, ss[i].p, ss[i].len, ss[i].h) != 0;
 				}
-				for (i = b0; i < b1; i++) {
-					if (!ss_username_pool_unique_in(&pool, bs[i].p, bs[i].blen, bs[i].h, bs[i].len)) {
-						ss_username_pool_free(&pool);
-						goto out;
-					}
+				for (i = b0; i < b1 && !bad; i++) {
+					bad = !ss_username_pool_unique_in(&pool, bs[i].p, bs[i].blen, bs[i].h, bs[i].len);
 				}
 				ss_username_pool_free(&pool);
+				if (bad) goto out;
 			}
 			s0 = s1;
 			b0 = b1;
