@@ -78,6 +78,12 @@ static void *ss_arr_zero(size_t n, size_t size)
 	return memset(ss_malloc(bytes), 0, bytes);
 }
 
+/* The core ran out of memory: its tables count against memory_limit (ext/shop_setup.c). */
+static void ss_throw_nomem(void)
+{
+	zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+}
+
 /* ---- paths for error messages ---- */
 
 typedef struct ss_seg {
@@ -359,16 +365,16 @@ static void ss_bind_free(ss_bind *b)
 	ss_blocks_free(&b->bp);
 	ss_blocks_free(&b->in.parts);
 	ss_arena_free(&b->in.keys);
-	if (b->in.roles) ss_free(b->in.roles);
-	if (b->in.users) ss_free(b->in.users);
-	if (b->user_names) ss_free(b->user_names);
-	if (b->in.usernames) ss_free(b->in.usernames);
-	if (b->in.privileged) ss_free(b->in.privileged);
-	if (b->in.enrolments) ss_free(b->in.enrolments);
-	if (b->in.members) ss_free(b->in.members);
-	if (b->in.ras) ss_free(b->in.ras);
-	if (b->in.products) ss_free(b->in.products);
-	if (b->introles) ss_free(b->introles);
+	ss_free(b->in.roles);
+	ss_free(b->in.users);
+	ss_free(b->user_names);
+	ss_free(b->in.usernames);
+	ss_free(b->in.privileged);
+	ss_free(b->in.enrolments);
+	ss_free(b->in.members);
+	ss_free(b->in.ras);
+	ss_free(b->in.products);
+	ss_free(b->introles);
 	zval_ptr_dtor(&b->params);
 }
 
@@ -524,7 +530,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	}
 	/* The match key now, while the address is in cache (see ss_mkey). */
 	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+		ss_throw_nomem();
 		return -1;
 	}
 	return 0;
@@ -660,10 +666,10 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 			return -1;
 		}
 	} ZEND_HASH_FOREACH_END();
-	/* Block arrays: no allocation over 1 MiB, hence no fresh pages per call. */
+	/* Block arrays (ss_blocks): 1 MiB blocks, or one huge-page block for a big order. */
 	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0, 0) != 0
 		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0, 0) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+		ss_throw_nomem();
 		return -1;
 	}
 	b->in.nparts = 0;
@@ -824,7 +830,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				if (ss_session_mkey(&b->in, u->email, &u->mkey) != 0) {
-					zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+					ss_throw_nomem();
 					return -1;
 				}
 				if (uf[4] && ss_read_bool(&path, "suspended", uf[4], &u->suspended) != 0) return -1;
@@ -1221,11 +1227,12 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 	ss_session_op(o, i, op);
 	p = ss_new_map(op->kind == SS_OP_CREATE_PRODUCT ? 10 : 8);
 	ss_put_interned(p, K(op), ss_opnames[op->kind]);
+	/* The participant an operation is for ("operator", null for the group's). */
+	ss_put_ref(b, p, K(ref), op->ref);
 	switch (op->kind) {
 	case SS_OP_CREATE_USER: {
 		const ss_bind_part *bp = SS_BP(b, op->ref);
 		HashTable *u = ss_new_map(8);
-		ss_put_ref(b, p, K(ref), op->ref);
 		if (shared && shared[op->ref].username) {
 			ZVAL_STR(&z, shared[op->ref].username);   /* hands over the reference taken above */
 			shared[op->ref].username = NULL;
@@ -1246,13 +1253,11 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 		break;
 	}
 	case SS_OP_CREATE_GROUP:
-		ss_put_ref(b, p, K(ref), SS_REF_NONE);
 		ss_put_long(p, K(courseid), op->courseid);
 		ss_put_zs(p, K(idnumber), b->txid);
 		ss_put_sv(p, K(name), o->groupname);
 		break;
 	case SS_OP_ENROL:
-		ss_put_ref(b, p, K(ref), op->ref);
 		ss_put_id(p, K(userid), op->userid);
 		ss_put_long(p, K(courseid), op->courseid);
 		ss_put_long(p, K(roleid), op->roleid);
@@ -1260,26 +1265,22 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 		ss_put_long(p, K(timeend), op->timeend);
 		break;
 	case SS_OP_ASSIGN_ROLE:
-		ss_put_ref(b, p, K(ref), op->ref);
 		ss_put_id(p, K(userid), op->userid);
 		ss_put_long(p, K(courseid), op->courseid);
 		ss_put_long(p, K(roleid), op->roleid);
 		break;
 	case SS_OP_ADD_MEMBER:
-		ss_put_ref(b, p, K(ref), op->ref);
 		ss_put_id(p, K(userid), op->userid);
 		ss_put_id(p, K(groupid), op->groupid);
 		break;
 	case SS_OP_ASSIGN_USER_ROLE:
 		/* ref is the participant the assignment is for; contextref whose context it is. */
-		ss_put_ref(b, p, K(ref), op->ref);
 		ss_put_id(p, K(userid), op->userid);
 		ss_put_long(p, K(roleid), op->roleid);
 		ss_put_ref(b, p, K(contextref), op->contextref);
 		ss_put_id(p, K(contextuserid), op->contextuserid);
 		break;
 	case SS_OP_CREATE_PRODUCT:
-		ss_put_ref(b, p, K(ref), op->ref);
 		ss_put_id(p, K(userid), op->userid);
 		if (shared && shared[op->part].reference) {
 			ZVAL_STR(&z, shared[op->part].reference);
@@ -1366,7 +1367,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	/* Participants. */
 	array_init_size(&list, (uint32_t)o->nparts);
 	if (ss_buf_reserve(&buf, 256) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+		ss_throw_nomem();
 		return;
 	}
 	for (i = 0; i < o->nparts; i++) {
@@ -1525,7 +1526,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	ref = ss_new_list(n);
 	em = ss_new_list(n);
 	if (ss_buf_reserve(&buf, 256) != 0) {
-		zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+		ss_throw_nomem();
 	}
 	for (i = 0; i < n; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
@@ -1686,7 +1687,7 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 		if (st == SS_SESSION_E_TOO_MANY) {
 			zend_argument_value_error(1, "holds more than %zu participants", SS_MAX_PARTICIPANTS);
 		} else {
-			zend_throw_error(NULL, "shop_setup_session(): out of memory (the plan's tables count against memory_limit)");
+			ss_throw_nomem();
 		}
 		RETURN_THROWS();
 	}

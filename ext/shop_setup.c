@@ -259,8 +259,8 @@ void shop_setup_scratch_end(int keep)
 
 static void shop_setup_big_release_all(void)
 {
-	ss_scratch_release();
 	int i;
+	ss_scratch_release();
 	for (i = 0; i < SS_HUGE_SLOTS; i++) {
 		if (ss_huge_live[i].user) {
 			munmap(ss_huge_live[i].base, ss_huge_live[i].mapped);

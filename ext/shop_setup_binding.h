@@ -33,8 +33,9 @@ void shop_setup_params_minit(void);
  * A scratch mapping (huge pages) for the core's allocations during one
  * shop_setup_session() call on a big order (ext/shop_setup.c). begin: reserve
  * is the estimated working set (a no-op when small, under USE_ZEND_ALLOC=0 or
- * without madvise); end: frees it all. Nothing allocated in between may
- * outlive the call.
+ * without madvise); end: everything carved from it is free again, and the
+ * mapping is kept for the request's next call or unmapped. Nothing allocated
+ * in between may outlive the call.
  */
 void shop_setup_scratch_begin(size_t reserve);
 void shop_setup_scratch_end(int keep);   /* keep: the call went well, the scratch may serve the next */
