@@ -71,9 +71,9 @@ void *ss_arena_alloc(ss_arena *a, size_t n)
 	if (!a->head || a->cap - a->used < n) {
 		/* Chunks double up to 8 MiB: a big order's strings then sit in a few
 		 * ss_big_alloc() blocks (huge pages) instead of hundreds of 64 KiB ones. */
-		size_t cap = a->head && a->head->cap < SS_ARENA_CHUNK_MAX ? a->head->cap * 2 : SS_ARENA_CHUNK;
+		size_t cap = !a->head ? SS_ARENA_CHUNK
+			: a->head->cap < SS_ARENA_CHUNK_MAX ? a->head->cap * 2 : SS_ARENA_CHUNK_MAX;
 		ss_arena_chunk *c;
-		if (a->head && a->head->cap >= SS_ARENA_CHUNK_MAX) cap = SS_ARENA_CHUNK_MAX;
 		if (cap < n) cap = n;
 		if (cap > SIZE_MAX - sizeof(ss_arena_chunk)) {
 			return NULL;
