@@ -659,15 +659,22 @@ function check_session(Gen $g): void
     $facts = $m->facts($order, $lookup);
     if ($mut_f) $facts = mutate_facts($g, $facts, $order);
     $options = $partial ? ['partial' => true] : [];
-    [$kind, $plan] = call('shop_setup_session', [$order, $facts, $options]);
-    if ($kind !== 'ok') {
-        prop($mut_o || $mut_f || !$clean, "phase 2 threw on a clean order and the site's facts: $kind: $plan");
-        return;
+    // An order without 'now' is planned at time(): the rows and columns calls
+    // below are compared only when they ran within one second (tried twice).
+    for ($try = 0; ; $try++) {
+        $second = time();
+        [$kind, $plan] = call('shop_setup_session', [$order, $facts, $options]);
+        if ($kind !== 'ok') {
+            prop($mut_o || $mut_f || !$clean, "phase 2 threw on a clean order and the site's facts: $kind: $plan");
+            return;
+        }
+        // The columns format holds the same plan (examples/session/columns.php expands it).
+        [$kind, $cols] = call('shop_setup_session', [$order, $facts, $options + ['format' => 'columns']]);
+        if ($try === 1 || time() === $second || isset($order['now'])) break;
+        note('rows and columns planned again: the second changed');
     }
     check_plan($plan, $order, $facts, $partial);
     note($plan['ok'] ? 'plan ok' : 'plan not ok');
-    // The columns format holds the same plan (examples/session/columns.php expands it).
-    [$kind, $cols] = call('shop_setup_session', [$order, $facts, $options + ['format' => 'columns']]);
     prop($kind === 'ok', "columns format threw where rows did not: $kind");
     if ($kind === 'ok') {
         prop(\ShopSetup\Example\columns_to_rows($order, $cols) === $plan['operations'], 'columns and rows formats plan different operations');
