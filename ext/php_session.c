@@ -1178,6 +1178,21 @@ static void ss_sv_list(zval *out, const ss_sv *list, size_t n)
 	}
 }
 
+/* A participant's match key; one that is the address as given (already
+ * normal: the usual case) shares its string. */
+static void ss_matchkey(const ss_bind *b, const ss_session_out *o, size_t i, zval *z)
+{
+	const ss_part_out *po = SS_OUT_PART(o, i);
+	const ss_bind_part *bp = SS_BP(b, i);
+	if (bp->email && po->matchkey.p == ZSTR_VAL(bp->email) && po->matchkey.len == ZSTR_LEN(bp->email)) {
+		ZVAL_STR_COPY(z, bp->email);
+	} else if (bp->typed && po->matchkey.p == ZSTR_VAL(bp->typed) && po->matchkey.len == ZSTR_LEN(bp->typed)) {
+		ZVAL_STR_COPY(z, bp->typed);
+	} else {
+		ZVAL_STRINGL_FAST(z, po->matchkey.p, po->matchkey.len);
+	}
+}
+
 static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	HashTable *ht = ss_new_map(8), *lk;
@@ -1196,8 +1211,16 @@ static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
 	zend_hash_update(Z_ARRVAL_P(rv), K(params), &z);
 
 	lk = ht;
-	ss_sv_list(&z, o->emails, o->nemails);
-	ss_put(lk, K(emails), &z);
+	{
+		HashTable *list = ss_new_list(o->nemails);
+		size_t k;
+		for (k = 0; k < o->nemails; k++) {
+			ss_matchkey(b, o, o->email_parts[k], &z);
+			zend_hash_next_index_insert_new(list, &z);
+		}
+		ZVAL_ARR(&z, list);
+		ss_put(lk, K(emails), &z);
+	}
 	ss_sv_list(&z, o->usernames, o->nusernames);
 	ss_put(lk, K(usernames), &z);
 	ss_put_sv(lk, K(course), o->params[SS_P_COURSENAME]);
@@ -1417,14 +1440,8 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_zs(p, K(role), bp->role);
 		ss_put_id(p, K(roleid), po->roleid);
 		ss_put_zs(p, K(email), bp->typed);
-		{
-			/* A match key that is the address as stored (already normal) shares its string. */
-			zend_string *same = NULL;
-			if (bp->email && po->matchkey.p == ZSTR_VAL(bp->email) && po->matchkey.len == ZSTR_LEN(bp->email)) same = bp->email;
-			else if (bp->typed && po->matchkey.p == ZSTR_VAL(bp->typed) && po->matchkey.len == ZSTR_LEN(bp->typed)) same = bp->typed;
-			if (same) ss_put_zs(p, K(matchkey), same);
-			else ss_put_sv(p, K(matchkey), po->matchkey);
-		}
+		ss_matchkey(b, o, i, &z);
+		ss_put(p, K(matchkey), &z);
 		ss_put_zs(p, K(firstname), bp->first);
 		ss_put_zs(p, K(lastname), bp->last);
 		ss_put_id(p, K(userid), po->userid);

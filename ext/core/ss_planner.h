@@ -224,6 +224,7 @@ typedef struct ss_session_out {
 	/* phase 1 lookups (arena or input views), unique; emails and usernames in
 	 * the order of first appearance, roles sorted */
 	ss_sv *emails;
+	size_t *email_parts;      /* the participant each of emails is the match key of */
 	size_t nemails;
 	ss_sv *usernames;
 	size_t nusernames;
