@@ -1528,7 +1528,6 @@ static unsigned ss_need_flags(const ss_session_out *o, const ss_part_out *po)
 	return f;
 }
 
-
 static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
