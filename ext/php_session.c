@@ -1439,18 +1439,34 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
 	size_t i;
-	/* Strings made for a participant and needed again by its operations. */
-	ss_shared_str *shared = o->nops ? ss_arr_zero(o->nparts ? o->nparts : 1, sizeof(ss_shared_str)) : NULL;
+	/* Participants' usernames and references; kept after the participant's
+	 * row only for its operations (create_user, create_product). */
+	ss_shared_str *shared = ss_arr_zero(o->nparts ? o->nparts : 1, sizeof(ss_shared_str));
 	zval z, list;
 
 	ss_build_plan_head(b, o, rv);
 
-	/* Participants. */
-	ZVAL_ARR(&list, ss_new_list(o->nparts));
 	if (ss_buf_reserve(&buf, 256) != 0) {
 		ss_throw_nomem();
+		ss_free(shared);
 		return;
 	}
+	/* Every username, then every reference: the result frees them in that
+	 * order (create_user operations, then create_product), and strings made
+	 * interleaved would shuffle Zend's free lists further at every call (see
+	 * ss_build_plan_columns()). */
+	for (i = 0; i < o->nparts; i++) {
+		const ss_part_out *po = SS_OUT_PART(o, i);
+		if (po->username.len) shared[i].username = zend_string_init(po->username.p, po->username.len, 0);
+	}
+	for (i = 0; o->phase == 2 && i < o->nparts; i++) {
+		buf.len = 0;
+		if (SS_OUT_PART(o, i)->matchkey.len) ss_session_reference(&b->in, o, i, &buf);
+		if (buf.len) shared[i].reference = zend_string_init(buf.p, buf.len, 0);
+	}
+
+	/* Participants. */
+	ZVAL_ARR(&list, ss_new_list(o->nparts));
 	for (i = 0; i < o->nparts; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
 		const ss_bind_part *bp = SS_BP(b, i);
@@ -1467,11 +1483,11 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_put_zs(p, K(firstname), bp->first);
 		ss_put_zs(p, K(lastname), bp->last);
 		ss_put_id(p, K(userid), po->userid);
-		if (po->username.len) {
-			zend_string *un = zend_string_init(po->username.p, po->username.len, 0);
-			ZVAL_STR(&z, un);
+		if (shared[i].username) {
+			ZVAL_STR(&z, shared[i].username);
 			ss_put(p, K(username), &z);
-			if (po->action == SS_ACT_CREATE && shared) shared[i].username = zend_string_copy(un);
+			if (po->action == SS_ACT_CREATE && o->nops) zend_string_addref(shared[i].username);
+			else shared[i].username = NULL;
 		} else {
 			ss_put_sv(p, K(username), po->username);
 		}
@@ -1479,17 +1495,14 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ZVAL_BOOL(&z, po->attach);
 		ss_put(p, K(attach), &z);
 		ss_put_interned(p, K(status), po->error ? K(error) : K(ok));
-		buf.len = 0;
-		if (o->phase == 2 && po->matchkey.len) {
-			ss_session_reference(&b->in, o, i, &buf);
-		}
-		if (buf.len) {
-			zend_string *ref = zend_string_init(buf.p, buf.len, 0);
-			ZVAL_STR(&z, ref);
+		if (shared[i].reference) {
+			ZVAL_STR(&z, shared[i].reference);
 			ss_put(p, K(reference), &z);
-			if ((po->need & SS_NEED_PRODUCT) && shared) shared[i].reference = zend_string_copy(ref);
+			if ((po->need & SS_NEED_PRODUCT) && o->nops) zend_string_addref(shared[i].reference);
+			else shared[i].reference = NULL;
 		} else {
-			ss_put_sv(p, K(reference), ss_sv_of(&buf));
+			ZVAL_EMPTY_STRING(&z);
+			ss_put(p, K(reference), &z);
 		}
 		buf.len = 0;
 		ss_session_line(&b->in, o, i, &buf);
@@ -1518,13 +1531,11 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 
 	ss_build_summary(o, rv);
 	ss_buf_free(&buf);
-	if (shared) {
-		for (i = 0; i < o->nparts; i++) {
-			if (shared[i].username) zend_string_release(shared[i].username);
-			if (shared[i].reference) zend_string_release(shared[i].reference);
-		}
-		ss_free(shared);
+	for (i = 0; i < o->nparts; i++) {
+		if (shared[i].username) zend_string_release(shared[i].username);
+		if (shared[i].reference) zend_string_release(shared[i].reference);
 	}
+	ss_free(shared);
 }
 
 /*
