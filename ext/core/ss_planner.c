@@ -457,9 +457,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	/* Phase 1 lists the match keys in the order's order, first appearance. */
 	if (!in->has_facts) {
-		out->emails = ss_malloc((n ? n : 1) * sizeof(ss_sv));
 		out->email_parts = ss_malloc((n ? n : 1) * sizeof(size_t));
-		if (!out->emails || !out->email_parts) goto nomem;
+		if (!out->email_parts) goto nomem;
 	}
 
 	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
@@ -538,10 +537,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (!s) goto nomem;
 			if (created) {
 				s->val = i;
-				if (!in->has_facts) {
-					out->email_parts[out->nemails] = i;
-					out->emails[out->nemails++] = po->matchkey;
-				}
+				if (!in->has_facts) out->email_parts[out->nemails++] = i;
 			} else {
 				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
@@ -1159,7 +1155,6 @@ void ss_session_out_free(ss_session_out *out)
 	ss_free(out->issues);
 	ss_blocks_free(&out->parts);
 	ss_blocks_free(&out->ops);
-	ss_free(out->emails);
 	ss_free(out->email_parts);
 	ss_free(out->usernames);
 	ss_free(out->roles);

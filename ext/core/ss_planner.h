@@ -222,9 +222,9 @@ typedef struct ss_session_out {
 	int64_t groupid;          /* 0 = to be created / unknown */
 
 	/* phase 1 lookups (arena or input views), unique; emails and usernames in
-	 * the order of first appearance, roles sorted */
-	ss_sv *emails;
-	size_t *email_parts;      /* the participant each of emails is the match key of */
+	 * the order of first appearance, roles sorted. The emails are match keys:
+	 * the k-th is the one of participant email_parts[k]. */
+	size_t *email_parts;
 	size_t nemails;
 	ss_sv *usernames;
 	size_t nusernames;

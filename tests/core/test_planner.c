@@ -73,8 +73,8 @@ int main(void)
 	/* Phase 1: three keys, in the order of first appearance; no error; one seat left. */
 	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
 	SS_CHECK(out.phase == 1 && out.ok);
-	SS_CHECK(out.nemails == 3 && out.emails[0].len == 22 && memcmp(out.emails[0].p, "jean.dupont@exemple.fr", 22) == 0);
-	SS_CHECK(out.email_parts[0] == 0 && out.email_parts[1] == 1 && out.email_parts[2] == 2);
+	SS_CHECK(out.nemails == 3 && out.email_parts[0] == 0 && out.email_parts[1] == 1 && out.email_parts[2] == 2);
+	SS_CHECK(SS_OUT_PART(&out, 0)->matchkey.len == 22 && memcmp(SS_OUT_PART(&out, 0)->matchkey.p, "jean.dupont@exemple.fr", 22) == 0);
 	SS_CHECK(out.nusernames == 3 && memcmp(out.usernames[1].p, "helene.lefevre", 14) == 0);
 	SS_CHECK(has_issue(&out, "seats_unassigned") && !has_issue(&out, "seats_exceeded"));
 	ss_session_out_free(&out);
