@@ -84,17 +84,18 @@ void shop_setup_session_minit(void)
 }
 
 /*
- * The binding's arrays: from the call's scratch when it has one (a big order:
- * no fresh pages per call), else emalloc(). Freed with ss_free().
+ * The binding's arrays of n values (room for one when n is 0): from the
+ * call's scratch when it has one (a big order: no fresh pages per call), else
+ * emalloc(). Freed with ss_free().
  */
 static void *ss_arr(size_t n, size_t size)
 {
-	return ss_malloc(zend_safe_address_guarded(n, size, 0));
+	return ss_malloc(zend_safe_address_guarded(n ? n : 1, size, 0));
 }
 
 static void *ss_arr_zero(size_t n, size_t size)
 {
-	size_t bytes = zend_safe_address_guarded(n, size, 0);
+	size_t bytes = zend_safe_address_guarded(n ? n : 1, size, 0);
 	return memset(ss_malloc(bytes), 0, bytes);
 }
 
@@ -734,7 +735,7 @@ static int ss_read_str_list(ss_path *path, const char *name, HashTable *ht, ss_s
 	zend_ulong idx;
 	zval *ez;
 
-	*out = ss_arr(zend_hash_num_elements(ht) ? zend_hash_num_elements(ht) : 1, sizeof(ss_sv));
+	*out = ss_arr(zend_hash_num_elements(ht), sizeof(ss_sv));
 	ss_path_push(path, name, strlen(name));
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, ez) {
 		ss_prefetch_rows(ht, ez);
@@ -800,7 +801,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "roles", rht)
 		if (rht) {
 			n = zend_hash_num_elements(rht);
-			b->in.roles = ss_arr(n ? n : 1, sizeof(ss_fact_role));
+			b->in.roles = ss_arr(n, sizeof(ss_fact_role));
 			SS_PUSH(&path, "roles");
 			ZEND_HASH_FOREACH_KEY_VAL(rht, idx, key, ez) {
 				ss_fact_role *r = &b->in.roles[b->in.nroles];
@@ -824,8 +825,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			zend_string *const unames[6] = {K(id), K(email), K(username), K(auth), K(suspended), K(deleted)};
 			zval *uf[6];
 			n = zend_hash_num_elements(uht);
-			b->in.users = ss_arr(n ? n : 1, sizeof(ss_fact_user));
-			b->user_names = ss_arr(n ? n : 1, sizeof(zend_string *));
+			b->in.users = ss_arr(n, sizeof(ss_fact_user));
+			b->user_names = ss_arr(n, sizeof(zend_string *));
 			SS_PUSH(&path, "users");
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
 				ss_fact_user *u = &b->in.users[b->in.nusers];
@@ -867,7 +868,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "privileged", pht)
 		if (pht) {
 			n = zend_hash_num_elements(pht);
-			b->in.privileged = ss_arr(n ? n : 1, sizeof(int64_t));
+			b->in.privileged = ss_arr(n, sizeof(int64_t));
 			SS_PUSH(&path, "privileged");
 			ZEND_HASH_FOREACH_KEY_VAL(pht, idx, key, ez) {
 				ez = ss_deref(ez);
@@ -887,8 +888,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			size_t nroles = 0, k = 0;
 			size_t *offs;
 			n = zend_hash_num_elements(eht);
-			b->in.enrolments = ss_arr(n ? n : 1, sizeof(ss_fact_enrolment));
-			offs = ss_arr(n ? n : 1, sizeof(size_t));
+			b->in.enrolments = ss_arr(n, sizeof(ss_fact_enrolment));
+			offs = ss_arr(n, sizeof(size_t));
 			SS_PUSH(&path, "enrolments");
 			/* Role ids of every enrolment go to one block: count them first. */
 			ZEND_HASH_FOREACH_VAL(eht, ez) {
@@ -898,7 +899,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					nroles += zend_hash_num_elements(Z_ARRVAL_P(rl));
 				}
 			} ZEND_HASH_FOREACH_END();
-			b->introles = ss_arr(nroles ? nroles : 1, sizeof(int64_t));
+			b->introles = ss_arr(nroles, sizeof(int64_t));
 			ZEND_HASH_FOREACH_KEY_VAL(eht, idx, key, ez) {
 				ss_fact_enrolment *e = &b->in.enrolments[b->in.nenrolments];
 				HashTable *row;
@@ -984,7 +985,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 				return -1;
 			}
 			n = zend_hash_num_elements(mht);
-			b->in.members = ss_arr(n ? n : 1, sizeof(int64_t));
+			b->in.members = ss_arr(n, sizeof(int64_t));
 			SS_PUSH(&path, "members");
 			ZEND_HASH_FOREACH_KEY_VAL(mht, idx, key, ez) {
 				ez = ss_deref(ez);
@@ -1001,7 +1002,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "roleassignments", aht)
 		if (aht) {
 			n = zend_hash_num_elements(aht);
-			b->in.ras = ss_arr(n ? n : 1, sizeof(ss_fact_ra));
+			b->in.ras = ss_arr(n, sizeof(ss_fact_ra));
 			SS_PUSH(&path, "roleassignments");
 			ZEND_HASH_FOREACH_KEY_VAL(aht, idx, key, ez) {
 				ss_fact_ra *ra = &b->in.ras[b->in.nras];
@@ -1441,7 +1442,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	size_t i;
 	/* Participants' usernames and references; kept after the participant's
 	 * row only for its operations (create_user, create_product). */
-	ss_shared_str *shared = ss_arr_zero(o->nparts ? o->nparts : 1, sizeof(ss_shared_str));
+	ss_shared_str *shared = ss_arr_zero(o->nparts, sizeof(ss_shared_str));
 	zval z, list;
 
 	ss_build_plan_head(b, o, rv);
@@ -1751,7 +1752,7 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 			}
 		}
 	}
-	b.refs = ss_arr_zero(b.in.nparts ? b.in.nparts : 1, sizeof(zend_string *));
+	b.refs = ss_arr_zero(b.in.nparts, sizeof(zend_string *));
 	b.in.ops_as_flags = columns;
 	st = ss_session_plan(&b.in, &out);
 	if (st != SS_SESSION_OK) {
