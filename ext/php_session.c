@@ -1160,11 +1160,11 @@ static void ss_build_params(ss_bind *b, const ss_session_out *o, zval *out)
  * list at 100,000 values). Transparent huge pages make that one fault per
  * 2 MiB; but Zend's init has already written the first page, so the first
  * 2 MiB are collapsed into a huge page now (MADV_COLLAPSE, Linux 6.1; it keeps
- * the contents, and older kernels refuse it harmlessly). MADV_COLLAPSE ignores
- * the system's THP setting: where the administrator chose "never", neither is
- * asked for. 100,000 participants
- * in columns: 103 ms a call before, 73 ms after. Smaller lists live in Zend's
- * chunks, whose pages stay in from one call to the next.
+ * the contents, and older kernels refuse it harmlessly). 100,000 participants
+ * in columns: 103 ms a call before, 73 ms after. MADV_COLLAPSE ignores the
+ * system's THP setting: where the administrator chose "never", neither is
+ * asked for. Smaller lists live in Zend's chunks, whose pages stay in from
+ * one call to the next.
  */
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(MADV_COLLAPSE)
 # define MADV_COLLAPSE 25
@@ -1710,7 +1710,8 @@ PHP_FUNCTION(shop_setup_session)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
-	/* Big orders: the core's memory on huge pages, all freed at once below. */
+	/* Big orders: the core's memory on huge pages, free again at once below
+	 * (and kept mapped for the request's next call when this one went well). */
 	shop_setup_scratch_begin(ss_session_estimate(order, facts));
 	ss_session_run(order, facts, options, return_value);
 	shop_setup_scratch_end(!EG(exception));

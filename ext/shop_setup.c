@@ -131,9 +131,10 @@ static void shop_setup_big_free(void *ptr, size_t size)
  * participants, phase 2 on a fresh scratch spent 0.35-0.6 s of system time
  * having ~740 MiB zeroed by the kernel, 10 ms on phase 1's (0.83-0.90 s a
  * call instead of 1.3-1.4 s). Meanwhile those pages count against
- * memory_limit; RSHUTDOWN, or a call that failed, unmaps it. ss_big_alloc() promises zeroed memory: what an
- * earlier call touched ("dirty") is zeroed when handed out again, the rest is
- * fresh from the kernel.
+ * memory_limit; RSHUTDOWN, or a call that failed, unmaps it.
+ * ss_big_alloc() promises zeroed memory: what an earlier call touched
+ * ("dirty") is zeroed when handed out again, the rest is fresh from the
+ * kernel.
  */
 static int ss_huge_enabled;
 
@@ -236,15 +237,13 @@ void shop_setup_scratch_begin(size_t reserve)
 		reserve *= 2;   /* reserve <= SIZE_MAX / 4 */
 		if (reserve < SS_SCR_VIRT) reserve = SS_SCR_VIRT;
 	}
-	mapped = reserve + SS_HUGE_ALIGN;
-	map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (map == MAP_FAILED && reserve > want) {
-		/* Strict overcommit: the estimate alone. */
-		reserve = want;
+	for (;;) {
 		mapped = reserve + SS_HUGE_ALIGN;
 		map = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (map != MAP_FAILED) break;
+		if (reserve == want) return;
+		reserve = want;   /* strict overcommit: the estimate alone */
 	}
-	if (map == MAP_FAILED) return;
 	ss_scr.map = map;
 	ss_scr.mapped = mapped;
 	ss_scr.base = (char *)(((uintptr_t)map + SS_HUGE_ALIGN - 1) & ~(uintptr_t)(SS_HUGE_ALIGN - 1));
@@ -260,8 +259,8 @@ void shop_setup_scratch_end(int keep)
 	if (ss_scr.used > ss_scr.dirty) ss_scr.dirty = ss_scr.used;
 	ss_scr.active = 0;
 	ss_scr.used = ss_scr.last = 0;
-	/* Kept for the request's next call when it went well and stays small
-	 * enough; it counts against memory_limit meanwhile (ss_within_limit). */
+	/* Kept for the request's next call when it went well and touched at most
+	 * SS_SCR_KEEP; it counts against memory_limit meanwhile (ss_within_limit). */
 	if (!keep || ss_scr.dirty > SS_SCR_KEEP) ss_scratch_release();
 }
 
