@@ -1300,6 +1300,24 @@ static void ss_stored_email(const ss_bind *b, size_t i, zval *out)
 	}
 }
 
+/* A participant's username (NULL when it has none): the account's own string when reused. */
+static zend_string *ss_username_str(const ss_bind *b, const ss_part_out *po)
+{
+	if (po->user && po->user <= b->in.nusers && b->user_names[po->user - 1]
+			&& ZSTR_VAL(b->user_names[po->user - 1]) == po->username.p) {
+		return zend_string_copy(b->user_names[po->user - 1]);
+	}
+	return po->username.len ? zend_string_init(po->username.p, po->username.len, 0) : NULL;
+}
+
+/* Participant i's product reference (NULL when its address is invalid); buf is scratch. */
+static zend_string *ss_reference_str(const ss_bind *b, const ss_session_out *o, size_t i, ss_buf *buf)
+{
+	buf->len = 0;
+	if (SS_OUT_PART(o, i)->matchkey.len) ss_session_reference(&b->in, o, i, buf);
+	return buf->len ? zend_string_init(buf->p, buf->len, 0) : NULL;
+}
+
 /* The i-th operation as a row (see docs/session-contract.md). */
 static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_shared_str *shared, ss_buf *bufp, zval *out)
 {
@@ -1456,15 +1474,8 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	 * order (create_user operations, then create_product), and strings made
 	 * interleaved would shuffle Zend's free lists further at every call (see
 	 * ss_build_plan_columns()). */
-	for (i = 0; i < o->nparts; i++) {
-		const ss_part_out *po = SS_OUT_PART(o, i);
-		if (po->username.len) shared[i].username = zend_string_init(po->username.p, po->username.len, 0);
-	}
-	for (i = 0; o->phase == 2 && i < o->nparts; i++) {
-		buf.len = 0;
-		if (SS_OUT_PART(o, i)->matchkey.len) ss_session_reference(&b->in, o, i, &buf);
-		if (buf.len) shared[i].reference = zend_string_init(buf.p, buf.len, 0);
-	}
+	for (i = 0; i < o->nparts; i++) shared[i].username = ss_username_str(b, SS_OUT_PART(o, i));
+	for (i = 0; i < o->nparts; i++) shared[i].reference = ss_reference_str(b, o, i, &buf);
 
 	/* Participants. */
 	ZVAL_ARR(&list, ss_new_list(o->nparts));
@@ -1603,6 +1614,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	for (i = 0; i < n; i++) {
 		const ss_part_out *po = SS_OUT_PART(o, i);
 		unsigned f = ss_need_flags(o, po);
+		zend_string *name;
 
 		if (po->action == SS_ACT_REUSE) f |= SHOP_SETUP_F_REUSE;
 		else if (po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE;
@@ -1619,14 +1631,9 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 		else ZVAL_NULL(&z);
 		zend_hash_next_index_insert_new(rid, &z);
 
-		if (po->user && po->user <= b->in.nusers && b->user_names[po->user - 1]
-				&& ZSTR_VAL(b->user_names[po->user - 1]) == po->username.p) {
-			ZVAL_STR_COPY(&z, b->user_names[po->user - 1]);   /* the account's own string */
-		} else if (po->username.len) {
-			ZVAL_STRINGL_FAST(&z, po->username.p, po->username.len);
-		} else {
-			ZVAL_EMPTY_STRING(&z);
-		}
+		name = ss_username_str(b, po);
+		if (name) ZVAL_STR(&z, name);
+		else ZVAL_EMPTY_STRING(&z);
 		zend_hash_next_index_insert_new(un, &z);
 	}
 	for (i = 0; i < n; i++) {
@@ -1634,9 +1641,8 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 		zend_hash_next_index_insert_new(em, &z);
 	}
 	for (i = 0; i < n; i++) {
-		buf.len = 0;
-		if (SS_OUT_PART(o, i)->matchkey.len) ss_session_reference(&b->in, o, i, &buf);
-		if (buf.len) ZVAL_STRINGL_FAST(&z, buf.p, buf.len);
+		zend_string *reference = ss_reference_str(b, o, i, &buf);
+		if (reference) ZVAL_STR(&z, reference);
 		else ZVAL_EMPTY_STRING(&z);
 		zend_hash_next_index_insert_new(ref, &z);
 	}
