@@ -29,6 +29,8 @@ typedef struct ss_alloc_hooks {
 /* Replaces the allocator (NULL restores malloc/realloc/free). Call once, at start-up. */
 void ss_set_alloc_hooks(const ss_alloc_hooks *hooks);
 void *ss_malloc(size_t size);
+/* An array of n items of size bytes (n may be 0); NULL when n * size overflows. */
+void *ss_malloc_n(size_t n, size_t size);
 void *ss_realloc(void *ptr, size_t size);
 void ss_free(void *ptr);
 

@@ -457,7 +457,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	/* Phase 1 lists the match keys in the order's order, first appearance. */
 	if (!in->has_facts) {
-		out->email_parts = ss_malloc((n ? n : 1) * sizeof(size_t));
+		out->email_parts = ss_malloc_n(n, sizeof(size_t));
 		if (!out->email_parts) goto nomem;
 	}
 
@@ -568,8 +568,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_smap bases = SS_SMAP_INIT;
 		/* One base per participant, not per match key: one person typed twice with two
 		 * names (a student and a tutor) has two bases for one key. */
-		out->usernames = ss_malloc((n ? n : 1) * sizeof(ss_sv));
-		out->roles = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
+		out->usernames = ss_malloc_n(n, sizeof(ss_sv));
+		out->roles = ss_malloc_n(rolesneeded.count, sizeof(ss_sv));
 		if (!out->usernames || !out->roles || ss_smap_init(&bases, keys.count) != 0) goto nomem;
 		for (i = 0; i < n; i++) {
 			const ss_session_participant *p = SS_IN_PART(in, i);
@@ -622,7 +622,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 	/* Every role the plan uses must exist (sorted for a deterministic message order). */
 	{
-		ss_sv *names = ss_malloc((rolesneeded.count ? rolesneeded.count : 1) * sizeof(ss_sv));
+		ss_sv *names = ss_malloc_n(rolesneeded.count, sizeof(ss_sv));
 		size_t k = 0;
 		if (!names) goto nomem;
 		{
@@ -646,7 +646,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 	/* Accounts by match key; the chain links accounts sharing one. */
 	if (ss_smap_init(&users, in->nusers) != 0) goto nomem;
-	user_next = ss_malloc((in->nusers ? in->nusers : 1) * sizeof(uint32_t));
+	user_next = ss_malloc_n(in->nusers, sizeof(uint32_t));
 	if (!user_next) goto nomem;
 	/* The accounts' match keys: the binding's (mkey.ready), their slots
 	 * prefetched SS_AHEAD accounts ahead, else made here. */

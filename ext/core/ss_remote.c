@@ -134,7 +134,7 @@ int ss_batch_init(ss_batch *b, const uint32_t *vars, size_t n, size_t budget, si
 	b->vars = vars;
 	b->budget = budget ? budget : 1;
 	b->max_items = max_items;
-	b->state = ss_malloc(n ? n : 1);
+	b->state = ss_malloc(n);
 	if (!b->state) {
 		return -1;
 	}

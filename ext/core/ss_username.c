@@ -363,9 +363,8 @@ int ss_username_batch_init(ss_username_batch *b, size_t maxsite, size_t maxbase)
 	ss_arena a = SS_ARENA_INIT;
 	memset(b, 0, sizeof *b);
 	b->arena = a;
-	if (maxsite > SIZE_MAX / sizeof(struct ss_uname_site) || maxbase > SIZE_MAX / sizeof(struct ss_uname_base)) return -1;
-	b->site = ss_malloc((maxsite ? maxsite : 1) * sizeof(struct ss_uname_site));
-	b->base = ss_malloc((maxbase ? maxbase : 1) * sizeof(struct ss_uname_base));
+	b->site = ss_malloc_n(maxsite, sizeof(struct ss_uname_site));
+	b->base = ss_malloc_n(maxbase, sizeof(struct ss_uname_base));
 	if (!b->site || !b->base) {
 		ss_username_batch_free(b);
 		return -1;
@@ -424,8 +423,8 @@ int ss_username_batch_run(ss_username_batch *b)
 	/* A counting sort of both lists by partition (stable: the bases keep their order). */
 	sc = ss_malloc((parts + 1) * sizeof(size_t));
 	bc = ss_malloc((parts + 1) * sizeof(size_t));
-	ss = ss_malloc((b->nsite ? b->nsite : 1) * sizeof *ss);
-	bs = ss_malloc((b->nbase ? b->nbase : 1) * sizeof *bs);
+	ss = ss_malloc_n(b->nsite, sizeof *ss);
+	bs = ss_malloc_n(b->nbase, sizeof *bs);
 	if (!sc || !bc || !ss || !bs) goto out;
 	memset(sc, 0, (parts + 1) * sizeof(size_t));
 	memset(bc, 0, (parts + 1) * sizeof(size_t));

@@ -17,6 +17,7 @@ void ss_set_alloc_hooks(const ss_alloc_hooks *hooks)
 }
 
 void *ss_malloc(size_t size) { return ss_hooks.malloc_fn(size ? size : 1); }
+void *ss_malloc_n(size_t n, size_t size) { return size && n > SIZE_MAX / size ? NULL : ss_malloc(n * size); }
 void *ss_realloc(void *ptr, size_t size) { return ss_hooks.realloc_fn(ptr, size ? size : 1); }
 void ss_free(void *ptr) { if (ptr) ss_hooks.free_fn(ptr); }
 
