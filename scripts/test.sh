@@ -8,6 +8,8 @@
 #   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
 #   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan,
 #              SHOP_SETUP_SESSION_SECONDS of random iterations each (default 30) after its heavy cases
+#   zts-debug  not run by default (~10 minutes): the PHPT suite on a ZTS debug build of
+#              this PHP, built from Debian's source package (scripts/zts-debug.sh)
 # SHOP_SETUP_QUICK=1 skips valgrind, asan and fuzz and runs a short session harness.
 # SHOP_SETUP_STAGES="core phpt" runs only the stages named.
 # Ends with one line "N passed, N failed" summing every stage; exits non-zero on any failure.
@@ -128,6 +130,15 @@ if has session; then
 		tally "$(echo "$out" | grep '^session ')" "$rc"
 	fi
 	stage_end session
+fi
+
+if has zts-debug; then
+	stage_start zts-debug
+	out=$(sh scripts/zts-debug.sh 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep '^zts-debug: [0-9]')" "$rc"
+	stage_end zts-debug
 fi
 
 echo "total time: $(( $(date +%s) - t0 )) s"

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs the PHPT suite on a thread-safe (ZTS) debug build of this machine's PHP
+# version. Debian ships NTS release builds only; this builds the CLI from
+# Debian's own source package (apt-get source: deb-src of this release, lists
+# kept in the work directory, nothing changed in /etc/apt), configured
+# --enable-zts --enable-debug with the extensions the tests use, then builds
+# shop_setup against it in a copy of the tree. A debug build adds Zend's
+# assertions and reports every emalloc leak at the end of a request (a test
+# that leaks fails). Prints "zts-debug: N passed, N failed".
+#   sh scripts/zts-debug.sh            # ~10 minutes on two cores, mostly PHP's build
+#   SHOP_SETUP_ZTS_PREFIX=/path sh scripts/zts-debug.sh   # keep the PHP build there and reuse it
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+fail() { echo "zts-debug: $*"; echo "zts-debug: 0 passed, 1 failed"; exit 1; }
+ver=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;') || fail "no php"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix=${SHOP_SETUP_ZTS_PREFIX:-$work/php}
+jobs=${SHOP_SETUP_JOBS:-2}
+
+if [ ! -x "$prefix/bin/php" ] || ! "$prefix/bin/php" -r 'exit(PHP_ZTS && PHP_DEBUG ? 0 : 1);'; then
+	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	[ -n "$codename" ] || fail "cannot tell this Debian release"
+	mkdir -p "$work/apt/lists/partial"
+	echo "deb-src http://deb.debian.org/debian $codename main" >"$work/apt/sources.list"
+	apt="-o Dir::Etc::sourcelist=$work/apt/sources.list -o Dir::Etc::sourceparts=/nonexistent -o Dir::State::Lists=$work/apt/lists"
+	# shellcheck disable=SC2086
+	(cd "$work" && apt-get $apt update >"$work/apt.log" 2>&1 && apt-get $apt source --download-only "php$ver" >>"$work/apt.log" 2>&1) \
+		|| { tail -n 5 "$work/apt.log"; fail "could not download Debian's php$ver source"; }
+	orig=$(ls "$work"/php"$ver"_*.orig.tar.* | grep -v '\.asc$' | head -n 1)
+	tar -xf "$orig" -C "$work" || fail "could not unpack the source"
+	src=$(find "$work" -maxdepth 1 -type d -name 'php-*' | head -n 1)
+	(cd "$src" && ./configure --prefix="$prefix" --enable-zts --enable-debug --disable-all --enable-cli \
+		--disable-cgi --disable-phpdbg --enable-filter --enable-ctype >"$work/php-configure.log" 2>&1 \
+		&& make -j"$jobs" >"$work/php-make.log" 2>&1 && make install >"$work/php-install.log" 2>&1) \
+		|| { tail -n 20 "$work"/php-*.log; fail "PHP's ZTS debug build failed"; }
+fi
+"$prefix/bin/php" -v | head -n 1
+
+# shop_setup against it, in a copy of the tracked files (this tree's build stays NTS).
+mkdir "$work/ext"
+git ls-files -z | (cd "$top" && xargs -0 tar -cf -) | tar -xf - -C "$work/ext" || fail "could not copy the tree"
+(cd "$work/ext" && "$prefix/bin/phpize" >"$work/ext-build.log" 2>&1 \
+	&& ./configure --with-php-config="$prefix/bin/php-config" --enable-shop-setup >>"$work/ext-build.log" 2>&1 \
+	&& make -j"$jobs" >>"$work/ext-build.log" 2>&1) \
+	|| { grep -E 'error|warning' "$work/ext-build.log" | head -n 20; fail "shop_setup did not build against the ZTS debug PHP"; }
+grep -E 'warning:' "$work/ext-build.log" | head -n 20
+
+log="$work/phpt.log"
+(cd "$work/ext" && NO_INTERACTION=1 REPORT_EXIT_STATUS=0 TEST_PHP_EXECUTABLE="$prefix/bin/php" "$prefix/bin/php" \
+	run-tests.php -P -q -n -j"$jobs" -d "extension=$work/ext/modules/shop_setup.so" tests >"$log" 2>&1)
+# The log's result lines carry colour codes: strip them, then keep the bad ones and the skips.
+sed 's/\x1b\[[0-9;]*m//g; s/.*\r//' "$log" | grep -E '^(FAIL|BORK|WARN|LEAK|SKIP) '
+count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | head -n 1; }
+tp=$(count passed); tf=$(count failed); tb=$(count borked); tw=$(count warned); tl=$(count leaked)
+[ -n "$tp" ] || { tail -n 30 "$log"; tp=0; tf=1; }
+bad=$(( ${tf:-0} + ${tb:-0} + ${tw:-0} + ${tl:-0} ))
+echo "zts-debug: $tp passed, $bad failed ($(count skipped) skipped, listed above)"
+[ "$bad" -eq 0 ]
