@@ -7,7 +7,7 @@
 # shop_setup against it in a copy of the tree. A debug build adds Zend's
 # assertions and reports every emalloc leak at the end of a request (a test
 # that leaks fails). Prints "zts-debug: N passed, N failed".
-#   sh scripts/zts-debug.sh            # ~10 minutes on two cores, mostly PHP's build
+#   sh scripts/zts-debug.sh            # ~7 minutes on two cores, mostly PHP's build
 #   SHOP_SETUP_ZTS_PREFIX=/path sh scripts/zts-debug.sh   # keep the PHP build there and reuse it
 set -u
 cd "$(dirname "$0")/.."
