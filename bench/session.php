@@ -251,6 +251,9 @@ function ratio_10k(array $cols): void
     }
 }
 
+// Run, unless included for its functions (bench/floor.php).
+if (get_included_files()[0] !== __FILE__) return;
+
 $quick = in_array('--quick', $argv, true);
 $sizes = $quick ? [10, 1000, 100000] : [10, 1000, 100000, 1000000];
 foreach ($argv as $a) {
