@@ -111,7 +111,7 @@ PHP_FUNCTION(shop_setup_floor)
 		ZEND_HASH_FOREACH_VAL(role, pz) {
 			int k;
 			pz = fl_found(pz);
-			if (Z_TYPE_P(pz) != IS_ARRAY) continue;
+			if (!pz || Z_TYPE_P(pz) != IS_ARRAY) continue;
 			fl_fields(Z_ARRVAL_P(pz), fk, 6, f);
 			for (k = 0; k < 6; k++) sink += fl_touch(f[k]);
 			if (i < n) emails[i++] = f[0] && Z_TYPE_P(f[0]) == IS_STRING ? Z_STR_P(f[0]) : ZSTR_EMPTY_ALLOC();
