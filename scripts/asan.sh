@@ -89,11 +89,9 @@ log="$b/run-tests.log"
 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
 	php run-tests.php -q -n -j"${SHOP_SETUP_JOBS:-2}" -p "$b/php" -d "extension=$so" "$@" >"$log" 2>&1
 cd "$top"
-grep -E '^(FAIL|BORK|WARN|LEAK|SKIP)' "$log"
-count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | head -n 1; }
-tp=$(count passed); tf=$(count failed); tb=$(count borked); tw=$(count warned); tl=$(count leaked)
-[ -n "$tp" ] || { tail -n 40 "$log"; tp=0; tf=1; }
-bad=$(( ${tf:-0} + ${tb:-0} + ${tw:-0} + ${tl:-0} ))
+. scripts/phpt-tally.sh
+phpt_tally "$log" 40
+bad=$phpt_bad
 sh fuzz/san-reports.sh "$logs" || bad=$((bad + 1))
-echo "phpt asan: $tp passed, $bad failed"
+echo "phpt asan: $phpt_passed passed, $bad failed"
 [ "$bad" -eq 0 ]

@@ -50,11 +50,7 @@ grep -E 'warning:' "$work/ext-build.log" | head -n 20
 log="$work/phpt.log"
 (cd "$work/ext" && NO_INTERACTION=1 REPORT_EXIT_STATUS=0 TEST_PHP_EXECUTABLE="$prefix/bin/php" "$prefix/bin/php" \
 	run-tests.php -P -q -n -j"$jobs" -d "extension=$work/ext/modules/shop_setup.so" tests >"$log" 2>&1)
-# The log's result lines carry colour codes: strip them, then keep the bad ones and the skips.
-sed 's/\x1b\[[0-9;]*m//g; s/.*\r//' "$log" | grep -E '^(FAIL|BORK|WARN|LEAK|SKIP) '
-count() { sed -n "s/^Tests $1 *: *\([0-9]*\).*/\1/p" "$log" | head -n 1; }
-tp=$(count passed); tf=$(count failed); tb=$(count borked); tw=$(count warned); tl=$(count leaked)
-[ -n "$tp" ] || { tail -n 30 "$log"; tp=0; tf=1; }
-bad=$(( ${tf:-0} + ${tb:-0} + ${tw:-0} + ${tl:-0} ))
-echo "zts-debug: $tp passed, $bad failed ($(count skipped) skipped, listed above)"
-[ "$bad" -eq 0 ]
+. "$top/scripts/phpt-tally.sh"
+phpt_tally "$log"
+echo "zts-debug: $phpt_passed passed, $phpt_bad failed (${phpt_skipped:-0} skipped, listed above)"
+[ "$phpt_bad" -eq 0 ]
