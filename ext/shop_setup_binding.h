@@ -8,6 +8,16 @@
 
 #include "php.h"
 
+#if PHP_VERSION_ID < 80200
+/* Arrived in PHP 8.2 (Zend/zend_string.h, the same definition). Without it a
+ * binding built on 8.1 links lazily and dies with "undefined symbol" when the
+ * call is first reached. */
+static zend_always_inline bool zend_string_equals_cstr(const zend_string *s1, const char *s2, size_t s2_length)
+{
+	return ZSTR_LEN(s1) == s2_length && !memcmp(ZSTR_VAL(s1), s2, s2_length);
+}
+#endif
+
 /* Appends a printable rendering of s to buf: at most max bytes, cut on a character
  * boundary; well-formed UTF-8 kept, control characters and ill-formed bytes as \xNN,
  * so that the message is valid UTF-8 whatever s holds. */
