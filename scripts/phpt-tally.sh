@@ -1,4 +1,4 @@
-# Sourced by scripts/test.sh, scripts/asan.sh and scripts/zts-debug.sh: reads a
+# Sourced by scripts/test.sh, scripts/asan.sh and scripts/test-with-php.sh: reads a
 # run-tests.php log. phpt_tally LOG [TAIL] prints the FAIL/BORK/WARN/LEAK/SKIP
 # result lines (run-tests writes them after a carriage return and in colour,
 # so both are stripped first) and sets phpt_passed, phpt_bad (failed + borked

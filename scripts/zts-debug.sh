@@ -6,7 +6,8 @@
 # --enable-zts --enable-debug with the extensions the tests use, then builds
 # shop_setup against it in a copy of the tree. A debug build adds Zend's
 # assertions and reports every emalloc leak at the end of a request (a test
-# that leaks fails). Prints "zts-debug: N passed, N failed".
+# that leaks fails). The suite runs through scripts/test-with-php.sh, which
+# prints "zts-debug: N passed, N failed".
 #   sh scripts/zts-debug.sh            # ~7 minutes on two cores, mostly PHP's build
 #   SHOP_SETUP_ZTS_PREFIX=/path sh scripts/zts-debug.sh   # keep the PHP build there and reuse it
 set -u
@@ -36,21 +37,5 @@ if [ ! -x "$prefix/bin/php" ] || ! "$prefix/bin/php" -r 'exit(PHP_ZTS && PHP_DEB
 		&& make -j"$jobs" >"$work/php-make.log" 2>&1 && make install >"$work/php-install.log" 2>&1) \
 		|| { tail -n 20 "$work"/php-*.log; fail "PHP's ZTS debug build failed"; }
 fi
-"$prefix/bin/php" -v | head -n 1
-
 # shop_setup against it, in a copy of the tracked files (this tree's build stays NTS).
-mkdir "$work/ext"
-git ls-files -z | (cd "$top" && xargs -0 tar -cf -) | tar -xf - -C "$work/ext" || fail "could not copy the tree"
-(cd "$work/ext" && "$prefix/bin/phpize" >"$work/ext-build.log" 2>&1 \
-	&& ./configure --with-php-config="$prefix/bin/php-config" --enable-shop-setup >>"$work/ext-build.log" 2>&1 \
-	&& make -j"$jobs" >>"$work/ext-build.log" 2>&1) \
-	|| { grep -E 'error|warning' "$work/ext-build.log" | head -n 20; fail "shop_setup did not build against the ZTS debug PHP"; }
-grep -E 'warning:' "$work/ext-build.log" | head -n 20
-
-log="$work/phpt.log"
-(cd "$work/ext" && NO_INTERACTION=1 REPORT_EXIT_STATUS=0 TEST_PHP_EXECUTABLE="$prefix/bin/php" "$prefix/bin/php" \
-	run-tests.php -P -q -n -j"$jobs" -d "extension=$work/ext/modules/shop_setup.so" tests >"$log" 2>&1)
-. "$top/scripts/phpt-tally.sh"
-phpt_tally "$log"
-echo "zts-debug: $phpt_passed passed, $phpt_bad failed (${phpt_skipped:-0} skipped, listed above)"
-[ "$phpt_bad" -eq 0 ]
+sh "$top/scripts/test-with-php.sh" "$prefix" zts-debug
