@@ -9,7 +9,7 @@ shop_setup
 require __DIR__ . '/inc/moodle_mock.inc';
 require __DIR__ . '/inc/remote_fixture.inc';
 
-function run(int $site_limit, int $option, array $fault = null): void {
+function run(int $site_limit, int $option, ?array $fault = null): void {
 	$s = MoodleMock::site();
 	$s['max_input_vars'] = $site_limit;
 	if ($fault) $s['faults'][] = $fault;
