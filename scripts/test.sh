@@ -3,6 +3,9 @@
 #   core       C unit tests of the Zend-free core (tests/core/test_*.c), and the
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
 #   phpt       the PHPT suite
+#   php84      the PHPT suite on PHP 8.4: Debian trixie's CLI and headers, unpacked
+#              beside this machine's 8.2 (scripts/php84.sh; NOT RUN, counting nothing,
+#              when the packages cannot be downloaded)
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
 #   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
@@ -22,7 +25,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt valgrind asan fuzz session"
+	stages="core phpt php84 valgrind asan fuzz session"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -127,6 +130,15 @@ if has session; then
 		tally "$(echo "$out" | grep '^session ')" "$rc"
 	fi
 	stage_end session
+fi
+
+if has php84; then
+	stage_start php84
+	out=$(sh scripts/php84.sh 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep '^php84: [0-9]')" "$rc"
+	stage_end php84
 fi
 
 if has zts-debug; then
