@@ -53,6 +53,16 @@ tally() {
 	add "$p" "$f"
 }
 
+# Runs a script whose result lines match PATTERN ("<label>: N passed, N failed"),
+# shows its output and counts those lines (a non-zero exit counts as a failure).
+script_stage() {
+	pattern=$1; shift
+	out=$("$@" 2>&1)
+	rc=$?
+	echo "$out"
+	tally "$(echo "$out" | grep "$pattern")" "$rc"
+}
+
 if has core; then
 	stage_start core
 	out=$(make -s -C ext/core test 2>&1)
@@ -61,10 +71,7 @@ if has core; then
 	echo "$out" | grep -q 'Error\|error:' && rc=1
 	tally "$out" "$rc"
 	# The binding compiled as a thread-safe PHP would (this machine's PHP is NTS).
-	out=$(sh scripts/zts-check.sh 2>&1)
-	rc=$?
-	echo "$out"
-	tally "$(echo "$out" | grep '^zts: [0-9]')" "$rc"
+	script_stage '^zts: [0-9]' sh scripts/zts-check.sh
 	stage_end core
 fi
 
@@ -99,19 +106,13 @@ fi
 
 if has asan; then
 	stage_start asan
-	out=$(sh scripts/asan.sh 2>&1)
-	rc=$?
-	echo "$out"
-	tally "$(echo "$out" | grep '^phpt asan:')" "$rc"
+	script_stage '^phpt asan:' sh scripts/asan.sh
 	stage_end asan
 fi
 
 if has fuzz; then
 	stage_start fuzz
-	out=$(sh fuzz/run.sh "${SHOP_SETUP_FUZZ_SECONDS:-30}" 2>&1)
-	rc=$?
-	echo "$out"
-	tally "$(echo "$out" | grep '^fuzz: ')" "$rc"
+	script_stage '^fuzz: ' sh fuzz/run.sh "${SHOP_SETUP_FUZZ_SECONDS:-30}"
 	stage_end fuzz
 fi
 
@@ -134,19 +135,13 @@ fi
 
 if has php84; then
 	stage_start php84
-	out=$(sh scripts/php84.sh 2>&1)
-	rc=$?
-	echo "$out"
-	tally "$(echo "$out" | grep '^php84: [0-9]')" "$rc"
+	script_stage '^php84: [0-9]' sh scripts/php84.sh
 	stage_end php84
 fi
 
 if has zts-debug; then
 	stage_start zts-debug
-	out=$(sh scripts/zts-debug.sh 2>&1)
-	rc=$?
-	echo "$out"
-	tally "$(echo "$out" | grep '^zts-debug: [0-9]')" "$rc"
+	script_stage '^zts-debug: [0-9]' sh scripts/zts-debug.sh
 	stage_end zts-debug
 fi
 
