@@ -3,6 +3,7 @@
 #   core       C unit tests of the Zend-free core (tests/core/test_*.c), and the
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
 #   phpt       the PHPT suite
+#   pecl       the PECL tarball built without re2c, and its PHPT suite (scripts/pecl-check.sh)
 #   php84      the PHPT suite on PHP 8.4: Debian trixie's CLI and headers, unpacked
 #              beside this machine's 8.2 (scripts/php84.sh; NOT RUN, counting nothing,
 #              when the packages cannot be downloaded)
@@ -25,7 +26,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt php84 valgrind asan fuzz session"
+	stages="core phpt pecl php84 valgrind asan fuzz session"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -131,6 +132,12 @@ if has session; then
 		tally "$(echo "$out" | grep '^session ')" "$rc"
 	fi
 	stage_end session
+fi
+
+if has pecl; then
+	stage_start pecl
+	script_stage '^pecl: [0-9]' sh scripts/pecl-check.sh
+	stage_end pecl
 fi
 
 if has php84; then
