@@ -4,9 +4,11 @@
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
 #   phpt       the PHPT suite
 #   pecl       the PECL tarball built without re2c, and its PHPT suite (scripts/pecl-check.sh)
-#   php84      the PHPT suite on PHP 8.4: Debian trixie's CLI and headers, unpacked
-#              beside this machine's 8.2 (scripts/php84.sh; NOT RUN, counting nothing,
-#              when the packages cannot be downloaded)
+#   php81      the PHPT suite on PHP 8.1: Ubuntu 22.04's CLI and headers, unpacked
+#              beside this machine's 8.2 (scripts/php-deb.sh 8.1; NOT RUN, counting
+#              nothing, when the packages cannot be downloaded)
+#   php83      the same on PHP 8.3 from Ubuntu 24.04 (scripts/php-deb.sh 8.3)
+#   php84      the same on PHP 8.4 from Debian 13 (scripts/php-deb.sh 8.4)
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
 #   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
@@ -26,7 +28,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt pecl php84 valgrind asan fuzz session"
+	stages="core phpt pecl php81 php83 php84 valgrind asan fuzz session"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -140,11 +142,13 @@ if has pecl; then
 	stage_end pecl
 fi
 
-if has php84; then
-	stage_start php84
-	script_stage '^php84: [0-9]' sh scripts/php84.sh
-	stage_end php84
-fi
+for v in 8.1 8.3 8.4; do
+	st=php$(echo "$v" | tr -d .)
+	has "$st" || continue
+	stage_start "$st"
+	script_stage "^$st: [0-9]" sh scripts/php-deb.sh "$v"
+	stage_end "$st"
+done
 
 if has zts-debug; then
 	stage_start zts-debug
