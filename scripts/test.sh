@@ -3,20 +3,20 @@
 #   core       C unit tests of the Zend-free core (tests/core/test_*.c), and the
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
 #   phpt       the PHPT suite
+#   valgrind   the PHPT suite under valgrind (run-tests.php -m)
+#   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
+#   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
+#   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan,
+#              SHOP_SETUP_SESSION_SECONDS of random iterations each (default 30) after its heavy cases
 #   pecl       the PECL tarball built without re2c, and its PHPT suite (scripts/pecl-check.sh)
 #   php81      the PHPT suite on PHP 8.1: Ubuntu 22.04's CLI and headers, unpacked
 #              beside this machine's 8.2 (scripts/php-deb.sh 8.1; NOT RUN, counting
 #              nothing, when the packages cannot be downloaded)
 #   php83      the same on PHP 8.3 from Ubuntu 24.04 (scripts/php-deb.sh 8.3)
 #   php84      the same on PHP 8.4 from Debian 13 (scripts/php-deb.sh 8.4)
-#   valgrind   the PHPT suite under valgrind (run-tests.php -m)
-#   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
-#   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
-#   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan,
-#              SHOP_SETUP_SESSION_SECONDS of random iterations each (default 30) after its heavy cases
 #   zts-debug  not run by default (~7 minutes): the PHPT suite on a ZTS debug build of
 #              this PHP, built from Debian's source package (scripts/zts-debug.sh)
-# SHOP_SETUP_QUICK=1 skips valgrind, asan and fuzz and runs a short session harness.
+# SHOP_SETUP_QUICK=1 runs only core, phpt and a short session harness.
 # SHOP_SETUP_STAGES="core phpt" runs only the stages named.
 # Ends with one line "N passed, N failed" summing every stage; exits non-zero on any failure.
 set -u
@@ -28,7 +28,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt pecl php81 php83 php84 valgrind asan fuzz session"
+	stages="core phpt valgrind asan fuzz session pecl php81 php83 php84"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
