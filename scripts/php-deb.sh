@@ -36,9 +36,9 @@ ubuntu_keyring_deb=http://archive.ubuntu.com/ubuntu/pool/main/u/ubuntu-keyring/u
 # own_libc: the CLI needs its distribution's C library (newer than Debian 12's);
 # jammy's is older, so 8.1 runs on this machine's own.
 case $ver in
-	8.4) api_min=80400 suite= own_libc=1 ;;
-	8.3) api_min=80300 suite=noble own_libc=1 ;;
-	8.1) api_min=80100 suite=jammy own_libc=0 ;;
+	8.4) api_min=80400 distro=debian suite=trixie own_libc=1 ;;
+	8.3) api_min=80300 distro=ubuntu suite=noble own_libc=1 ;;
+	8.1) api_min=80100 distro=ubuntu suite=jammy own_libc=0 ;;
 	*) fail "no distribution package of PHP $ver is known here (8.1, 8.3, 8.4)" ;;
 esac
 api_max=$((api_min + 100))
@@ -52,8 +52,8 @@ if [ ! -x "$prefix/bin/php" ] || ! runs; then
 	[ "$own_libc" = 0 ] || command -v patchelf >/dev/null 2>&1 || fail "needs patchelf (scripts/deps.sh installs it)"
 	rm -rf "$dir"
 	mkdir -p "$dir/apt/lists/partial" "$dir/apt/cache/archives/partial" "$dir/debs" "$dir/root" "$prefix/bin"
-	if [ "$ver" = 8.4 ]; then
-		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$dir/apt/sources.list"
+	if [ "$distro" = debian ]; then
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" >"$dir/apt/sources.list"
 	else
 		# Ubuntu's keyring package, trusted for the pinned key only.
 		command -v gpg >/dev/null 2>&1 || fail "needs gpg"
@@ -78,7 +78,6 @@ if [ ! -x "$prefix/bin/php" ] || ! runs; then
 		fail "the package lists' signature did not verify"
 	fi
 	[ "$rc" -eq 0 ] || { tail -n 3 "$dir/apt.log"; not_run "could not read the package lists"; }
-	# shellcheck disable=SC2086
 	libc=; [ "$own_libc" = 1 ] && libc=libc6
 	# shellcheck disable=SC2086
 	(cd "$dir/debs" && apt-get $apt download "php$ver-cli" "php$ver-common" "php$ver-dev" $libc >>"$dir/apt.log" 2>&1) \
