@@ -5,6 +5,8 @@ shop_setup
 --SKIPIF--
 <?php
 require __DIR__ . '/inc/skipif_nocurl.inc';
+require __DIR__ . '/inc/moodle_mock.inc';
+if ($why = ss_mock_workers_skip()) die("skip $why");
 if (!is_file(__DIR__ . '/../modules/shop_setup.so')) die('skip needs the in-tree build modules/shop_setup.so');
 if (!is_dir('/proc/self')) die('skip needs /proc');
 ?>

@@ -3,7 +3,11 @@ shop_setup_remote_apply(): a write that may have been processed (timeout, droppe
 --EXTENSIONS--
 shop_setup
 --SKIPIF--
-<?php require __DIR__ . '/inc/skipif_nocurl.inc'; ?>
+<?php
+require __DIR__ . '/inc/skipif_nocurl.inc';
+require __DIR__ . '/inc/moodle_mock.inc';
+if ($why = ss_mock_workers_skip()) die("skip $why");
+?>
 --FILE--
 <?php
 require __DIR__ . '/inc/moodle_mock.inc';
