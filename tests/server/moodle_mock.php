@@ -16,10 +16,13 @@
  * workers (PHP_CLI_SERVER_WORKERS) share it. The state also counts requests
  * and holds the faults to inject:
  *   ['fn' => 'core_user_create_users' | '*', 'type' => T, 'times' => n, 'ms' => n,
- *    'commit' => bool (process the call before the fault: the write happened)]
+ *    'commit' => bool (process the call before the fault: the write happened),
+ *    'skip' => n (let the first n matching calls through)]
  * with T one of: http500, drop (connection closed mid-answer), badjson, slow
  * (answer after `ms`), error (answer `errorcode` for the whole call), keep
- * (process only the first `keep` records of the call's array parameter).
+ * (process only the first `keep` records of the call's array parameter), late
+ * (hold the call `ms` before reading it, then process it: a busy site that
+ * gets to a request after its client gave up on it).
  */
 
 const MOCK_NOW_DEFAULT = 1767225600;
@@ -574,10 +577,27 @@ function main(): void
 	$fault = null;
 	foreach ($s['faults'] ?? [] as $i => $f) {
 		if (($f['fn'] === '*' || $f['fn'] === $fn) && ($f['times'] ?? 1) > 0) {
+			if (($f['skip'] ?? 0) > 0) {
+				$s['faults'][$i]['skip'] = $f['skip'] - 1;
+				continue;
+			}
 			$fault = $f;
 			$s['faults'][$i]['times'] = ($f['times'] ?? 1) - 1;
 			break;
 		}
+	}
+	if (($fault['type'] ?? null) === 'late') {
+		// Counted and consumed now, read and processed after the wait, with the state as it is then.
+		rewind($fh);
+		ftruncate($fh, 0);
+		fwrite($fh, json_encode($s, JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
+		fflush($fh);
+		flock($fh, LOCK_UN);
+		usleep((int)($fault['ms'] ?? 1000) * 1000);
+		flock($fh, LOCK_EX);
+		rewind($fh);
+		$s = json_decode(stream_get_contents($fh), true);
+		$fault = null;
 	}
 	$commit = $fault === null || !empty($fault['commit']);
 	if (($fault['type'] ?? null) === 'keep') {
