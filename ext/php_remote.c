@@ -1416,6 +1416,7 @@ typedef struct rm_op {
 	zend_string *ref, *contextref;
 	zend_long userid, contextuserid, courseid, roleid, groupid, timestart, timeend;
 	bool verify, via_assign, tried, rejected;
+	bool lost;              /* a request that carried it got no usable answer */
 	zend_string *code, *msg;
 	zend_long newid;
 	const char *sentas;
@@ -1473,7 +1474,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
 			for (i = r.lo; i < r.hi; i++) {
 				rm_op *op = rm_job_op(j, i);
-				op->verify = true;
+				op->verify = op->lost = true;
 				rm_op_note(op, "invalidanswer", "core_user_create_users did not answer a list of accounts");
 			}
 			return;
@@ -1502,7 +1503,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			} else {
 				/* As many accounts as sent, but not this username: look it up. */
 				j->batch.state[i] = SS_ITEM_VERIFY;
-				op->verify = true;
+				op->verify = op->lost = true;
 				rm_op_note(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
 			}
 		}
@@ -1530,7 +1531,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 				ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
 				for (i = r.lo; i < r.hi; i++) {
 					rm_op *op = rm_job_op(j, i);
-					op->verify = true;
+					op->verify = op->lost = true;
 					rm_op_note(op, "invalidanswer", "core_user_create_users answered none of the accounts sent");
 				}
 				return;
@@ -1563,7 +1564,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			ap->group_new = true;
 			ss_batch_mark(&j->batch, r, SS_ITEM_DONE);
 		} else {
-			op->verify = true;
+			op->verify = op->lost = true;
 			rm_op_note(op, "invalidanswer", "core_group_create_groups did not answer the group");
 			ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
 		}
@@ -1593,6 +1594,19 @@ static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, 
 		rm_op_note(op, code, msg);
 		return SS_ITEM_VERIFY;
 	}
+	if (j->kind == K_CREATE_USERS && strcmp(code, "invalidparameter") == 0) {
+		/*
+		 * What Moodle answers for a username that exists (and for a bad
+		 * address, a duplicate email...). The account may be ours: a request
+		 * that timed out, found missing by the look-up, was processed after it
+		 * (a site that answers late does process). Look the username up: our
+		 * address, it is done; another, usernametaken; none, the refusal stands.
+		 */
+		op->verify = true;
+		op->rejected = true;
+		rm_op_note(op, code, msg);
+		return SS_ITEM_VERIFY;
+	}
 	rm_op_error(op, ST_FAILED, code, msg);
 	return SS_ITEM_FAILED;
 }
@@ -1609,7 +1623,7 @@ static void rm_on_unknown(rm_client *c, rm_job *j, size_t item, const char *code
 		return;
 	}
 	op = rm_job_op(j, item);
-	op->verify = true;
+	op->verify = op->lost = true;
 	rm_op_note(op, code, msg);
 }
 
@@ -1835,6 +1849,9 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 			zval tmp;
 			if (!zend_string_equals(lk, Z_STR_P(un))) {
 				zend_string_release(lk); /* Moodle refuses upper-case usernames in lookups */
+				if (op->rejected) {
+					op->st = ST_FAILED; /* nothing to look up: the refusal stands */
+				}
 				continue;
 			}
 			zend_string_release(lk);
@@ -1897,7 +1914,9 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 			zval *user = zend_hash_str_find_deref(Z_ARRVAL_P(op->src), "user", 4);
 			zval *un = zend_hash_str_find_deref(Z_ARRVAL_P(user), "username", 8);
 			zval *em = zend_hash_str_find_deref(Z_ARRVAL_P(user), "email", 5), *ans, *u;
+			bool rejected = op->rejected;
 			op->verify = false;
+			op->rejected = false;
 			ZEND_HASH_FOREACH_VAL(Z_ARRVAL(jobs[0]->answers), ans) {
 				if (Z_TYPE_P(ans) != IS_ARRAY) continue;
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(ans), u) {
@@ -1905,7 +1924,8 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 					if (!uun || strcmp(uun, Z_STRVAL_P(un)) != 0) continue;
 					if (uem && strlen(uem) == Z_STRLEN_P(em) && zend_binary_strcasecmp(uem, strlen(uem), Z_STRVAL_P(em), Z_STRLEN_P(em)) == 0) {
 						zval id;
-						op->st = op->tried ? ST_DONE : ST_EXISTS;
+						/* Refused as existing: ours if a request of this call went unanswered. */
+						op->st = op->tried && (!rejected || op->lost) ? ST_DONE : ST_EXISTS;
 						op->newid = rm_long(u, "id");
 						ZVAL_LONG(&id, op->newid);
 						zend_hash_update(&ap->created, op->ref, &id);
@@ -1916,6 +1936,10 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 					}
 				} ZEND_HASH_FOREACH_END();
 			} ZEND_HASH_FOREACH_END();
+			if (op->st == ST_PENDING && rejected) {
+				/* Moodle refused it and no account has its username: the refusal stands. */
+				op->st = ST_FAILED;
+			}
 		} else if (op->kind == OP_CREATE_GROUP && jobs[1] && !jobs[1]->err) {
 			zval *idn = zend_hash_str_find_deref(Z_ARRVAL_P(op->src), "idnumber", 8), *gl, *g;
 			bool rejected = op->rejected;
@@ -1926,8 +1950,11 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(gl), g) {
 					const char *gi = rm_str(g, "idnumber");
 					if (gi && strcmp(gi, Z_STRVAL_P(idn)) == 0) {
-						/* Made by an earlier run (or our unanswered request: done). */
-						op->st = op->tried && !rejected ? ST_DONE : ST_EXISTS;
+						/*
+						 * Made by an earlier run, or by our unanswered request (done:
+						 * refused as existing too, when the site got to it late).
+						 */
+						op->st = op->tried && (!rejected || op->lost) ? ST_DONE : ST_EXISTS;
 						op->newid = ap->groupid = rm_long(g, "id");
 						ap->group_new = op->st == ST_DONE;
 					}

@@ -1,5 +1,5 @@
 --TEST--
-shop_setup_remote_apply(): accounts a busy site created after the client gave up on the request are found and counted done when the retry is refused, not reported failed
+shop_setup_remote_apply(): accounts or a group a busy site created after the client gave up on the request are found and counted done when the retry is refused, not reported failed
 --EXTENSIONS--
 shop_setup
 --SKIPIF--
@@ -13,31 +13,50 @@ if ($why = ss_mock_workers_skip()) die("skip $why");
 require __DIR__ . '/inc/moodle_mock.inc';
 require __DIR__ . '/inc/remote_fixture.inc';
 $f = ss_valgrind_factor();
-$m = MoodleMock::start(null, 3);
-// The site holds the first core_user_create_users past the client's timeout (2 s), then
-// creates the accounts (at 2.75 s). The look-up that follows the timeout reads the site
-// before that (at 2 s: no account yet) and answers after it (at 3.5 s), so the request sent
-// again meets the accounts and is refused (invalidparameter, as Moodle does for a username
-// that exists). The first look-up of the call (before anything is sent) is let through.
-$m->fault(['fn' => 'core_user_create_users', 'type' => 'late', 'ms' => 2750 * $f]);
-$m->fault(['fn' => 'core_user_get_users_by_field', 'type' => 'slow', 'ms' => 1500 * $f, 'commit' => true, 'skip' => 1]);
-$r = shop_setup_remote_apply(remote_fixture_plan(2), $m->url, MoodleMock::TOKEN,
-	['backoff_ms' => 5, 'timeout_ms' => 2000 * $f, 'retries' => 2]);
-echo "ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), " users ", json_encode($r['users']), "\n";
-foreach ($r['operations'] as $op) {
-	if ($op['op'] === 'create_user') {
-		echo $op['ref'], " ", $op['status'], "\n";
+$opts = ['backoff_ms' => 5, 'timeout_ms' => 2000 * $f, 'retries' => 2];
+/*
+ * The site holds the create request past the client's timeout (2 s), then processes it
+ * (at 2.75 s). The look-up that follows the timeout reads the site before that (at 2 s:
+ * nothing yet) and answers after it (at 3.5 s), so the request sent again meets what the
+ * first one made and is refused (invalidparameter, as Moodle answers for a username or a
+ * group name that exists). The first look-up of the call, before anything is sent, is let
+ * through. Nothing else is in flight meanwhile: a worker of the mock holding a request
+ * would hold any other request it had accepted with it.
+ */
+function run_late(MoodleMock $m, array $plan, string $create, string $lookup, array $opts): void
+{
+	$f = ss_valgrind_factor();
+	$m->fault(['fn' => $create, 'type' => 'late', 'ms' => 2750 * $f]);
+	$m->fault(['fn' => $lookup, 'type' => 'slow', 'ms' => 1500 * $f, 'commit' => true, 'skip' => 1]);
+	$r = shop_setup_remote_apply($plan, $m->url, MoodleMock::TOKEN, $opts);
+	echo "ok=", json_encode($r['ok']), " ", json_encode(remote_statuses($r)), " failures ", json_encode($r['failures']), "\n";
+	foreach ($r['operations'] as $op) {
+		if (str_starts_with($op['op'], 'create_') && $op['op'] !== 'create_product') {
+			echo "  ", $op['op'], " ", $op['ref'] ?? $op['idnumber'], " ", $op['status'], "\n";
+		}
 	}
+	echo "  $create requests ", $m->state()['log']['fn'][$create], "\n";
 }
-echo "failures ", json_encode($r['failures']), "\n";
-$s = $m->state();
-echo "create_users requests ", $s['log']['fn']['core_user_create_users'], " (held, sent again, then one per record to find the culprit)\n";
-echo "accounts ", count($s['users']), ": ", implode(', ', array_column($s['users'], 'username')), "\n";
+
+// Accounts (the session's group exists already).
+$s = MoodleMock::site();
+$s['groups'][] = ['id' => 50, 'courseid' => 10, 'name' => 'Session TX-0001', 'description' => '', 'idnumber' => 'TX-0001', 'members' => []];
+$s['nextgroupid'] = 51;
+$m = MoodleMock::start($s, 3);
+run_late($m, remote_fixture_plan(2, 0, [], 'TX-0001', 50), 'core_user_create_users', 'core_user_get_users_by_field', $opts);
+echo "  accounts: ", implode(', ', array_column($m->state()['users'], 'username')), "\n";
+
+// A group (the accounts exist: those made above).
+run_late($m, remote_fixture_plan(2, 0, ['p1' => 1000, 'p2' => 1001], 'TX-0002'), 'core_group_create_groups', 'core_group_get_course_groups', $opts);
+echo "  groups: ", implode(', ', array_column($m->state()['groups'], 'idnumber')), "\n";
 ?>
 --EXPECT--
-ok=true {"done":14,"local":2} users {"p1":1000,"p2":1001}
-p1 done
-p2 done
-failures []
-create_users requests 4 (held, sent again, then one per record to find the culprit)
-accounts 4: admin, olivia, learner1, learner2
+ok=true {"done":13,"local":2} failures []
+  create_user p1 done
+  create_user p2 done
+  core_user_create_users requests 4
+  accounts: admin, olivia, learner1, learner2
+ok=true {"done":8,"exists":4,"local":2} failures []
+  create_group TX-0002 done
+  core_group_create_groups requests 2
+  groups: TX-0001, TX-0002
