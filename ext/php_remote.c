@@ -376,6 +376,7 @@ static void rm_req_start(rm_client *c, rm_req *r)
 typedef struct rm_apply rm_apply;
 static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans);
 static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
+static bool rm_recheck_batch(rm_job *j, ss_range r, const char *code, const char *msg);
 static void rm_on_fail(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
 static void rm_on_unknown(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
 
@@ -411,6 +412,9 @@ static void rm_moodle_error(rm_client *c, rm_job *j, ss_range r, const char *cod
 	}
 	if (r.hi - r.lo == 1) {
 		ss_batch_mark(&j->batch, r, rm_on_reject(c, j, r.lo, code, msg));
+		return;
+	}
+	if (rm_recheck_batch(j, r, code, msg)) {
 		return;
 	}
 	/* All or nothing: find the culprit by halves; the good records go through. */
@@ -1417,6 +1421,7 @@ typedef struct rm_op {
 	zend_long userid, contextuserid, courseid, roleid, groupid, timestart, timeend;
 	bool verify, via_assign, tried, rejected;
 	bool lost;              /* a request that carried it got no usable answer */
+	bool rechecked;         /* a refused batch of it was looked up before being bisected */
 	zend_string *code, *msg;
 	zend_long newid;
 	const char *sentas;
@@ -1594,13 +1599,15 @@ static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, 
 		rm_op_note(op, code, msg);
 		return SS_ITEM_VERIFY;
 	}
-	if (j->kind == K_CREATE_USERS && strcmp(code, "invalidparameter") == 0) {
+	if (j->kind == K_CREATE_USERS) {
 		/*
-		 * What Moodle answers for a username that exists (and for a bad
-		 * address, a duplicate email...). The account may be ours: a request
-		 * that timed out, found missing by the look-up, was processed after it
-		 * (a site that answers late does process). Look the username up: our
-		 * address, it is done; another, usernametaken; none, the refusal stands.
+		 * invalidparameter is what Moodle answers for a username that exists
+		 * (and for a bad address, a taken e-mail...); dmlwriteexception, for
+		 * one made meanwhile by a request still running. The account may be
+		 * ours: a request that timed out, found missing by the look-up, was
+		 * processed after it (a site that answers late does process). Look the
+		 * username up: our address, it is done; another, usernametaken; none,
+		 * the refusal stands.
 		 */
 		op->verify = true;
 		op->rejected = true;
@@ -1609,6 +1616,36 @@ static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, 
 	}
 	rm_op_error(op, ST_FAILED, code, msg);
 	return SS_ITEM_FAILED;
+}
+
+/*
+ * Accounts sent again after a lost request may have been made by that request
+ * since (a site that answers late): then the whole batch is refused, and
+ * halving it would cost two requests per account. Returns true when the batch
+ * is to be looked up first; what is still missing is sent again, and halved if
+ * refused again.
+ */
+static bool rm_recheck_batch(rm_job *j, ss_range r, const char *code, const char *msg)
+{
+	size_t i;
+	bool recheck = false;
+	if (j->kind != K_CREATE_USERS) {
+		return false;
+	}
+	for (i = r.lo; i < r.hi && !recheck; i++) {
+		rm_op *op = rm_job_op(j, i);
+		recheck = op->lost && !op->rechecked;
+	}
+	if (!recheck) {
+		return false;
+	}
+	ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
+	for (i = r.lo; i < r.hi; i++) {
+		rm_op *op = rm_job_op(j, i);
+		op->verify = op->rechecked = true;
+		rm_op_note(op, code, msg);
+	}
+	return true;
 }
 
 static void rm_on_fail(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg)
