@@ -7,7 +7,9 @@
 # uses -Werror=implicit-function-declaration, since a Zend function missing
 # from that version would otherwise only warn, link lazily, and kill PHP with
 # "undefined symbol" the first time a test reaches it. Prints
-# "LABEL: N passed, N failed" (LABEL defaults to php-VERSION).
+# "LABEL: N passed, N failed" (LABEL defaults to php-VERSION). Below PHP 8.2
+# the remote tests' mock Moodle server runs on this machine's `php` when it is
+# 8.2 or later (SHOP_SETUP_MOCK_PHP: set it to choose another).
 #   sh scripts/test-with-php.sh PREFIX [LABEL]
 # A PHP to test with, e.g. 8.1 from php-src's PHP-8.1 branch (needs bison):
 #   ./buildconf --force && ./configure --prefix=PREFIX --disable-all --enable-cli \
