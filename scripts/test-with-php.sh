@@ -40,7 +40,7 @@ grep -E '\.[ch]:[0-9]+:[0-9]+: warning:' "$work/ext-build.log" | head -n 20
 # The remote tests' mock Moodle server serves several requests at once with
 # the built-in server's workers, which hold requests before PHP 8.2 (php-src
 # GH-9400, see tests/inc/moodle_mock.inc): serve the mock with this machine's
-# PHP then, as a Moodle site would run its own PHP; without one, the two tests
+# PHP then, as a Moodle site would run its own PHP; without one, the tests
 # that need it skip.
 if [ -z "${SHOP_SETUP_MOCK_PHP:-}" ] && [ "$("$php" -n -r 'echo PHP_VERSION_ID;')" -lt 80200 ]; then
 	host_php=$(command -v php || true)
