@@ -1588,27 +1588,20 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg)
 {
 	rm_op *op = rm_job_op(j, item);
-	if (j->kind == K_CREATE_GROUP && (strcmp(code, "idnumbertaken") == 0 || strcmp(code, "invalidparameter") == 0)) {
-		/*
-		 * idnumbertaken: the group exists (an earlier run created it). Moodle checks
-		 * the name first, so the same group sent again answers invalidparameter.
-		 * Look it up by idnumber and go on.
-		 */
-		op->verify = true;
-		op->rejected = true;
-		rm_op_note(op, code, msg);
-		return SS_ITEM_VERIFY;
-	}
-	if (j->kind == K_CREATE_USERS) {
-		/*
-		 * invalidparameter is what Moodle answers for a username that exists
-		 * (and for a bad address, a taken e-mail...); dmlwriteexception, for
-		 * one made meanwhile by a request still running. The account may be
-		 * ours: a request that timed out, found missing by the look-up, was
-		 * processed after it (a site that answers late does process). Look the
-		 * username up: our address, it is done; another, usernametaken; none,
-		 * the refusal stands.
-		 */
+	/*
+	 * Refusals that may mean "it is there already": look it up (rm_settle())
+	 * before reporting. A group: idnumbertaken (an earlier run made it), or
+	 * invalidparameter, since Moodle checks the name before the idnumber. An
+	 * account, whatever the code: invalidparameter is what Moodle answers for
+	 * a username that exists (and for a bad address, a taken e-mail...),
+	 * dmlwriteexception for one made meanwhile by a request still running.
+	 * Either may be ours: a request that timed out, found missing by the
+	 * look-up, was processed after it (a site that answers late does
+	 * process). Found with our data, it is done; an account with another
+	 * address, usernametaken; nothing, the refusal stands.
+	 */
+	if (j->kind == K_CREATE_USERS
+		|| (j->kind == K_CREATE_GROUP && (strcmp(code, "idnumbertaken") == 0 || strcmp(code, "invalidparameter") == 0))) {
 		op->verify = true;
 		op->rejected = true;
 		rm_op_note(op, code, msg);
@@ -1646,6 +1639,16 @@ static bool rm_recheck_batch(rm_job *j, ss_range r, const char *code, const char
 		rm_op_note(op, code, msg);
 	}
 	return true;
+}
+
+/*
+ * The status of an operation a look-up found done: ours (done) if this call
+ * sent it, unless the site refused it and none of our requests for it went
+ * unanswered (then someone else made it: exists).
+ */
+static int rm_found_st(const rm_op *op, bool rejected)
+{
+	return op->tried && (!rejected || op->lost) ? ST_DONE : ST_EXISTS;
 }
 
 static void rm_on_fail(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg)
@@ -1961,8 +1964,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 					if (!uun || strcmp(uun, Z_STRVAL_P(un)) != 0) continue;
 					if (uem && strlen(uem) == Z_STRLEN_P(em) && zend_binary_strcasecmp(uem, strlen(uem), Z_STRVAL_P(em), Z_STRLEN_P(em)) == 0) {
 						zval id;
-						/* Refused as existing: ours if a request of this call went unanswered. */
-						op->st = op->tried && (!rejected || op->lost) ? ST_DONE : ST_EXISTS;
+						op->st = rm_found_st(op, rejected);
 						op->newid = rm_long(u, "id");
 						ZVAL_LONG(&id, op->newid);
 						zend_hash_update(&ap->created, op->ref, &id);
@@ -1987,11 +1989,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 				ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(gl), g) {
 					const char *gi = rm_str(g, "idnumber");
 					if (gi && strcmp(gi, Z_STRVAL_P(idn)) == 0) {
-						/*
-						 * Made by an earlier run, or by our unanswered request (done:
-						 * refused as existing too, when the site got to it late).
-						 */
-						op->st = op->tried && (!rejected || op->lost) ? ST_DONE : ST_EXISTS;
+						op->st = rm_found_st(op, rejected); /* an earlier run's, or our unanswered request's */
 						op->newid = ap->groupid = rm_long(g, "id");
 						ap->group_new = op->st == ST_DONE;
 					}
@@ -2019,7 +2017,7 @@ static void rm_settle(rm_apply *ap, int phase, bool all)
 						} ZEND_HASH_FOREACH_END();
 					}
 					if (hasrole) {
-						op->st = op->tried ? ST_DONE : ST_EXISTS;
+						op->st = rm_found_st(op, false);
 					} else {
 						/* Enrolled without this role: enrolling again would reset the dates. */
 						op->via_assign = true;
