@@ -524,6 +524,15 @@ function error_body(MoodleError $e): array
 	return ['exception' => $e->exc, 'errorcode' => $e->code2, 'message' => $e->getMessage()];
 }
 
+/** Writes the state back to its file (the caller holds the exclusive lock). */
+function save_state($fh, array $s): void
+{
+	rewind($fh);
+	ftruncate($fh, 0);
+	fwrite($fh, json_encode($s, JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
+	fflush($fh);
+}
+
 function main(): void
 {
 	$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
@@ -588,10 +597,7 @@ function main(): void
 	}
 	if (($fault['type'] ?? null) === 'late') {
 		// Counted and consumed now, read and processed after the wait, with the state as it is then.
-		rewind($fh);
-		ftruncate($fh, 0);
-		fwrite($fh, json_encode($s, JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
-		fflush($fh);
+		save_state($fh, $s);
 		flock($fh, LOCK_UN);
 		usleep((int)($fault['ms'] ?? 1000) * 1000);
 		flock($fh, LOCK_EX);
@@ -633,10 +639,7 @@ function main(): void
 			$result = error_body($e);
 		}
 	}
-	rewind($fh);
-	ftruncate($fh, 0);
-	fwrite($fh, json_encode($s, JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
-	fflush($fh);
+	save_state($fh, $s);
 	flock($fh, LOCK_UN);
 	fclose($fh);
 
