@@ -4,15 +4,16 @@
 # whose mirror serves no other version's source):
 #   8.4  Debian 13 (trixie): php8.4-cli, -common, -dev and its libc6
 #   8.3  Ubuntu 24.04 (noble): php8.3-cli, -common, -dev and its libc6
-#   8.1  Ubuntu 22.04 (jammy): php8.1-cli, -common, -dev and its libc6
+#   8.1  Ubuntu 22.04 (jammy): php8.1-cli, -common, -dev (on this machine's libc6)
 # The packages are downloaded with apt, signatures checked (Debian's keyring
 # of this machine; for Ubuntu, the archive key pinned below by fingerprint,
 # taken from Ubuntu's keyring package), and unpacked in a work directory:
 # nothing is installed, apt's lists and cache live in the work directory and
-# /etc/apt is untouched. The CLI is pointed at its own distribution's C
-# library with patchelf (interpreter and runpath; Debian 12's glibc is older
-# than the one it needs), so that run-tests.php's workers and the remote
-# tests' mock server, which start PHP again by its path, run the same PHP.
+# /etc/apt is untouched. The 8.3 and 8.4 CLIs are pointed at their own
+# distribution's C library with patchelf (interpreter and runpath; Debian 12's
+# glibc is older than the one they need), so that run-tests.php's workers and
+# the remote tests' mock server, which start PHP again by its path, run the
+# same PHP.
 # Then scripts/test-with-php.sh builds the extension against that version's
 # headers and runs the suite. Prints "phpXY: N passed, N failed"; when the
 # packages cannot be downloaded it says NOT RUN and counts nothing
