@@ -462,6 +462,84 @@ static const unsigned char ss_email_byte_class[256] = {
 };
 #undef SS_U8
 
+/*
+ * The common address in one pass: a dot-atom local part of atext bytes, then
+ * two DNS labels at least ([a-z0-9]+(-+[a-z0-9]+)*, under 64 bytes each, the
+ * last starting with a letter), 254 bytes at most, 64 before the '@'. Such an
+ * address has nothing to trim (white space is in neither set), no quote, and
+ * one '@', so every piece of the filter is decided here: the dot-atom and DNS
+ * alternatives match, each byte is one unit (over_255: n >= 255; at_65:
+ * '@' at 65 or later) and no label reaches 64. Anything else returns 0 and
+ * takes the general path, which decides alone (fuzz/fuzz_email.c compares the
+ * two on every input). Writes the key to out (when not NULL); *upper says a
+ * letter was lowered.
+ */
+enum { SX_NO = 0, SX_ATEXT, SX_LOWER, SX_UPPER, SX_DIGIT, SX_HYPHEN, SX_DOT, SX_AT };
+#define SX_UP8 SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER
+#define SX_LO8 SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER
+static const unsigned char ss_email_sx[128] = {
+	/* 0x00-0x1F: SX_NO */
+	[0x21] = SX_ATEXT, [0x23] = SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT,   /* ! # $ % & ' */
+	[0x2A] = SX_ATEXT, SX_ATEXT, [0x2D] = SX_HYPHEN, SX_DOT, SX_ATEXT,             /* * + - . / */
+	SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT,
+	[0x3D] = SX_ATEXT, [0x3F] = SX_ATEXT, SX_AT,                                   /* = ? @ */
+	SX_UP8, SX_UP8, SX_UP8, SX_UPPER, SX_UPPER,                                    /* A-Z */
+	[0x5E] = SX_ATEXT, SX_ATEXT, SX_ATEXT,                                          /* ^ _ ` */
+	SX_LO8, SX_LO8, SX_LO8, SX_LOWER, SX_LOWER,                                    /* a-z */
+	SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT                                          /* { | } ~ */
+};
+#undef SX_UP8
+#undef SX_LO8
+
+static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
+{
+	size_t i, label;
+	unsigned k = SX_DOT, up = 0;
+
+	if (n == 0 || n >= 255) return 0;
+	for (i = 0;; i++) {
+		uchar c;
+		unsigned prev = k;
+		if (i == n) return 0;
+		c = s[i];
+		k = c < 0x80 ? ss_email_sx[c] : SX_NO;
+		if (k == SX_AT) {
+			if (prev == SX_DOT || i >= 65) return 0;   /* empty part, trailing dot, 65 units */
+			break;
+		}
+		if (k == SX_NO || (k == SX_DOT && prev == SX_DOT)) return 0;
+		if (k == SX_UPPER) {
+			c |= 0x20;
+			up = 1;
+		}
+		if (out) out[i] = (char)c;
+	}
+	if (out) out[i] = '@';
+	label = ++i;   /* the current label's first byte */
+	for (; i < n; i++) {
+		uchar c = s[i];
+		k = c < 0x80 ? ss_email_sx[c] : SX_NO;
+		if (k == SX_DOT) {
+			if (i == label || s[i - 1] == '-' || i - label >= 64) return 0;
+			label = i + 1;
+		} else if (k == SX_UPPER) {
+			c |= 0x20;
+			up = 1;
+		} else if (k == SX_HYPHEN) {
+			if (i == label) return 0;
+		} else if (k != SX_LOWER && k != SX_DIGIT) {
+			return 0;
+		}
+		if (out) out[i] = (char)c;
+	}
+	/* The last label: the top-level domain, after one dot at least. */
+	if (i == label || s[n - 1] == '-' || n - label >= 64 || s[label - 1] != '.') return 0;
+	k = ss_email_sx[s[label]];
+	if (k != SX_LOWER && k != SX_UPPER) return 0;
+	*upper = (int)up;
+	return 1;
+}
+
 ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose)
 {
 	size_t b, n, i;
@@ -469,7 +547,13 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 	ss_email_parts pt;
 	size_t at = SS_EMAIL_UNKNOWN;
 	unsigned flags = 0;
+	int up;
 
+	if (ss_email_simple((const uchar *)in, len, out, &up)) {
+		*out_len = len;
+		if (same) *same = !up;
+		return SS_EMAIL_OK;
+	}
 	*out_len = 0;
 	if (same) *same = 0;
 	ss_email_trim(in, len, &b, &n);

@@ -99,6 +99,46 @@ static int stress(int rounds)
 	return bad;
 }
 
+/*
+ * The one-pass path for plain addresses (ss_email_simple) against the general
+ * filter: addresses made of the bytes that path takes (atext, letters of both
+ * cases, digits, '-', '.', '@'), with label, local part and total lengths
+ * around its limits. Its verdict and key must be the general path's. Returns
+ * the number of disagreements.
+ */
+static int simple_vs_filter(int rounds)
+{
+	static const char loc[] = "aZ9.-_+!#$%&'*/=?^`{|}~", dom[] = "aZ09-";
+	char in[300], out[SS_EMAIL_FILTER_MAX];
+	int r, bad = 0;
+	for (r = 0; r < rounds; r++) {
+		size_t len = 0, k, m, labels, i, n = 0;
+		int want;
+		ss_email_status st;
+		m = (rnd() % 4 == 0) ? 60 + rnd() % 8 : 1 + rnd() % 6;   /* around 64 before '@' */
+		for (k = 0; k < m; k++) in[len++] = loc[rnd() % (sizeof(loc) - 1)];
+		in[len++] = '@';
+		labels = 1 + rnd() % 4;
+		for (i = 0; i < labels && len < 280; i++) {
+			m = (rnd() % 4 == 0) ? 60 + rnd() % 8 : 1 + rnd() % 5;   /* around 64 per label */
+			if (rnd() % 3 == 0) m += 60;                            /* around 255 in all */
+			for (k = 0; k < m && len < 290; k++) in[len++] = dom[rnd() % (sizeof(dom) - 1)];
+			if (i + 1 < labels) in[len++] = '.';
+		}
+		if (rnd() % 2) in[rnd() % len] = ".-@A"[rnd() % 4];   /* a misplaced byte */
+		st = ss_email_normalize(in, len, out, &n);
+		want = ss_email_filter_valid(in, len);
+		if ((st == SS_EMAIL_OK) != want) { bad++; continue; }
+		if (st != SS_EMAIL_OK) continue;
+		if (n != len) { bad++; continue; }
+		for (i = 0; i < n; i++) {
+			char c = in[i];
+			if (out[i] != ((c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c)) { bad++; break; }
+		}
+	}
+	return bad;
+}
+
 int main(void)
 {
 	size_t b, n, i;
@@ -199,6 +239,21 @@ int main(void)
 	SS_CHECK(alias_is("j.dupont+x@exemple.fr", "j.dupont@exemple.fr"));
 	SS_CHECK(alias_is("+x@exemple.fr", "+x@exemple.fr"));
 	SS_CHECK(alias_is("\"a+b\"@exemple.fr", "\"a+b\"@exemple.fr"));
+
+	/* Plain addresses: the one-pass path decides as the general filter. */
+	SS_CHECK(key_is("Jean-Marc.O'Neil+x@Sub-1.Exemple.FR", "jean-marc.o'neil+x@sub-1.exemple.fr"));
+	SS_CHECK(key_is("a@b--c.xn--p1ai", "a@b--c.xn--p1ai"));
+	SS_CHECK(st_of(".a@b.fr") == SS_EMAIL_E_LOCAL_SYNTAX);
+	SS_CHECK(st_of("a.@b.fr") == SS_EMAIL_E_LOCAL_SYNTAX);
+	SS_CHECK(st_of("@b.fr") == SS_EMAIL_E_LOCAL_SYNTAX);
+	SS_CHECK(st_of("a@-b.fr") == SS_EMAIL_E_DOMAIN_SYNTAX);
+	SS_CHECK(st_of("a@b-.fr") == SS_EMAIL_E_DOMAIN_SYNTAX);
+	SS_CHECK(st_of("a@b.fr-") == SS_EMAIL_E_DOMAIN_SYNTAX);
+	SS_CHECK(st_of("a@b.f_r") == SS_EMAIL_E_DOMAIN_SYNTAX);
+	SS_CHECK(st_of("a@b.fr.") == SS_EMAIL_E_DOMAIN_SYNTAX);
+	SS_CHECK(st_of("a@b@c.fr") != SS_EMAIL_OK);
+	SS_CHECK(st_of("a\x7f@b.fr") == SS_EMAIL_E_LOCAL_SYNTAX);
+	SS_CHECK(simple_vs_filter(200000) == 0);
 
 	/* Random inputs: no crash, no over-read (ASan), invariants hold. */
 	SS_CHECK(stress(200000) == 0);
