@@ -9,7 +9,9 @@
  *   decoder and the White_Space list of ss_email.h: CR and LF are not trimmed);
  * - normalize: accepted iff the span is non-empty, has no NUL, CR, LF, '<' or
  *   '>', is at most SS_MAX_EMAIL_LEN bytes and ss_email_filter_valid() accepts
- *   it (the reference rule: Moodle's validate_email() on the trimmed string);
+ *   it (the reference rule: Moodle's validate_email() on the trimmed string;
+ *   ss_email_filter_valid() never takes the one-pass path for plain addresses,
+ *   so this also holds that path to the general one);
  *   the match key is the span ASCII-lower-cased, byte for byte; no key byte
  *   outside 0x01..0x7F, no upper-case letter, no CR/LF/NUL/'<'/'>'; one '@' at
  *   least with at most 64 bytes before the last one unless the local part is
