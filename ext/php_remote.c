@@ -378,7 +378,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans);
 static int rm_on_reject(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
 static bool rm_recheck_batch(rm_job *j, ss_range r, const char *code, const char *msg);
 static void rm_on_fail(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
-static void rm_on_unknown(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg);
+static void rm_lost_range(rm_job *j, ss_range r, const char *code, const char *msg);
 
 static void rm_fail_range(rm_client *c, rm_job *j, ss_range r, const char *code, const char *msg)
 {
@@ -510,11 +510,7 @@ static bool rm_req_done(rm_client *c, rm_req *r, CURLcode rc)
 	case SS_O_UNKNOWN:
 		if (out == SS_O_UNKNOWN && j->write && !j->idempotent) {
 			/* It may have been applied: look it up before sending anything again. */
-			size_t i;
-			ss_batch_mark(&j->batch, r->range, SS_ITEM_VERIFY);
-			for (i = r->range.lo; i < r->range.hi; i++) {
-				rm_on_unknown(c, j, i, code, msg);
-			}
+			rm_lost_range(j, r->range, code, msg);
 			break;
 		}
 		if (c->abort || r->range.attempt >= (unsigned)c->o.retries) {
@@ -1461,6 +1457,26 @@ static rm_op *rm_job_op(rm_job *j, size_t item)
 	return &j->ap->ops[j->opidx[item]];
 }
 
+/*
+ * A request that carried op got no usable answer: whether the site made it is
+ * unknown. Look it up (rm_settle()); what is found counts as ours (rm_found_st()).
+ */
+static void rm_op_lost(rm_op *op, const char *code, const char *msg)
+{
+	op->verify = op->lost = true;
+	rm_op_note(op, code, msg);
+}
+
+/* The same for every operation of items r, an answer that says nothing of any. */
+static void rm_lost_range(rm_job *j, ss_range r, const char *code, const char *msg)
+{
+	size_t i;
+	ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
+	for (i = r.lo; i < r.hi; i++) {
+		rm_op_lost(rm_job_op(j, i), code, msg);
+	}
+}
+
 static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 {
 	size_t i;
@@ -1476,12 +1492,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 		size_t answered = 0;
 		if (Z_TYPE_P(ans) != IS_ARRAY) {
 			/* Not the [{id, username}] list: the outcome is unknown, look it up. */
-			ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
-			for (i = r.lo; i < r.hi; i++) {
-				rm_op *op = rm_job_op(j, i);
-				op->verify = op->lost = true;
-				rm_op_note(op, "invalidanswer", "core_user_create_users did not answer a list of accounts");
-			}
+			rm_lost_range(j, r, "invalidanswer", "core_user_create_users did not answer a list of accounts");
 			return;
 		}
 		zend_hash_init(&byname, 16, NULL, NULL, 0);
@@ -1508,8 +1519,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			} else {
 				/* As many accounts as sent, but not this username: look it up. */
 				j->batch.state[i] = SS_ITEM_VERIFY;
-				op->verify = op->lost = true;
-				rm_op_note(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
+				rm_op_lost(op, "invalidanswer", "core_user_create_users answered other usernames than were sent");
 			}
 		}
 		zend_hash_destroy(&byname);
@@ -1533,12 +1543,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 				 * always answers so ("[]", or accounts we did not send). The
 				 * outcome is unknown: look the accounts up, as for an invalid answer.
 				 */
-				ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
-				for (i = r.lo; i < r.hi; i++) {
-					rm_op *op = rm_job_op(j, i);
-					op->verify = op->lost = true;
-					rm_op_note(op, "invalidanswer", "core_user_create_users answered none of the accounts sent");
-				}
+				rm_lost_range(j, r, "invalidanswer", "core_user_create_users answered none of the accounts sent");
 				return;
 			}
 			if (!ap->truncated_warned) {
@@ -1569,9 +1574,7 @@ static void rm_on_answer(rm_client *c, rm_job *j, ss_range r, zval *ans)
 			ap->group_new = true;
 			ss_batch_mark(&j->batch, r, SS_ITEM_DONE);
 		} else {
-			op->verify = op->lost = true;
-			rm_op_note(op, "invalidanswer", "core_group_create_groups did not answer the group");
-			ss_batch_mark(&j->batch, r, SS_ITEM_VERIFY);
+			rm_lost_range(j, r, "invalidanswer", "core_group_create_groups did not answer the group");
 		}
 		return;
 	}
@@ -1654,17 +1657,6 @@ static int rm_found_st(const rm_op *op, bool rejected)
 static void rm_on_fail(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg)
 {
 	rm_op_error(rm_job_op(j, item), ST_FAILED, code, msg);
-}
-
-static void rm_on_unknown(rm_client *c, rm_job *j, size_t item, const char *code, const char *msg)
-{
-	rm_op *op;
-	if (j->kind == K_READ) {
-		return;
-	}
-	op = rm_job_op(j, item);
-	op->verify = op->lost = true;
-	rm_op_note(op, code, msg);
 }
 
 /* -- plan parsing -- */
