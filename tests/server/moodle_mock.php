@@ -524,6 +524,14 @@ function error_body(MoodleError $e): array
 	return ['exception' => $e->exc, 'errorcode' => $e->code2, 'message' => $e->getMessage()];
 }
 
+/** Takes the lock ($lock: LOCK_SH or LOCK_EX) and reads the state from the start of its file. */
+function load_state($fh, int $lock): array
+{
+	flock($fh, $lock);
+	rewind($fh);
+	return json_decode(stream_get_contents($fh), true);
+}
+
 /** Writes the state back to its file (the caller holds the exclusive lock). */
 function save_state($fh, array $s): void
 {
@@ -551,16 +559,13 @@ function main(): void
 	$sent = count($pairs);
 
 	$fh = fopen($file, 'c+');
-	flock($fh, LOCK_SH);
-	$cfg = json_decode(stream_get_contents($fh), true);
+	$cfg = load_state($fh, LOCK_SH);
 	flock($fh, LOCK_UN);
 	if (!empty($cfg['latency_ms'])) {
 		usleep((int)$cfg['latency_ms'] * 1000);
 	}
 
-	flock($fh, LOCK_EX);
-	rewind($fh);
-	$s = json_decode(stream_get_contents($fh), true);
+	$s = load_state($fh, LOCK_EX);
 
 	// PHP keeps the first max_input_vars variables of the body and drops the rest, silently.
 	$limit = $s['max_input_vars'] ?? 5000;
@@ -600,9 +605,7 @@ function main(): void
 		save_state($fh, $s);
 		flock($fh, LOCK_UN);
 		usleep((int)($fault['ms'] ?? 1000) * 1000);
-		flock($fh, LOCK_EX);
-		rewind($fh);
-		$s = json_decode(stream_get_contents($fh), true);
+		$s = load_state($fh, LOCK_EX);
 		$fault = null;
 	}
 	$commit = $fault === null || !empty($fault['commit']);
