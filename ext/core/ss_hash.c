@@ -36,10 +36,16 @@ uint64_t ss_hash_bytes(const void *p, size_t len)
 		h *= UINT64_C(0x4cf5ad432745937f);
 	}
 	if (i < len) {
+		/* The tail's r bytes, zero-padded: from the word ending at len when
+		 * there is one (no byte loop for the usual key of 9 to 40 bytes). */
+		size_t r = len - i, k;
 		uint64_t w = 0;
-		size_t k;
-		for (k = 0; i + k < len; k++) {
-			w |= (uint64_t)s[i + k] << (8 * k);
+		if (len >= 8) {
+			w = ss_read64le(s + len - 8) >> (8 * (8 - r));
+		} else {
+			for (k = 0; k < r; k++) {
+				w |= (uint64_t)s[i + k] << (8 * k);
+			}
 		}
 		h ^= w * UINT64_C(0x87c37b91114253d5);
 		h = (h << 31) | (h >> 33);

@@ -4,6 +4,48 @@
 
 #include <stdlib.h>
 
+/*
+ * The hash as first written (the tail read byte by byte): ss_hash_bytes must
+ * give the same value for every length and alignment, whatever it reads at once.
+ */
+static uint64_t ref_hash(const unsigned char *s, size_t len)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ ((uint64_t)len * UINT64_C(0x9e3779b97f4a7c15));
+	size_t i = 0, k;
+	for (; i < len; i += 8) {
+		uint64_t w = 0;
+		for (k = 0; k < 8 && i + k < len; k++) w |= (uint64_t)s[i + k] << (8 * k);
+		h ^= w * UINT64_C(0x87c37b91114253d5);
+		h = (h << 31) | (h >> 33);
+		h *= UINT64_C(0x4cf5ad432745937f);
+	}
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h ? h : 1;
+}
+
+static int hash_matches_ref(void)
+{
+	unsigned char buf[8 + 200];
+	uint32_t x = 2463534242u;
+	size_t off, len, i;
+	for (i = 0; i < sizeof buf; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		buf[i] = (unsigned char)x;
+	}
+	for (off = 0; off < 8; off++) {
+		for (len = 0; len + off <= sizeof buf; len++) {
+			if (ss_hash_bytes(buf + off, len) != ref_hash(buf + off, len)) return 0;
+		}
+	}
+	return 1;
+}
+
 int main(void)
 {
 	ss_smap m = SS_SMAP_INIT;
@@ -82,6 +124,7 @@ int main(void)
 	SS_CHECK(ss_hash_bytes("a", 1) == UINT64_C(0x47eae1328defad2b));
 	SS_CHECK(ss_hash_bytes("jean.dupont@exemple.fr", 22) == UINT64_C(0xfe713aaf711e2c29));
 	SS_CHECK(ss_hash_bytes("0123456789abcdef", 16) == UINT64_C(0x08c0dcaaecf6e2dd));
+	SS_CHECK(hash_matches_ref());
 
 	ss_arena_free(&a);
 	free(keys);
