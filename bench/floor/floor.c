@@ -169,30 +169,49 @@ PHP_FUNCTION(shop_setup_floor)
 	rid = fl_new_list(n);
 	ref = fl_new_list(n);
 	em = fl_new_list(n);
-	i = 0;
-	ZEND_HASH_FOREACH_VAL(pun, x) {
-		ZVAL_LONG(&z, (zend_long)(sink & 0x7f));
-		zend_hash_next_index_insert_new(fl, &z);
-		ZVAL_LONG(&z, (zend_long)i);
-		zend_hash_next_index_insert_new(uid, &z);
-		ZVAL_LONG(&z, 5);
-		zend_hash_next_index_insert_new(rid, &z);
-		/* A reused account's name is its own string (refcounted); a new one is made. */
-		if (Z_TYPE_P(x) == IS_STRING && Z_REFCOUNTED_P(x) && GC_REFCOUNT(Z_STR_P(x)) > 1) ZVAL_STR_COPY(&z, Z_STR_P(x));
-		else if (Z_TYPE_P(x) == IS_STRING) ZVAL_STRINGL_FAST(&z, Z_STRVAL_P(x), Z_STRLEN_P(x));
-		else ZVAL_EMPTY_STRING(&z);
-		zend_hash_next_index_insert_new(un, &z);
-		i++;
-	} ZEND_HASH_FOREACH_END();
-	for (i = 0; i < n; i++) {
-		ZVAL_STR_COPY(&z, emails[i]);
-		zend_hash_next_index_insert_new(em, &z);
-	}
-	ZEND_HASH_FOREACH_VAL(pref, x) {
-		if (Z_TYPE_P(x) == IS_STRING) ZVAL_STRINGL_FAST(&z, Z_STRVAL_P(x), Z_STRLEN_P(x));
-		else ZVAL_EMPTY_STRING(&z);
-		zend_hash_next_index_insert_new(ref, &z);
-	} ZEND_HASH_FOREACH_END();
+	/* Filled in place, as the extension fills its lists. */
+	ZEND_HASH_FILL_PACKED(fl) {
+		for (i = 0; i < n; i++) {
+			ZEND_HASH_FILL_SET_LONG((zend_long)(sink & 0x7f));
+			ZEND_HASH_FILL_NEXT();
+		}
+	} ZEND_HASH_FILL_END();
+	ZEND_HASH_FILL_PACKED(uid) {
+		for (i = 0; i < n; i++) {
+			ZEND_HASH_FILL_SET_LONG((zend_long)i);
+			ZEND_HASH_FILL_NEXT();
+		}
+	} ZEND_HASH_FILL_END();
+	ZEND_HASH_FILL_PACKED(rid) {
+		for (i = 0; i < n; i++) {
+			ZEND_HASH_FILL_SET_LONG(5);
+			ZEND_HASH_FILL_NEXT();
+		}
+	} ZEND_HASH_FILL_END();
+	ZEND_HASH_FILL_PACKED(un) {
+		ZEND_HASH_FOREACH_VAL(pun, x) {
+			/* A reused account's name is its own string (refcounted); a new one is made. */
+			if (Z_TYPE_P(x) == IS_STRING && Z_REFCOUNTED_P(x) && GC_REFCOUNT(Z_STR_P(x)) > 1) ZVAL_STR_COPY(&z, Z_STR_P(x));
+			else if (Z_TYPE_P(x) == IS_STRING) ZVAL_STRINGL_FAST(&z, Z_STRVAL_P(x), Z_STRLEN_P(x));
+			else ZVAL_EMPTY_STRING(&z);
+			ZEND_HASH_FILL_SET(&z);
+			ZEND_HASH_FILL_NEXT();
+		} ZEND_HASH_FOREACH_END();
+	} ZEND_HASH_FILL_END();
+	ZEND_HASH_FILL_PACKED(em) {
+		for (i = 0; i < n; i++) {
+			ZEND_HASH_FILL_SET_STR_COPY(emails[i]);
+			ZEND_HASH_FILL_NEXT();
+		}
+	} ZEND_HASH_FILL_END();
+	ZEND_HASH_FILL_PACKED(ref) {
+		ZEND_HASH_FOREACH_VAL(pref, x) {
+			if (Z_TYPE_P(x) == IS_STRING) ZVAL_STRINGL_FAST(&z, Z_STRVAL_P(x), Z_STRLEN_P(x));
+			else ZVAL_EMPTY_STRING(&z);
+			ZEND_HASH_FILL_SET(&z);
+			ZEND_HASH_FILL_NEXT();
+		} ZEND_HASH_FOREACH_END();
+	} ZEND_HASH_FILL_END();
 	efree(emails);
 
 	out = zend_new_array(6);
