@@ -474,69 +474,80 @@ static const unsigned char ss_email_byte_class[256] = {
  * two on every input). Writes the key to out (when not NULL); *upper says a
  * letter was lowered.
  */
-enum { SX_NO = 0, SX_ATEXT, SX_LOWER, SX_UPPER, SX_DIGIT, SX_HYPHEN, SX_DOT, SX_AT };
-#define SX_UP8 SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER, SX_UPPER
-#define SX_LO8 SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER, SX_LOWER
-static const unsigned char ss_email_sx[128] = {
-	/* 0x00-0x1F: SX_NO */
-	[0x21] = SX_ATEXT, [0x23] = SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT,   /* ! # $ % & ' */
-	[0x2A] = SX_ATEXT, SX_ATEXT, [0x2D] = SX_HYPHEN, SX_DOT, SX_ATEXT,             /* * + - . / */
-	SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT, SX_DIGIT,
-	[0x3D] = SX_ATEXT, [0x3F] = SX_ATEXT, SX_AT,                                   /* = ? @ */
-	SX_UP8, SX_UP8, SX_UP8, SX_UPPER, SX_UPPER,                                    /* A-Z */
-	[0x5E] = SX_ATEXT, SX_ATEXT, SX_ATEXT,                                          /* ^ _ ` */
-	SX_LO8, SX_LO8, SX_LO8, SX_LOWER, SX_LOWER,                                    /* a-z */
-	SX_ATEXT, SX_ATEXT, SX_ATEXT, SX_ATEXT                                          /* { | } ~ */
+enum { PX_L = 1, PX_D = 2, PX_UP = 4, PX_LETTER = 8 };
+#define PX_LO (PX_L | PX_D | PX_LETTER)
+#define PX_HI (PX_L | PX_D | PX_LETTER | PX_UP)
+#define PX_LO8 PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO
+#define PX_HI8 PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI
+#define PX_DG (PX_L | PX_D)
+/*
+ * PX_L: a byte a local part takes as it is (atext but '.'); PX_D: one a DNS
+ * label takes as it is (letters and digits); PX_UP: upper case (PX_UP << 3 is
+ * 0x20, the bit that lowers it). '.', '@', '-' in a domain, and every other
+ * byte (controls, space, quotes, 0x7F, non-ASCII) have to be looked at.
+ */
+static const unsigned char ss_email_px[256] = {
+	[0x21] = PX_L, [0x23] = PX_L, PX_L, PX_L, PX_L, PX_L,                  /* ! # $ % & ' */
+	[0x2A] = PX_L, PX_L, [0x2D] = PX_L, [0x2F] = PX_L,                     /* * + - / */
+	PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, /* 0-9 */
+	[0x3D] = PX_L, [0x3F] = PX_L,                                          /* = ? */
+	[0x41] = PX_HI8, PX_HI8, PX_HI8, PX_HI, PX_HI,                         /* A-Z */
+	[0x5E] = PX_L, PX_L, PX_L,                                             /* ^ _ ` */
+	PX_LO8, PX_LO8, PX_LO8, PX_LO, PX_LO,                                  /* a-z */
+	PX_L, PX_L, PX_L, PX_L                                                 /* { | } ~ */
 };
-#undef SX_UP8
-#undef SX_LO8
+#undef PX_LO
+#undef PX_HI
+#undef PX_LO8
+#undef PX_HI8
+#undef PX_DG
 
 static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 {
-	size_t i, label;
-	unsigned k = SX_DOT, up = 0;
+	char tmp[256];
+	size_t i, label, dot = (size_t)-1;   /* dot: the local part's latest '.' */
+	unsigned acc = 0, f;
+	uchar c;
 
 	if (n == 0 || n >= 255) return 0;
+	if (!out) out = tmp;
+	/* The local part: no '.' first, last or after another, '@' at 64 at most. */
 	for (i = 0;; i++) {
-		uchar c;
-		unsigned prev = k;
 		if (i == n) return 0;
 		c = s[i];
-		k = c < 0x80 ? ss_email_sx[c] : SX_NO;
-		if (k == SX_AT) {
-			if (prev == SX_DOT || i >= 65) return 0;   /* empty part, trailing dot, 65 units */
+		f = ss_email_px[c];
+		out[i] = (char)(c | ((f & PX_UP) << 3));
+		acc |= f;
+		if (f & PX_L) continue;
+		if (c == '.') {
+			if (i == 0 || dot == i - 1) return 0;
+			dot = i;
+		} else if (c == '@') {
+			if (i == 0 || dot == i - 1 || i >= 65) return 0;   /* empty part, trailing dot, 65 units */
 			break;
-		}
-		if (k == SX_NO || (k == SX_DOT && prev == SX_DOT)) return 0;
-		if (k == SX_UPPER) {
-			c |= 0x20;
-			up = 1;
-		}
-		if (out) out[i] = (char)c;
-	}
-	if (out) out[i] = '@';
-	label = ++i;   /* the current label's first byte */
-	for (; i < n; i++) {
-		uchar c = s[i];
-		k = c < 0x80 ? ss_email_sx[c] : SX_NO;
-		if (k == SX_DOT) {
-			if (i == label || s[i - 1] == '-' || i - label >= 64) return 0;
-			label = i + 1;
-		} else if (k == SX_UPPER) {
-			c |= 0x20;
-			up = 1;
-		} else if (k == SX_HYPHEN) {
-			if (i == label) return 0;
-		} else if (k != SX_LOWER && k != SX_DIGIT) {
+		} else {
 			return 0;
 		}
-		if (out) out[i] = (char)c;
 	}
-	/* The last label: the top-level domain, after one dot at least. */
+	/* Labels: no '-' first or last, under 64 bytes. */
+	label = ++i;
+	for (; i < n; i++) {
+		c = s[i];
+		f = ss_email_px[c];
+		out[i] = (char)(c | ((f & PX_UP) << 3));
+		acc |= f;
+		if (f & PX_D) continue;
+		if (c == '.') {
+			if (i == label || s[i - 1] == '-' || i - label >= 64) return 0;
+			label = i + 1;
+		} else if (c != '-' || i == label) {
+			return 0;
+		}
+	}
+	/* The last label: the top-level domain, after one dot at least, starting with a letter. */
 	if (i == label || s[n - 1] == '-' || n - label >= 64 || s[label - 1] != '.') return 0;
-	k = ss_email_sx[s[label]];
-	if (k != SX_LOWER && k != SX_UPPER) return 0;
-	*upper = (int)up;
+	if (!(ss_email_px[s[label]] & PX_LETTER)) return 0;
+	*upper = (acc & PX_UP) != 0;
 	return 1;
 }
 
