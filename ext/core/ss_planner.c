@@ -919,31 +919,31 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			ss_part_out *po = SS_OUT_PART(out, i);
 			const ss_fact_enrolment *e = NULL;
 			if (po->error || !po->matchkey.len) continue;
-			SS_OUT_PART(out, i)->need = SS_PROCEED;
+			po->need = SS_PROCEED;
 			if (po->action == SS_ACT_REUSE) {
 				es = ss_imap_find(&enrol, courseid, po->userid, 0);
 				e = es ? &in->enrolments[es->val - 1] : NULL;
 			}
 			if (po->userid && po->userid == op_id) {
 				/* The operator holds a seat too: one enrolment, two roles. */
-				SS_OUT_PART(out, i)->need |= SS_IS_OPERATOR;
+				po->need |= SS_IS_OPERATOR;
 				if (op_need_enrol || op_need_role || e) {
 					int has = ss_has_role(e, po->roleid) || ((op_need_enrol || op_need_role) && po->roleid == suprole);
 					if (has) out->skipped++;
-					else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
+					else po->need |= SS_NEED_ROLE;
 				} else {
-					SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
+					po->need |= SS_NEED_ENROL;
 				}
 				if (!op_in_course) {
 					op_in_course = 1;
 					if (!(in->has_group && ss_imap_find(&members, op_id, 0, 0))) op_need_member = 1;
 				}
 			} else {
-				if (!e) SS_OUT_PART(out, i)->need |= SS_NEED_ENROL;
+				if (!e) po->need |= SS_NEED_ENROL;
 				else if (ss_has_role(e, po->roleid)) out->skipped++;
-				else SS_OUT_PART(out, i)->need |= SS_NEED_ROLE;
+				else po->need |= SS_NEED_ROLE;
 				if (po->userid && in->has_group && ss_imap_find(&members, po->userid, 0, 0)) out->skipped++;
-				else SS_OUT_PART(out, i)->need |= SS_NEED_MEMBER;
+				else po->need |= SS_NEED_MEMBER;
 			}
 			/* Delegation. */
 			if (po->userid == op_id || op_privileged) {
@@ -964,14 +964,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			if (po->attach) {
 				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
-				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_OP;
+				else po->need |= SS_NEED_RA_OP;
 				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
-				else SS_OUT_PART(out, i)->need |= SS_NEED_RA_MIRROR;
+				else po->need |= SS_NEED_RA_MIRROR;
 			}
 			tmp.len = 0;
 			if (products.count && ss_session_reference(in, out, i, &tmp) != 0) goto nomem;
 			if (products.count && ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
-			else SS_OUT_PART(out, i)->need |= SS_NEED_PRODUCT;
+			else po->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			if (c->nomem) goto nomem;
 		}
@@ -985,7 +985,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		else SS_EMIT((kind), (variant), (ref)); \
 	} while (0)
 			for (i = 0; i < n; i++) {
-				if ((SS_OUT_PART(out, i)->need & SS_PROCEED) && SS_OUT_PART(out, i)->action == SS_ACT_CREATE) {
+				const ss_part_out *po = SS_OUT_PART(out, i);
+				if ((po->need & SS_PROCEED) && po->action == SS_ACT_CREATE) {
 					SS_EMIT_PART(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
@@ -1010,8 +1011,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT_PART(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_OP) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
-				if (SS_OUT_PART(out, i)->need & SS_NEED_RA_MIRROR) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
+				const unsigned need = SS_OUT_PART(out, i)->need;
+				if (need & SS_NEED_RA_OP) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (need & SS_NEED_RA_MIRROR) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
 			for (i = 0; i < n; i++) {
 				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT_PART(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
