@@ -1310,12 +1310,15 @@ static zend_string *ss_username_str(const ss_bind *b, const ss_part_out *po)
 	return po->username.len ? zend_string_init(po->username.p, po->username.len, 0) : NULL;
 }
 
-/* Participant i's product reference (NULL when its address is invalid); buf is scratch. */
-static zend_string *ss_reference_str(const ss_bind *b, const ss_session_out *o, size_t i, ss_buf *buf)
+/* Participant i's product reference (NULL when its address is invalid), written in place. */
+static zend_string *ss_reference_str(const ss_bind *b, const ss_session_out *o, size_t i)
 {
-	buf->len = 0;
-	if (SS_OUT_PART(o, i)->matchkey.len) ss_session_reference(&b->in, o, i, buf);
-	return buf->len ? zend_string_init(buf->p, buf->len, 0) : NULL;
+	zend_string *s;
+	if (!SS_OUT_PART(o, i)->matchkey.len) return NULL;
+	s = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
+	ss_session_reference_to(&b->in, o, i, ZSTR_VAL(s));
+	ZSTR_VAL(s)[ZSTR_LEN(s)] = '\0';
+	return s;
 }
 
 /* The i-th operation as a row (see docs/session-contract.md). */
@@ -1475,7 +1478,7 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 	 * interleaved would shuffle Zend's free lists further at every call (see
 	 * ss_build_plan_columns()). */
 	for (i = 0; i < o->nparts; i++) shared[i].username = ss_username_str(b, SS_OUT_PART(o, i));
-	for (i = 0; i < o->nparts; i++) shared[i].reference = ss_reference_str(b, o, i, &buf);
+	for (i = 0; i < o->nparts; i++) shared[i].reference = ss_reference_str(b, o, i);
 
 	/* Participants. */
 	ZVAL_ARR(&list, ss_new_list(o->nparts));
@@ -1657,7 +1660,7 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	} ZEND_HASH_FILL_END();
 	ZEND_HASH_FILL_PACKED(ref) {
 		for (i = 0; i < n; i++) {
-			zend_string *reference = ss_reference_str(b, o, i, &buf);
+			zend_string *reference = ss_reference_str(b, o, i);
 			if (reference) ZEND_HASH_FILL_SET_STR(reference);
 			else ZEND_HASH_FILL_SET_INTERNED_STR(ZSTR_EMPTY_ALLOC());
 			ZEND_HASH_FILL_NEXT();

@@ -1095,14 +1095,20 @@ void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
 	}
 }
 
+void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst)
+{
+	if (in->transactionid.len) memcpy(dst, in->transactionid.p, in->transactionid.len);
+	dst[in->transactionid.len] = '-';
+	ss_base32(SS_OUT_PART(out, i)->refhash, dst + in->transactionid.len + 1);
+}
+
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)
 {
-	char code[13];
-	ss_base32(SS_OUT_PART(out, i)->refhash, code);
-	if (ss_buf_reserve(b, in->transactionid.len + 14) != 0) return -1;
-	ss_buf_append(b, in->transactionid.p, in->transactionid.len);
-	ss_buf_putc(b, '-');
-	return ss_buf_append(b, code, 13);
+	if (ss_buf_reserve(b, SS_REFERENCE_LEN(in)) != 0) return -1;
+	ss_session_reference_to(in, out, i, b->p + b->len);
+	b->len += SS_REFERENCE_LEN(in);
+	b->p[b->len] = '\0';
+	return 0;
 }
 
 #define SS_LIT(b, s) ss_buf_append((b), (s), sizeof(s) - 1)

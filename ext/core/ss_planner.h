@@ -252,6 +252,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out);
 void ss_session_op(const ss_session_out *out, size_t i, ss_op *op);
 /* Appends participant i's product reference ("<transactionid>-<13 base32>") to b. */
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
+/* The same written at dst, which has room for SS_REFERENCE_LEN(in) bytes (no NUL). */
+#define SS_REFERENCE_LEN(in) ((in)->transactionid.len + 14)
+void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst);
 /* Appends the readable line saying what the plan does for participant i to b. */
 int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
 void ss_session_out_free(ss_session_out *out);
