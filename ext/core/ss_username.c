@@ -135,6 +135,22 @@ size_t ss_username_fold_max(void)
 }
 
 /*
+ * An ASCII byte in a name part: what it writes (lower case; the letters,
+ * digits and - _ . @ that PARAM_USERNAME keeps), SS_UA_SPACE for white space,
+ * 0 for what is dropped (apostrophes, anything else).
+ */
+#define SS_UA_SPACE 1
+#define SS_UA_LO8(c) (c), (c) + 1, (c) + 2, (c) + 3, (c) + 4, (c) + 5, (c) + 6, (c) + 7
+static const unsigned char ss_username_ascii[128] = {
+	['\t'] = SS_UA_SPACE, ['\n'] = SS_UA_SPACE, ['\v'] = SS_UA_SPACE, ['\f'] = SS_UA_SPACE, ['\r'] = SS_UA_SPACE,
+	[' '] = SS_UA_SPACE, ['-'] = '-', ['.'] = '.', ['@'] = '@', ['_'] = '_',
+	['0'] = SS_UA_LO8('0'), '8', '9',
+	['A'] = SS_UA_LO8('a'), SS_UA_LO8('i'), SS_UA_LO8('q'), 'y', 'z',
+	['a'] = SS_UA_LO8('a'), SS_UA_LO8('i'), SS_UA_LO8('q'), 'y', 'z'
+};
+#undef SS_UA_LO8
+
+/*
  * One name part: trimmed, white space runs as '-', apostrophes removed,
  * letters folded and lower-cased, anything Moodle rejects dropped. ASCII
  * bytes take a fast path; each character writes at most SS_FOLD_MAX bytes
@@ -157,13 +173,13 @@ static int ss_username_part(const char *str, size_t len, ss_buf *out)
 		uint32_t cp;
 		const char *keep = NULL;
 		if (c < 0x80) {
+			unsigned char t = ss_username_ascii[c];
 			i++;
-			if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '@') {
+			if (t > SS_UA_SPACE) {
 				if (pending_space && (size_t)(w - out->p) > start) *w++ = '-';
 				pending_space = 0;
-				*w++ = (char)c;
-			} else if (ss_is_space_cp(c)) {
+				*w++ = (char)t;
+			} else if (t == SS_UA_SPACE) {
 				pending_space = 1;
 			}
 			continue; /* apostrophes and what PARAM_USERNAME would strip */

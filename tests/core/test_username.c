@@ -93,6 +93,30 @@ static int batch_matches_pool(size_t nsite, size_t nbase)
 	return ok;
 }
 
+/*
+ * Every ASCII byte between two letters, against the rule written out: letters
+ * (lowered), digits and - _ . @ are kept, white space joins with '-', the rest
+ * is dropped.
+ */
+static int ascii_bytes(void)
+{
+	int c, bad = 0;
+	for (c = 1; c < 128; c++) {
+		char first[4] = {'a', (char)c, 'b', 0}, want[16];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '@') {
+			snprintf(want, sizeof want, "a%cb.z", c);
+		} else if (c >= 'A' && c <= 'Z') {
+			snprintf(want, sizeof want, "a%cb.z", c - 'A' + 'a');
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') {
+			snprintf(want, sizeof want, "a-b.z");
+		} else {
+			snprintf(want, sizeof want, "ab.z");
+		}
+		if (!base_is(first, "z", NULL, want)) bad++;
+	}
+	return bad;
+}
+
 int main(void)
 {
 	ss_username_pool pool;
@@ -101,6 +125,7 @@ int main(void)
 	/* local_shop's own cases. */
 	SS_CHECK(ss_username_fold_max() == 2);   /* the name loop reserves 2 bytes + a dash per character */
 	SS_CHECK(base_is("Jean", "Dupont", NULL, "jean.dupont"));
+	SS_CHECK(ascii_bytes() == 0);
 	SS_CHECK(base_is("Hélène", "Lefèvre", NULL, "helene.lefevre"));
 	SS_CHECK(base_is("Jean Pierre", "D'Artagnan", NULL, "jean-pierre.dartagnan"));
 	SS_CHECK(base_is("  Anne   Marie ", " O’Neil ", NULL, "anne-marie.oneil"));
