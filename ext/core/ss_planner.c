@@ -444,13 +444,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (n > SS_MAX_PARTICIPANTS) {
 		return SS_SESSION_E_TOO_MANY;
 	}
-	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 1) != 0) {
+	/* Not zeroed: the participants' loop below sets each record first. */
+	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 0) != 0) {
 		return SS_SESSION_E_NOMEM;
 	}
 	out->nparts = n;
-	for (i = 0; i < n; i++) {
-		SS_OUT_PART(out, i)->first_issue = SS_OUT_PART(out, i)->last_issue = SS_NO_ISSUE;
-	}
 
 	ss_resolve_params(c);
 	ss_session_window(c);
@@ -494,6 +492,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		ss_part_out *po = SS_OUT_PART(out, i);
 		ss_sv email = p->email.len ? p->email : p->typed;
 
+		memset(po, 0, sizeof *po);
+		po->first_issue = po->last_issue = SS_NO_ISSUE;
 		if (i + SS_AHEAD < n && SS_IN_PART(in, i + SS_AHEAD)->mkey.ready) {
 			ss_smap_prefetch(&keys, SS_IN_PART(in, i + SS_AHEAD)->mkey.hash);
 		}
