@@ -732,6 +732,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
 		int op_need_support = 0, op_need_support_role = 0;
 		int blocked;
+		size_t pcreate = 0, penrol = 0, pother = 0;   /* participants' operations, by kind */
 		ss_imap_slot *es;
 		/* A privileged operator (site admin, system role) is attached to nobody: the
 		 * mirror role would give participants a role in an admin's user context. */
@@ -973,52 +974,59 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (products.count && ss_smap_find(&products, tmp.p, tmp.len)) out->skipped++;
 			else po->need |= SS_NEED_PRODUCT;
 			if (po->action == SS_ACT_REUSE) out->reused++;
+			/* What the participant's operations come to (for in->ops_as_flags). */
+			pcreate += po->action == SS_ACT_CREATE;
+			penrol += (po->need & SS_NEED_ENROL) != 0;
+			pother += ((po->need & SS_NEED_ROLE) != 0) + ((po->need & SS_NEED_MEMBER) != 0)
+				+ ((po->need & SS_NEED_RA_OP) != 0) + ((po->need & SS_NEED_RA_MIRROR) != 0)
+				+ ((po->need & SS_NEED_PRODUCT) != 0);
 			if (c->nomem) goto nomem;
 		}
 
-		/* Operations, kind by kind, the operator first, then participants in order. */
+		/* Operations, kind by kind, the operator first, then participants in order.
+		 * With in->ops_as_flags the participants' stay as their need bits,
+		 * counted in the loop above: only the group's and the operator's are stored. */
 		if (!blocked) {
 #define SS_EMIT(kind, variant, ref) do { if (ss_op_add(c, (kind), (variant), (ref)) != 0) goto nomem; } while (0)
-/* A participant's operation: stored, or (in->ops_as_flags) left as its need bit and counted. */
-#define SS_EMIT_PART(kind, variant, ref) do { \
-		if (in->ops_as_flags) out->nflagops++; \
-		else SS_EMIT((kind), (variant), (ref)); \
-	} while (0)
-			for (i = 0; i < n; i++) {
+			const int each = !in->ops_as_flags;
+			if (in->ops_as_flags) {
+				out->nflagops = pcreate + penrol + pother;
+				out->created = (int64_t)pcreate;
+			}
+			for (i = 0; each && i < n; i++) {
 				const ss_part_out *po = SS_OUT_PART(out, i);
 				if ((po->need & SS_PROCEED) && po->action == SS_ACT_CREATE) {
-					SS_EMIT_PART(SS_OP_CREATE_USER, 0, (int64_t)i);
+					SS_EMIT(SS_OP_CREATE_USER, 0, (int64_t)i);
 					out->created++;
 				}
 			}
 			if (!in->has_group) SS_EMIT(SS_OP_CREATE_GROUP, 0, SS_REF_NONE);
 			if (op_need_enrol) SS_EMIT(SS_OP_ENROL, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support) SS_EMIT(SS_OP_ENROL, SS_V_SUPPORT, SS_REF_OPERATOR);
-			out->enrolments = op_need_enrol + op_need_support;
-			for (i = 0; i < n; i++) {
+			out->enrolments = op_need_enrol + op_need_support + (each ? 0 : (int64_t)penrol);
+			for (i = 0; each && i < n; i++) {
 				if (SS_OUT_PART(out, i)->need & SS_NEED_ENROL) {
-					SS_EMIT_PART(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
+					SS_EMIT(SS_OP_ENROL, SS_V_COURSE, (int64_t)i);
 					out->enrolments++;
 				}
 			}
 			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
-			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT_PART(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
+			for (i = 0; each && i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
 			if (op_need_member) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, SS_REF_OPERATOR);
-			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT_PART(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
+			for (i = 0; each && i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_MEMBER) SS_EMIT(SS_OP_ADD_MEMBER, SS_V_COURSE, (int64_t)i);
 			}
-			for (i = 0; i < n; i++) {
+			for (i = 0; each && i < n; i++) {
 				const unsigned need = SS_OUT_PART(out, i)->need;
-				if (need & SS_NEED_RA_OP) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
-				if (need & SS_NEED_RA_MIRROR) SS_EMIT_PART(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
+				if (need & SS_NEED_RA_OP) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_OPERATOR_ROLE, (int64_t)i);
+				if (need & SS_NEED_RA_MIRROR) SS_EMIT(SS_OP_ASSIGN_USER_ROLE, SS_V_MIRROR_ROLE, (int64_t)i);
 			}
-			for (i = 0; i < n; i++) {
-				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT_PART(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
+			for (i = 0; each && i < n; i++) {
+				if (SS_OUT_PART(out, i)->need & SS_NEED_PRODUCT) SS_EMIT(SS_OP_CREATE_PRODUCT, 0, (int64_t)i);
 			}
-#undef SS_EMIT_PART
 #undef SS_EMIT
 		}
 		out->blocked = blocked;
