@@ -516,6 +516,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	ss_bind_part *bp = SS_BP(b, i);
 	HashTable *ht = ss_table(pz);
 	zend_string *dummy;
+	ss_sv pass_on;   /* city, institution, phone2: checked here, kept as bp's strings */
 	zval *f[6];
 
 	if (!ht) {
@@ -531,9 +532,9 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	if (ss_read_str(path, "email", f[0], SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
 		|| ss_read_str(path, "firstname", f[1], SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
 		|| ss_read_str(path, "lastname", f[2], SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
-		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &p->city, &bp->city) != 0
-		|| ss_read_str(path, "institution", f[4], SS_MAX_FIELD_LEN, &p->institution, &bp->inst) != 0
-		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &p->phone2, &bp->phone) != 0) {
+		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &pass_on, &bp->city) != 0
+		|| ss_read_str(path, "institution", f[4], SS_MAX_FIELD_LEN, &pass_on, &bp->inst) != 0
+		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &pass_on, &bp->phone) != 0) {
 		return -1;
 	}
 	if (typed && typed == bp->email) {

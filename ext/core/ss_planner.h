@@ -35,12 +35,17 @@ typedef struct ss_mkey {
 	unsigned char ready;
 } ss_mkey;
 
+/*
+ * What the planner reads of a participant. The fields it only passes on to
+ * create_user (city, institution, phone2) stay with the caller: every loop
+ * over the participants reads these records, 112 bytes each.
+ */
 typedef struct ss_session_participant {
 	ss_mkey mkey;      /* of email, or of typed when email is "" */
 	ss_sv role;        /* key of $order['users'] */
 	ss_sv typed;       /* the email key, as typed */
 	ss_sv email;       /* 'email' field ("" -> typed is used) */
-	ss_sv firstname, lastname, city, institution, phone2;
+	ss_sv firstname, lastname;
 } ss_session_participant;
 
 /* Handler parameters the planner reads; has_* says the key was present. */

@@ -19,7 +19,6 @@ static void part(ss_session_in *in, size_t i, const char *role, const char *emai
 	p->email = sv(email);
 	p->firstname = sv(first);
 	p->lastname = sv(last);
-	p->city = p->institution = p->phone2 = sv("");
 }
 
 static size_t count_ops(const ss_session_out *o, ss_op_kind k)
