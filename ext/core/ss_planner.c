@@ -919,7 +919,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		for (i = 0; i < n; i++) {
 			ss_part_out *po = SS_OUT_PART(out, i);
 			const ss_fact_enrolment *e = NULL;
-			if (po->error || !po->matchkey.len) continue;
+			if (po->error) {
+				po->action = SS_ACT_NONE;   /* nothing is done for them (their errors are all known by now) */
+				continue;
+			}
+			if (!po->matchkey.len) continue;
 			po->need = SS_PROCEED;
 			if (po->action == SS_ACT_REUSE) {
 				es = ss_imap_find(&enrol, courseid, po->userid, 0);
@@ -1030,9 +1034,6 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 #undef SS_EMIT
 		}
 		out->blocked = blocked;
-		for (i = 0; i < n; i++) {
-			if (SS_OUT_PART(out, i)->error) SS_OUT_PART(out, i)->action = SS_ACT_NONE;   /* nothing is done for them */
-		}
 	}
 	goto done;
 
