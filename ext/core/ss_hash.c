@@ -437,12 +437,16 @@ void ss_smap_free(ss_smap *m)
 
 /* ---- integer-triple map ---- */
 
+/*
+ * One finaliser over the three ids, each first multiplied by its own odd
+ * constant (so that (a, b) and (b, a) differ): a table's hash, never stored,
+ * so it can be this cheap.
+ */
 static uint64_t ss_imap_hash(int64_t a, int64_t b, int64_t c)
 {
-	uint64_t h = ss_hash_u64((uint64_t)a);
-	h = ss_hash_u64(h ^ (uint64_t)b);
-	h = ss_hash_u64(h ^ (uint64_t)c);
-	return h;
+	uint64_t h = ss_fmix64((uint64_t)a * UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)b * UINT64_C(0xc2b2ae3d27d4eb4f)
+		^ (uint64_t)c * UINT64_C(0x165667b19e3779f9));
+	return h ? h : 1;
 }
 
 int ss_imap_init(ss_imap *m, size_t expected)
