@@ -281,11 +281,11 @@ static void ss_part_key(ss_ctx *c, size_t j)
 static void ss_base32(uint64_t v, char out[13])
 {
 	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-	int i;
-	for (i = 12; i >= 0; i--) {
-		out[i] = alphabet[v & 31];
-		v >>= 5;
-	}
+	/* out[12 - k] is bits 5k.. of v; written out, each is a shift, a mask and a load. */
+#define SS_B32(k) out[12 - (k)] = alphabet[(v >> (5 * (k))) & 31]
+	SS_B32(0); SS_B32(1); SS_B32(2); SS_B32(3); SS_B32(4); SS_B32(5); SS_B32(6);
+	SS_B32(7); SS_B32(8); SS_B32(9); SS_B32(10); SS_B32(11); SS_B32(12);
+#undef SS_B32
 }
 
 /* ---- sorting of the phase-1 lists ---- */
