@@ -264,16 +264,10 @@ static zval *ss_deref(zval *zv)
 	return zv;
 }
 
-/* A string field: NUL-free, well-formed UTF-8, at most max bytes. NULL counts as "". */
-static int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
+/* ss_read_str() past its common cases: a string to check byte by byte, or an error. */
+static zend_never_inline int ss_read_str_slow(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
 {
 	size_t bad;
-	if (zs) *zs = NULL;
-	if (!zv || Z_TYPE_P(zv) == IS_NULL) {
-		out->p = "";
-		out->len = 0;
-		return 0;
-	}
 	if (Z_TYPE_P(zv) != IS_STRING) {
 		ss_type_error(p, last, "string", zv);
 		return -1;
@@ -282,13 +276,12 @@ static int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max,
 		ss_value_error(p, last, "is %zu bytes long, more than the limit of %zu", Z_STRLEN_P(zv), max);
 		return -1;
 	}
-	if (ss_plain_ascii(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
-		/* NUL-free ASCII, hence UTF-8: the common case. */
-	} else if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
+	if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
 		ss_value_error(p, last, "contains a NUL byte at byte %zu",
 			(size_t)((const char *)memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)) - Z_STRVAL_P(zv)));
 		return -1;
-	} else if ((bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) != Z_STRLEN_P(zv)) {
+	}
+	if ((bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) != Z_STRLEN_P(zv)) {
 		ss_value_error(p, last, "is not valid UTF-8 (byte %zu)", bad);
 		return -1;
 	}
@@ -298,7 +291,29 @@ static int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max,
 	return 0;
 }
 
-/* An integer: int, or a string holding one (Moodle's $DB returns strings). */
+/*
+ * A string field: NUL-free, well-formed UTF-8, at most max bytes. NULL counts
+ * as "". Inline for its common cases (absent, or NUL-free ASCII: every field
+ * of every participant goes through here); the rest in ss_read_str_slow().
+ */
+static zend_always_inline int ss_read_str(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
+{
+	if (zs) *zs = NULL;
+	if (!zv || Z_TYPE_P(zv) == IS_NULL) {
+		out->p = "";
+		out->len = 0;
+		return 0;
+	}
+	if (EXPECTED(Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) <= max
+			&& ss_plain_ascii(Z_STRVAL_P(zv), Z_STRLEN_P(zv)))) {
+		out->p = Z_STRVAL_P(zv);
+		out->len = Z_STRLEN_P(zv);
+		if (zs) *zs = Z_STR_P(zv);
+		return 0;
+	}
+	return ss_read_str_slow(p, last, zv, max, out, zs);
+}
+
 static int ss_read_int(const ss_path *p, const char *last, zval *zv, int64_t *out)
 {
 	if (Z_TYPE_P(zv) == IS_LONG) {

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,9 +69,32 @@ size_t ss_utf8_check(const char *s, size_t len);
 /*
  * 1 when every byte of s[0..len) is in 0x01..0x7F (so NUL-free, well-formed
  * UTF-8): the common case, checked eight bytes at a time; 0 otherwise (the
- * caller then runs the exact checks, which say where and why).
+ * caller then runs the exact checks, which say where and why). Inline: the
+ * binding checks every string field of an order with it.
  */
-int ss_plain_ascii(const char *s, size_t len);
+static inline int ss_plain_ascii(const char *s, size_t len)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+	uint64_t bad = 0, w;
+	size_t i = 0;
+	if (len < 8) {
+		for (; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == 0 || c >= 0x80) return 0;
+		}
+		return 1;
+	}
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* A byte >= 0x80, or a zero byte (the classic has-zero test). */
+		bad |= (w | ((w - ones) & ~w)) & highs;
+	}
+	if (i < len) {
+		memcpy(&w, s + len - 8, 8);   /* the last eight bytes, overlapping: a fixed-size load */
+		bad |= (w | ((w - ones) & ~w)) & highs;
+	}
+	return bad == 0;
+}
 
 /* Resource limits that every entry point enforces (documented in README). */
 #define SS_MAX_PARAMS_LEN     ((size_t)16 * 1024 * 1024) /* handler parameter string */

@@ -92,30 +92,6 @@ void ss_buf_free(ss_buf *b)
 	b->len = b->cap = 0;
 }
 
-int ss_plain_ascii(const char *s, size_t len)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-	uint64_t bad = 0, w;
-	size_t i = 0;
-	if (len < 8) {
-		for (; i < len; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (c == 0 || c >= 0x80) return 0;
-		}
-		return 1;
-	}
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		/* A byte >= 0x80, or a zero byte (the classic has-zero test). */
-		bad |= (w | ((w - ones) & ~w)) & highs;
-	}
-	if (i < len) {
-		memcpy(&w, s + len - 8, 8);   /* the last eight bytes, overlapping: a fixed-size load */
-		bad |= (w | ((w - ones) & ~w)) & highs;
-	}
-	return bad == 0;
-}
-
 size_t ss_utf8_check(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
