@@ -565,6 +565,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 		p->typed = p->email;
 		bp->typed = bp->email;
 	}
+	ss_session_names(p);   /* the names are in cache now */
 	/* The match key now, while the address is in cache (see ss_mkey). */
 	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
 		ss_throw_nomem();

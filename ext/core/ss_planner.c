@@ -251,6 +251,13 @@ int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
 	return nomem ? -1 : 0;
 }
 
+void ss_session_names(ss_session_participant *p)
+{
+	p->first_blank = ss_sv_trim(p->firstname).len == 0;
+	p->last_blank = ss_sv_trim(p->lastname).len == 0;
+	p->names_ready = 1;
+}
+
 /* How far ahead of the participant loops the table slots are prefetched. */
 #define SS_AHEAD 8
 #if defined(__GNUC__) || defined(__clang__)
@@ -516,11 +523,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			SS_NEED_ROLE_NAME(po->rolename);
 			needed_last = po->rolename;
 		}
-		if (ss_sv_trim(p->firstname).len == 0) {
+		if (p->names_ready ? p->first_blank : ss_sv_trim(p->firstname).len == 0) {
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "firstname",
 				"\"%.*s\" (%.*s) has no first name.", SS_PQ(p));
 		}
-		if (ss_sv_trim(p->lastname).len == 0) {
+		if (p->names_ready ? p->last_blank : ss_sv_trim(p->lastname).len == 0) {
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
 				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
 		}

@@ -46,6 +46,9 @@ typedef struct ss_session_participant {
 	ss_sv typed;       /* the email key, as typed */
 	ss_sv email;       /* 'email' field ("" -> typed is used) */
 	ss_sv firstname, lastname;
+	/* ss_session_names() made these while the names were in cache (names_ready);
+	 * else the planner looks at the names itself. */
+	unsigned char names_ready, first_blank, last_blank;
 } ss_session_participant;
 
 /* Handler parameters the planner reads; has_* says the key was present. */
@@ -251,6 +254,9 @@ typedef enum ss_session_status {
 /* Makes the match key of email into *k (a view of email, or a copy in
  * in->keys). 0, -1 on OOM. */
 int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k);
+/* Notes whether p's first and last names are blank (white space only), for the
+ * planner's missing_field check, while the caller has just read them. */
+void ss_session_names(ss_session_participant *p);
 /* Plans (phase 2 when in->has_facts, else phase 1). out is always initialised: free it. */
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out);
 /* The i-th operation, expanded. */
