@@ -1304,8 +1304,11 @@ static void ss_stored_email(const ss_bind *b, size_t i, zval *out)
 	const ss_session_participant *pi = SS_IN_PART(&b->in, i);
 	const ss_bind_part *bp = SS_BP(b, i);
 	ss_sv email = pi->email.len ? pi->email : pi->typed;
-	size_t st, tl;
-	ss_email_trim(email.p, email.len, &st, &tl);
+	size_t st = 0, tl = email.len;
+	/* A match key that is the whole address itself: nothing was trimmed. */
+	if (!(pi->mkey.ready && pi->mkey.key.p == email.p && pi->mkey.key.len == email.len)) {
+		ss_email_trim(email.p, email.len, &st, &tl);
+	}
 	if (st == 0 && tl == email.len) {
 		zend_string *same = pi->email.len ? bp->email : bp->typed;
 		if (same) ZVAL_STR_COPY(out, same);
