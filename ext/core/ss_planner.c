@@ -816,6 +816,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 						SS_PQ(p), (long long)u->id, ss_cut(u->username, 100), u->username.p);
 				}
 				es = ss_imap_find(&enrol, courseid, u->id, 0);
+				po->enrol = es ? (uint32_t)es->val : 0;
 				if (es) {
 					const ss_fact_enrolment *e = &in->enrolments[es->val - 1];
 					if (e->status != 0) {
@@ -926,15 +927,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		for (i = 0; i < n; i++) {
 			ss_part_out *po = SS_OUT_PART(out, i);
 			const ss_fact_enrolment *e = NULL;
+			int has_ra_op = -1;   /* the operator's role in this user's context: -1 not looked up yet */
 			if (po->error) {
 				po->action = SS_ACT_NONE;   /* nothing is done for them (their errors are all known by now) */
 				continue;
 			}
 			if (!po->matchkey.len) continue;
 			po->need = SS_PROCEED;
-			if (po->action == SS_ACT_REUSE) {
-				es = ss_imap_find(&enrol, courseid, po->userid, 0);
-				e = es ? &in->enrolments[es->val - 1] : NULL;
+			if (po->action == SS_ACT_REUSE && po->enrol) {
+				e = &in->enrolments[po->enrol - 1];   /* found when the account was matched */
 			}
 			if (po->userid && po->userid == op_id) {
 				/* The operator holds a seat too: one enrolment, two roles. */
@@ -972,10 +973,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			} else if (out->attachexisting == 2) {
 				po->attach = 1;
 			} else if (out->attachexisting == 1) {
-				po->attach = ss_imap_find(&ras, operatorrole, op_id, po->userid) != NULL;
+				has_ra_op = ss_imap_find(&ras, operatorrole, op_id, po->userid) != NULL;
+				po->attach = (unsigned char)has_ra_op;
 			}
 			if (po->attach) {
-				if (po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid)) out->skipped++;
+				if (has_ra_op < 0) has_ra_op = po->userid && ss_imap_find(&ras, operatorrole, op_id, po->userid);
+				if (has_ra_op) out->skipped++;
 				else po->need |= SS_NEED_RA_OP;
 				if (po->userid && ss_imap_find(&ras, mirrorrole, po->userid, op_id)) out->skipped++;
 				else po->need |= SS_NEED_RA_MIRROR;

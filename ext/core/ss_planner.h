@@ -156,6 +156,7 @@ typedef struct ss_part_out {
 	uint64_t refhash;         /* product reference code (see ss_session_reference) */
 	uint32_t first_issue, last_issue; /* chain of this participant's issues */
 	uint32_t user;            /* index + 1 in in->users of the account reused, 0: none */
+	uint32_t enrol;           /* index + 1 in in->enrolments of its enrolment in the course, 0: none */
 	unsigned char action;     /* ss_action */
 	unsigned char attach;
 	unsigned char error;
