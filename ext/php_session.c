@@ -1596,6 +1596,21 @@ static unsigned ss_need_flags(const ss_session_out *o, const ss_part_out *po)
 	return f;
 }
 
+/* Fills the list ht (sized for every participant) with their userid, or their roleid when role; null for 0. */
+static void ss_fill_ids(HashTable *ht, const ss_session_out *o, int role)
+{
+	size_t i;
+	ZEND_HASH_FILL_PACKED(ht) {
+		for (i = 0; i < o->nparts; i++) {
+			const ss_part_out *po = SS_OUT_PART(o, i);
+			int64_t id = role ? po->roleid : po->userid;
+			if (id) ZEND_HASH_FILL_SET_LONG((zend_long)id);
+			else ZEND_HASH_FILL_SET_NULL();
+			ZEND_HASH_FILL_NEXT();
+		}
+	} ZEND_HASH_FILL_END();
+}
+
 static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 {
 	ss_buf buf = SS_BUF_INIT;
@@ -1647,22 +1662,8 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 			ZEND_HASH_FILL_NEXT();
 		}
 	} ZEND_HASH_FILL_END();
-	ZEND_HASH_FILL_PACKED(uid) {
-		for (i = 0; i < n; i++) {
-			int64_t id = SS_OUT_PART(o, i)->userid;
-			if (id) ZEND_HASH_FILL_SET_LONG((zend_long)id);
-			else ZEND_HASH_FILL_SET_NULL();
-			ZEND_HASH_FILL_NEXT();
-		}
-	} ZEND_HASH_FILL_END();
-	ZEND_HASH_FILL_PACKED(rid) {
-		for (i = 0; i < n; i++) {
-			int64_t id = SS_OUT_PART(o, i)->roleid;
-			if (id) ZEND_HASH_FILL_SET_LONG((zend_long)id);
-			else ZEND_HASH_FILL_SET_NULL();
-			ZEND_HASH_FILL_NEXT();
-		}
-	} ZEND_HASH_FILL_END();
+	ss_fill_ids(uid, o, 0);
+	ss_fill_ids(rid, o, 1);
 	ZEND_HASH_FILL_PACKED(un) {
 		for (i = 0; i < n; i++) {
 			zend_string *name = ss_username_str(b, SS_OUT_PART(o, i));
