@@ -314,6 +314,7 @@ static zend_always_inline int ss_read_str(const ss_path *p, const char *last, zv
 	return ss_read_str_slow(p, last, zv, max, out, zs);
 }
 
+/* An integer: int, or a string holding one (Moodle's $DB returns strings). */
 static int ss_read_int(const ss_path *p, const char *last, zval *zv, int64_t *out)
 {
 	if (Z_TYPE_P(zv) == IS_LONG) {
