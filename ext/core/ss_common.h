@@ -55,9 +55,30 @@ typedef struct ss_buf {
 
 #define SS_BUF_INIT {NULL, 0, 0}
 
-int ss_buf_reserve(ss_buf *b, size_t extra);          /* 0 on success, -1 on overflow/OOM */
-int ss_buf_append(ss_buf *b, const char *s, size_t n); /* 0 on success */
-int ss_buf_putc(ss_buf *b, char c);
+int ss_buf_grow(ss_buf *b, size_t extra);             /* ss_buf_reserve() when b must grow */
+/* Room for extra more bytes and a NUL: 0 on success, -1 on overflow/OOM. Inline
+ * while the room is there (names and lines are built from many short appends). */
+static inline int ss_buf_reserve(ss_buf *b, size_t extra)
+{
+	return b->cap > b->len && extra < b->cap - b->len ? 0 : ss_buf_grow(b, extra);
+}
+/* Appends s[0..n) and keeps b NUL-terminated: 0 on success. */
+static inline int ss_buf_append(ss_buf *b, const char *s, size_t n)
+{
+	if (ss_buf_reserve(b, n) != 0) {
+		return -1;
+	}
+	if (n) {
+		memcpy(b->p + b->len, s, n);
+	}
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+static inline int ss_buf_putc(ss_buf *b, char c)
+{
+	return ss_buf_append(b, &c, 1);
+}
 void ss_buf_free(ss_buf *b);
 
 /*

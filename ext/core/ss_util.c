@@ -42,7 +42,7 @@ void ss_big_free(void *ptr, size_t size)
 	}
 }
 
-int ss_buf_reserve(ss_buf *b, size_t extra)
+int ss_buf_grow(ss_buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *np;
@@ -65,24 +65,6 @@ int ss_buf_reserve(ss_buf *b, size_t extra)
 	b->p = np;
 	b->cap = cap;
 	return 0;
-}
-
-int ss_buf_append(ss_buf *b, const char *s, size_t n)
-{
-	if (ss_buf_reserve(b, n) != 0) {
-		return -1;
-	}
-	if (n) {
-		memcpy(b->p + b->len, s, n);
-	}
-	b->len += n;
-	b->p[b->len] = '\0';
-	return 0;
-}
-
-int ss_buf_putc(ss_buf *b, char c)
-{
-	return ss_buf_append(b, &c, 1);
 }
 
 void ss_buf_free(ss_buf *b)
