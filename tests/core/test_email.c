@@ -111,13 +111,13 @@ static int stress(int rounds)
  * The one-pass path for plain addresses (ss_email_simple) against the general
  * filter: addresses made of the bytes that path takes (atext, letters of both
  * cases, digits, '-', '.', '@'), with label, local part and total lengths
- * around its limits. Its verdict and key must be the general path's. Returns
- * the number of disagreements.
+ * around its limits, half of them with one byte misplaced. Its verdict and
+ * key must be the general path's. Returns the number of disagreements.
  */
 static int simple_vs_filter(int rounds)
 {
-	/* Local parts of any atext, or of letters and digits only (the runs the
-	 * pass takes eight bytes at a time). */
+	/* Local parts of any atext, or of letters and digits only (long runs of
+	 * the bytes the pass takes as they are). */
 	static const char loc[] = "aZ9.-_+!#$%&'*/=?^`{|}~", alnum[] = "aZ9bY0", dom[] = "aZ09-";
 	char in[300], out[SS_EMAIL_FILTER_MAX];
 	int r, bad = 0;
