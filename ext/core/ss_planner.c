@@ -260,6 +260,9 @@ void ss_session_names(ss_session_participant *p)
 
 /* How far ahead of the participant loops the table slots are prefetched. */
 #define SS_AHEAD 8
+/* head[i] of a participant whose key an earlier one has (accounts are indexed
+ * by uint32_t, UINT32_MAX meaning none, as in ss_part_out.user). */
+#define SS_HEAD_DUP (UINT32_MAX - 1)
 #if defined(__GNUC__) || defined(__clang__)
 # define SS_PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -429,11 +432,12 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 {
 	ss_ctx ctx, *c = &ctx;
 	ss_smap keys = SS_SMAP_INIT, reqroles = SS_SMAP_INIT, rolemap = SS_SMAP_INIT, rolesneeded = SS_SMAP_INIT;
-	ss_smap users = SS_SMAP_INIT, products = SS_SMAP_INIT;
+	ss_smap products = SS_SMAP_INIT;
 	ss_imap priv = SS_IMAP_INIT, enrol = SS_IMAP_INIT, members = SS_IMAP_INIT, ras = SS_IMAP_INIT, refs = SS_IMAP_INIT;
 	ss_username_batch unames;
 	int names_ready = 0;
 	uint32_t *user_next = NULL;
+	uint32_t *head = NULL;             /* phase 2: see SS_DUP_OF */
 	ss_sv needed_last = {NULL, 0};    /* the role name last put in rolesneeded */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
@@ -464,6 +468,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	if (!in->has_facts) {
 		out->email_parts = ss_malloc_n(n, sizeof(size_t));
 		if (!out->email_parts) goto nomem;
+	} else {
+		head = ss_malloc_n(n, sizeof(uint32_t));
+		if (!head) goto nomem;
 	}
 
 	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
@@ -545,7 +552,9 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (created) {
 				s->val = i;
 				if (!in->has_facts) out->email_parts[out->nemails++] = i;
+				else head[i] = UINT32_MAX;
 			} else {
+				if (head) head[i] = SS_HEAD_DUP;
 				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
 					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) are the same person (%.*s): one account, one seat; remove one entry.",
@@ -651,20 +660,20 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	}
 #define SS_ROLEID(sv) ((sv).len && ss_smap_find(&rolemap, (sv).p, (sv).len) ? (int64_t)ss_smap_find(&rolemap, (sv).p, (sv).len)->val : 0)
 
-	/* Accounts by match key; the chain links accounts sharing one. */
-	if (ss_smap_init(&users, in->nusers) != 0) goto nomem;
+	/* Accounts by match key, found in the participants' keys table: head[j] is
+	 * the first account of participant j's key (UINT32_MAX: none), user_next
+	 * chains the accounts sharing it, in the site's order. Accounts no
+	 * participant names cost one lookup and are kept nowhere. */
 	user_next = ss_malloc_n(in->nusers, sizeof(uint32_t));
 	if (!user_next) goto nomem;
-	/* The accounts' match keys: the binding's (mkey.ready), their slots
-	 * prefetched SS_AHEAD accounts ahead, else made here. */
 	for (i = 0; i < in->nusers; i++) {
 		const ss_fact_user *u = &in->users[i];
 		ss_sv key;
 		uint64_t h;
-		int created;
 		ss_smap_slot *s;
+		uint32_t *at;
 		if (i + SS_AHEAD < in->nusers && in->users[i + SS_AHEAD].mkey.ready) {
-			ss_smap_prefetch(&users, in->users[i + SS_AHEAD].mkey.hash);
+			ss_smap_prefetch(&keys, in->users[i + SS_AHEAD].mkey.hash);
 		}
 		user_next[i] = UINT32_MAX;
 		if (u->deleted) continue;
@@ -679,16 +688,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			h = ss_hash_bytes(key.p, key.len);
 		}
-		s = ss_smap_put_h(&users, key.p, key.len, h, &created);
-		if (!s) goto nomem;
-		if (!created) {
-			/* Append to keep the site's order in the ambiguous_email message. */
-			uint32_t k = (uint32_t)s->val;
-			while (user_next[k] != UINT32_MAX) k = user_next[k];
-			user_next[k] = (uint32_t)i;
-		} else {
-			s->val = i;
-		}
+		s = ss_smap_find_h(&keys, key.p, key.len, h);
+		if (!s) continue;
+		/* Appended, to keep the site's order in the ambiguous_email message. */
+		for (at = &head[s->val]; *at != UINT32_MAX; at = &user_next[*at]);
+		*at = (uint32_t)i;
 	}
 	/* The site's usernames (the list, then the accounts' own): the batch
 	 * resolves the new accounts' names against them below. */
@@ -765,7 +769,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		for (i = 0; i < n; i++) {
 			const ss_session_participant *p = SS_IN_PART(in, i);
 			ss_part_out *po = SS_OUT_PART(out, i);
-			ss_smap_slot *s;
+			uint32_t u0;
 			if (!po->matchkey.len) continue;
 			/* Participants of one role share its name's bytes: look it up once per run. */
 			if (po->rolename.p != last_role.p || po->rolename.len != last_role.len) {
@@ -774,13 +778,13 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			po->roleid = last_roleid;
 
-			/* po->refhash, the hash of the match key, is also the product reference's code. */
-			if (i + SS_AHEAD < n) ss_smap_prefetch(&users, SS_OUT_PART(out, i + SS_AHEAD)->refhash);
-			s = ss_smap_find_h(&users, po->matchkey.p, po->matchkey.len, po->refhash);
-			if (!s) {
+			/* A duplicate's accounts are those of the first participant with its key. */
+			u0 = head[i];
+			if (u0 == SS_HEAD_DUP) u0 = head[ss_smap_find_h(&keys, po->matchkey.p, po->matchkey.len, po->refhash)->val];
+			if (u0 == UINT32_MAX) {
 				po->action = SS_ACT_CREATE;
-			} else if (user_next[s->val] != UINT32_MAX) {
-				uint32_t j = (uint32_t)s->val;
+			} else if (user_next[u0] != UINT32_MAX) {
+				uint32_t j = u0;
 				tmp.len = 0;
 				for (; j != UINT32_MAX; j = user_next[j]) {
 					char num[32];
@@ -801,10 +805,10 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 					"\"%.*s\" (%.*s): several accounts use this address (%.*s); the sales admin must choose one.",
 					SS_PQ(p), (int)tmp.len, tmp.p);
 			} else {
-				const ss_fact_user *u = &in->users[s->val];
+				const ss_fact_user *u = &in->users[u0];
 				po->userid = u->id;
 				po->username = u->username;
-				po->user = (uint32_t)s->val + 1;
+				po->user = u0 + 1;
 				po->action = SS_ACT_REUSE;
 				if (u->suspended) {
 					ss_issue_add(c, SS_ISSUE_ERROR, "account_suspended", (int64_t)i, "email",
@@ -1055,7 +1059,6 @@ done:
 	ss_smap_free(&reqroles);
 	ss_smap_free(&rolemap);
 	ss_smap_free(&rolesneeded);
-	ss_smap_free(&users);
 	ss_smap_free(&products);
 	ss_imap_free(&refs);
 	ss_imap_free(&priv);
@@ -1064,6 +1067,7 @@ done:
 	ss_imap_free(&ras);
 	if (names_ready) ss_username_batch_free(&unames);
 	ss_free(user_next);
+	ss_free(head);
 	ss_buf_free(&tmp);
 	return st;
 }
