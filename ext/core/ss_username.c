@@ -303,22 +303,18 @@ const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t b
 	uint64_t k;
 	int created;
 
-	/* A base with a suffix counter is taken already: the counter table is
-	 * small and hot, the taken table big (a cache miss per look). */
-	counter = ss_smap_find_h(&p->next, name, blen, h);
-	if (!counter) {
-		/* One probe: takes the base when it is free, else finds it taken. */
-		if (!ss_smap_put_h(&p->taken, name, blen, h, &created)) return NULL;
-		if (created) {
-			name[blen] = '\0';
-			*len = blen;
-			return name;
-		}
-		/* The counter keeps name[0..blen) as its key: those bytes never change. */
-		counter = ss_smap_put_h(&p->next, name, blen, h, &created);
-		if (!counter) return NULL;
-		counter->val = 1;
+	/* One probe takes the base when it is free (most names are), else finds it
+	 * taken: then its counter says which suffix to try first. */
+	if (!ss_smap_put_h(&p->taken, name, blen, h, &created)) return NULL;
+	if (created) {
+		name[blen] = '\0';
+		*len = blen;
+		return name;
 	}
+	/* The counter keeps name[0..blen) as its key: those bytes never change. */
+	counter = ss_smap_put_h(&p->next, name, blen, h, &created);
+	if (!counter) return NULL;
+	if (created) counter->val = 1;
 	for (k = counter->val;; k++) {
 		size_t n = ss_utoa(name + blen, k);
 		uint64_t hk = ss_hash_bytes(name, blen + n);
