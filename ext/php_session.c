@@ -378,6 +378,14 @@ typedef struct ss_bind_part {
 
 #define SS_BP(b, i) ((ss_bind_part *)ss_blocks_at(&(b)->bp, (size_t)(i)))
 
+/*
+ * Which name a row's j-th key matched last time (count: none): the rows of one
+ * list mostly share their keys' order, so the first comparison usually hits.
+ */
+typedef struct ss_field_guess {
+	unsigned char at[12];
+} ss_field_guess;
+
 typedef struct ss_bind {
 	ss_session_in in;
 	ss_blocks bp;              /* ss_bind_part, one per participant */
@@ -388,6 +396,7 @@ typedef struct ss_bind {
 	zend_string **refs;       /* "p1", "p2"... made on demand */
 	zend_string *txid;
 	zend_string **user_names; /* $facts['users'][i]['username'] (NULL when null) */
+	ss_field_guess pguess;    /* the participants' rows' key order (see ss_fields) */
 } ss_bind;
 
 static void ss_bind_free(ss_bind *b)
@@ -498,32 +507,36 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
  * K(), compared by pointer; others (json_decode) by bytes. A participant's
  * fields: email, firstname, lastname, city, institution, phone2.
  */
-static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval **f)
+static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval **f, ss_field_guess *g)
 {
 	zend_string *key;
 	zval *zv;
 	int k;
+	uint32_t j = 0;
 
 	if (zend_hash_num_elements(ht) > 12) {
 		for (k = 0; k < count; k++) f[k] = ss_getk(ht, names[k]);
 		return;
 	}
 	for (k = 0; k < count; k++) f[k] = NULL;
+	/* At most 12 elements, hence j < 12. */
 	ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, zv) {
-		if (!key) continue;
-		for (k = 0; k < count; k++) {
-			if (key == names[k] || zend_string_equal_content(key, names[k])) {
-				f[k] = ss_found(zv);
-				break;
+		if (key) {
+			k = g->at[j];
+			if (!(k < count && (key == names[k] || zend_string_equal_content(key, names[k])))) {
+				for (k = 0; k < count && !(key == names[k] || zend_string_equal_content(key, names[k])); k++);
+				g->at[j] = (unsigned char)k;
 			}
+			if (k < count) f[k] = ss_found(zv);
 		}
+		j++;
 	} ZEND_HASH_FOREACH_END();
 }
 
-static void ss_participant_fields(HashTable *ht, zval *f[6])
+static void ss_participant_fields(HashTable *ht, zval *f[6], ss_field_guess *g)
 {
 	zend_string *const names[6] = {K(email), K(firstname), K(lastname), K(city), K(institution), K(phone2)};
-	ss_fields(ht, names, 6, f);
+	ss_fields(ht, names, 6, f, g);
 }
 
 static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_string *typed, zend_ulong tidx, zval *pz, ss_path *path)
@@ -544,7 +557,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	bp->typed_idx = tidx;
 	p->role.p = ZSTR_VAL(role);
 	p->role.len = ZSTR_LEN(role);
-	ss_participant_fields(ht, f);
+	ss_participant_fields(ht, f, &b->pguess);
 	if (ss_read_str(path, "email", f[0], SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
 		|| ss_read_str(path, "firstname", f[1], SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
 		|| ss_read_str(path, "lastname", f[2], SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
@@ -841,6 +854,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "users", uht)
 		if (uht) {
 			zend_string *const unames[6] = {K(id), K(email), K(username), K(auth), K(suspended), K(deleted)};
+			ss_field_guess guess = {{0}};
 			zval *uf[6];
 			n = zend_hash_num_elements(uht);
 			b->in.users = ss_arr(n, sizeof(ss_fact_user));
@@ -857,7 +871,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(u, 0, sizeof *u);
-				ss_fields(row, unames, 6, uf);
+				ss_fields(row, unames, 6, uf, &guess);
 				if (!uf[0]) {
 					ss_type_error(&path, "id", "int", NULL);
 					return -1;
@@ -902,6 +916,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 		SS_FACT_LIST(facts, "enrolments", eht)
 		if (eht) {
 			zend_string *const enames[6] = {K(courseid), K(userid), K(status), K(timestart), K(timeend), K(roles)};
+			ss_field_guess guess = {{0}};
 			zval *ef[6];
 			size_t nroles = 0, k = 0;
 			size_t *offs;
@@ -932,7 +947,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(e, 0, sizeof *e);
-				ss_fields(row, enames, 6, ef);
+				ss_fields(row, enames, 6, ef, &guess);
 				if (!ef[0] || ss_read_id(&path, "courseid", ef[0], &e->courseid) != 0
 					|| !ef[1] || ss_read_id(&path, "userid", ef[1], &e->userid) != 0) {
 					if (!EG(exception)) ss_type_error(&path, ef[0] ? "userid" : "courseid", "int", NULL);
