@@ -475,32 +475,30 @@ static const unsigned char ss_email_byte_class[256] = {
  * letter was lowered.
  */
 enum { PX_L = 1, PX_D = 2, PX_UP = 4, PX_LETTER = 8 };
-#define PX_LO (PX_L | PX_D | PX_LETTER)
-#define PX_HI (PX_L | PX_D | PX_LETTER | PX_UP)
-#define PX_LO8 PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO, PX_LO
-#define PX_HI8 PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI, PX_HI
-#define PX_DG (PX_L | PX_D)
 /*
  * PX_L: a byte a local part takes as it is (atext but '.'); PX_D: one a DNS
- * label takes as it is (letters and digits); PX_UP: upper case (PX_UP << 3 is
- * 0x20, the bit that lowers it). '.', '@', '-' in a domain, and every other
- * byte (controls, space, quotes, 0x7F, non-ASCII) have to be looked at.
+ * label takes as it is (letters and digits); PX_UP: upper case. '.', '@', '-'
+ * in a domain, and every other byte (controls, space, quotes, 0x7F,
+ * non-ASCII) have to be looked at. Entry c of ss_email_pl is those flags << 8,
+ * over c as the key holds it (lowered when a capital): one load gives both.
  */
-static const unsigned char ss_email_px[256] = {
-	[0x21] = PX_L, [0x23] = PX_L, PX_L, PX_L, PX_L, PX_L,                  /* ! # $ % & ' */
-	[0x2A] = PX_L, PX_L, [0x2D] = PX_L, [0x2F] = PX_L,                     /* * + - / */
-	PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, PX_DG, /* 0-9 */
-	[0x3D] = PX_L, [0x3F] = PX_L,                                          /* = ? */
-	[0x41] = PX_HI8, PX_HI8, PX_HI8, PX_HI, PX_HI,                         /* A-Z */
-	[0x5E] = PX_L, PX_L, PX_L,                                             /* ^ _ ` */
-	PX_LO8, PX_LO8, PX_LO8, PX_LO, PX_LO,                                  /* a-z */
-	PX_L, PX_L, PX_L, PX_L                                                 /* { | } ~ */
-};
-#undef PX_LO
-#undef PX_HI
-#undef PX_LO8
-#undef PX_HI8
-#undef PX_DG
+#define PX_ATEXT(c) ((c) == '!' || ((c) >= '#' && (c) <= '\'') || (c) == '*' || (c) == '+' || (c) == '-' \
+	|| (c) == '/' || (c) == '=' || (c) == '?' || ((c) >= '^' && (c) <= '`') || ((c) >= '{' && (c) <= '~'))
+#define PX_FLAGS(c) (((c) >= 'a' && (c) <= 'z') ? (PX_L | PX_D | PX_LETTER) \
+	: ((c) >= 'A' && (c) <= 'Z') ? (PX_L | PX_D | PX_LETTER | PX_UP) \
+	: ((c) >= '0' && (c) <= '9') ? (PX_L | PX_D) : PX_ATEXT(c) ? PX_L : 0)
+#define PX_E(c) (uint16_t)((PX_FLAGS(c) << 8) | (((c) >= 'A' && (c) <= 'Z') ? (c) | 0x20 : (c)))
+#define PX_4(c) PX_E(c), PX_E((c) + 1), PX_E((c) + 2), PX_E((c) + 3)
+#define PX_16(c) PX_4(c), PX_4((c) + 4), PX_4((c) + 8), PX_4((c) + 12)
+#define PX_64(c) PX_16(c), PX_16((c) + 16), PX_16((c) + 32), PX_16((c) + 48)
+static const uint16_t ss_email_pl[256] = {PX_64(0), PX_64(64), PX_64(128), PX_64(192)};
+#undef PX_ATEXT
+#undef PX_FLAGS
+#undef PX_E
+#undef PX_4
+#undef PX_16
+#undef PX_64
+#define PX(f) ((unsigned)(f) << 8)
 
 static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 {
@@ -515,10 +513,10 @@ static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 	for (i = 0;; i++) {
 		if (i == n) return 0;
 		c = s[i];
-		f = ss_email_px[c];
-		out[i] = (char)(c | ((f & PX_UP) << 3));
+		f = ss_email_pl[c];
+		out[i] = (char)f;
 		acc |= f;
-		if (f & PX_L) continue;
+		if (f & PX(PX_L)) continue;
 		if (c == '.') {
 			if (i == 0 || dot == i - 1) return 0;
 			dot = i;
@@ -533,10 +531,10 @@ static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 	label = ++i;
 	for (; i < n; i++) {
 		c = s[i];
-		f = ss_email_px[c];
-		out[i] = (char)(c | ((f & PX_UP) << 3));
+		f = ss_email_pl[c];
+		out[i] = (char)f;
 		acc |= f;
-		if (f & PX_D) continue;
+		if (f & PX(PX_D)) continue;
 		if (c == '.') {
 			if (i == label || s[i - 1] == '-' || i - label >= 64) return 0;
 			label = i + 1;
@@ -546,8 +544,8 @@ static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 	}
 	/* The last label: the top-level domain, after one dot at least, starting with a letter. */
 	if (i == label || s[n - 1] == '-' || n - label >= 64 || s[label - 1] != '.') return 0;
-	if (!(ss_email_px[s[label]] & PX_LETTER)) return 0;
-	*upper = (acc & PX_UP) != 0;
+	if (!(ss_email_pl[s[label]] & PX(PX_LETTER))) return 0;
+	*upper = (acc & PX(PX_UP)) != 0;
 	return 1;
 }
 
