@@ -185,15 +185,14 @@ static int ss_username_part(const char *str, size_t len, ss_buf *out)
 			continue; /* apostrophes and what PARAM_USERNAME would strip */
 		}
 		cp = ss_utf8_next(s, len, &i);
-		if (ss_is_space_cp(cp)) {
-			pending_space = 1;
-			continue;
-		}
-		if (ss_is_apostrophe_cp(cp)) {
-			continue;
-		}
+		/* The Latin letters first (no space nor apostrophe is among them). */
 		if (cp >= SS_FOLD_A_LO && cp <= SS_FOLD_A_HI) {
 			keep = ss_fold_table[cp - SS_FOLD_A_LO];
+		} else if (ss_is_space_cp(cp)) {
+			pending_space = 1;
+			continue;
+		} else if (ss_is_apostrophe_cp(cp)) {
+			continue;
 		} else if (cp >= SS_FOLD_B_LO && cp <= SS_FOLD_B_HI) {
 			keep = ss_fold_table[(SS_FOLD_A_HI - SS_FOLD_A_LO + 1) + (cp - SS_FOLD_B_LO)];
 		}
@@ -364,10 +363,12 @@ struct ss_uname_base {
 # define SS_BATCH_PART ((size_t)4096)
 #endif
 
-static uint64_t ss_stem_hash(const char *p, size_t len)
+/* The hash of p without its trailing digits; h is that of the whole of p. */
+static uint64_t ss_stem_hash(const char *p, size_t len, uint64_t h)
 {
-	while (len && p[len - 1] >= '0' && p[len - 1] <= '9') len--;
-	return ss_hash_bytes(p, len);
+	size_t n = len;
+	while (n && p[n - 1] >= '0' && p[n - 1] <= '9') n--;
+	return n == len ? h : ss_hash_bytes(p, n);
 }
 
 int ss_username_batch_init(ss_username_batch *b, size_t maxsite, size_t maxbase)
@@ -401,7 +402,7 @@ int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 	e->p = name;
 	e->len = len;
 	e->h = ss_hash_bytes(name, len);
-	e->stem = ss_stem_hash(name, len);
+	e->stem = ss_stem_hash(name, len, e->h);
 	return 0;
 }
 
@@ -414,7 +415,7 @@ int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t 
 	e->blen = blen;
 	e->len = len;
 	e->h = ss_hash_bytes(buf, blen);
-	e->stem = ss_stem_hash(buf, blen);
+	e->stem = ss_stem_hash(buf, blen, e->h);
 	return 0;
 }
 

@@ -117,6 +117,44 @@ static int ascii_bytes(void)
 	return bad;
 }
 
+/*
+ * Every code point from U+0080 to U+3000 inside a first name, against the rule
+ * written out: white space joins with '-', apostrophes vanish, anything else
+ * is its fold (ss_username_fold_cp: "" for a letter outside the tables).
+ * Returns the number of code points that differ.
+ */
+static int nonascii_cps(void)
+{
+	uint32_t cp;
+	int bad = 0;
+	for (cp = 0x80; cp <= 0x3000; cp++) {
+		char first[8], want[16];
+		ss_buf f = SS_BUF_INIT, b = SS_BUF_INIT;
+		size_t n = 0;
+		int space = cp == 0xA0 || cp == 0x202F || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000;
+		int apos = cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x00B4;
+		if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+		first[n++] = 'a';
+		if (cp < 0x800) {
+			first[n++] = (char)(0xC0 | (cp >> 6));
+		} else {
+			first[n++] = (char)(0xE0 | (cp >> 12));
+			first[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		}
+		first[n++] = (char)(0x80 | (cp & 0x3F));
+		first[n++] = 'b';
+		if (ss_username_fold_cp(cp, &f) != 0) return -1;
+		snprintf(want, sizeof want, "a%sb.c", space ? "-" : apos ? "" : f.len ? f.p : "");
+		if (ss_username_base(first, n, "c", 1, NULL, 0, &b) != 0) return -1;
+		if (b.len != strlen(want) || memcmp(b.p, want, b.len) != 0) {
+			if (bad++ < 5) fprintf(stderr, "  U+%04X: '%.*s', want '%s'\n", (unsigned)cp, (int)b.len, b.p, want);
+		}
+		ss_buf_free(&f);
+		ss_buf_free(&b);
+	}
+	return bad;
+}
+
 int main(void)
 {
 	ss_username_pool pool;
@@ -126,6 +164,7 @@ int main(void)
 	SS_CHECK(ss_username_fold_max() == 2);   /* the name loop reserves 2 bytes + a dash per character */
 	SS_CHECK(base_is("Jean", "Dupont", NULL, "jean.dupont"));
 	SS_CHECK(ascii_bytes() == 0);
+	SS_CHECK(nonascii_cps() == 0);
 	SS_CHECK(base_is("Hélène", "Lefèvre", NULL, "helene.lefevre"));
 	SS_CHECK(base_is("Jean Pierre", "D'Artagnan", NULL, "jean-pierre.dartagnan"));
 	SS_CHECK(base_is("  Anne   Marie ", " O’Neil ", NULL, "anne-marie.oneil"));
