@@ -221,11 +221,15 @@ static ss_email_status ss_matchkey_in(ss_arena *arena, int *nomem, ss_sv email, 
 		*key = email;   /* nothing trimmed, nothing lower-cased */
 		return SS_EMAIL_OK;
 	}
-	ss_email_trim(email.p, email.len, &start, &tlen);
-	if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
-		key->p = email.p + start;   /* already a match key: no copy */
-		key->len = klen;
-		return SS_EMAIL_OK;
+	/* The key is as long as the trimmed address: when nothing was trimmed,
+	 * not the same means lowered, hence a copy. */
+	if (klen != email.len) {
+		ss_email_trim(email.p, email.len, &start, &tlen);
+		if (tlen == klen && memcmp(email.p + start, buf, klen) == 0) {
+			key->p = email.p + start;   /* already a match key: no copy */
+			key->len = klen;
+			return SS_EMAIL_OK;
+		}
 	}
 	key->p = buf == stackbuf ? ss_arena_dup(arena, buf, klen) : buf;
 	if (!key->p) {
