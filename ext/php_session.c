@@ -510,7 +510,7 @@ static int ss_read_params(ss_bind *b, zval *hp, ss_path *path)
 static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval **f, ss_field_guess *g)
 {
 	zend_string *key;
-	zval *zv;
+	Bucket *p, *end;
 	int k;
 	uint32_t j = 0;
 
@@ -519,18 +519,22 @@ static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval 
 		return;
 	}
 	for (k = 0; k < count; k++) f[k] = NULL;
-	/* At most 12 elements, hence j < 12. */
-	ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, zv) {
+	if (HT_IS_PACKED(ht)) return;   /* integer keys only */
+	/* The buckets in order (what ZEND_HASH_FOREACH_STR_KEY_VAL visits); at most
+	 * 12 elements, hence j < 12. */
+	for (p = ht->arData, end = p + ht->nNumUsed; p != end; p++) {
+		if (Z_TYPE(p->val) == IS_UNDEF) continue;
+		key = p->key;
 		if (key) {
 			k = g->at[j];
 			if (!(k < count && (key == names[k] || zend_string_equal_content(key, names[k])))) {
 				for (k = 0; k < count && !(key == names[k] || zend_string_equal_content(key, names[k])); k++);
 				g->at[j] = (unsigned char)k;
 			}
-			if (k < count) f[k] = ss_found(zv);
+			if (k < count) f[k] = ss_found(&p->val);
 		}
 		j++;
-	} ZEND_HASH_FOREACH_END();
+	}
 }
 
 static void ss_participant_fields(HashTable *ht, zval *f[6], ss_field_guess *g)
