@@ -66,6 +66,16 @@ static ss_sv ss_sv_trim(ss_sv s)
 	return s;
 }
 
+/* ss_sv_trim(s).len == 0, looking no further than the first other byte. */
+static int ss_sv_blank(ss_sv s)
+{
+	size_t i;
+	for (i = 0; i < s.len; i++) {
+		if (!(s.p[i] == ' ' || s.p[i] == '\t' || s.p[i] == '\r' || s.p[i] == '\n')) return 0;
+	}
+	return 1;
+}
+
 static ss_sv ss_sv_c(const char *s)
 {
 	ss_sv v;
@@ -257,8 +267,8 @@ int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
 
 void ss_session_names(ss_session_participant *p)
 {
-	p->first_blank = ss_sv_trim(p->firstname).len == 0;
-	p->last_blank = ss_sv_trim(p->lastname).len == 0;
+	p->first_blank = (unsigned char)ss_sv_blank(p->firstname);
+	p->last_blank = (unsigned char)ss_sv_blank(p->lastname);
 	p->names_ready = 1;
 }
 
@@ -534,11 +544,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			SS_NEED_ROLE_NAME(po->rolename);
 			needed_last = po->rolename;
 		}
-		if (p->names_ready ? p->first_blank : ss_sv_trim(p->firstname).len == 0) {
+		if (p->names_ready ? p->first_blank : ss_sv_blank(p->firstname)) {
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "firstname",
 				"\"%.*s\" (%.*s) has no first name.", SS_PQ(p));
 		}
-		if (p->names_ready ? p->last_blank : ss_sv_trim(p->lastname).len == 0) {
+		if (p->names_ready ? p->last_blank : ss_sv_blank(p->lastname)) {
 			ss_issue_add(c, SS_ISSUE_ERROR, "missing_field", (int64_t)i, "lastname",
 				"\"%.*s\" (%.*s) has no last name.", SS_PQ(p));
 		}
