@@ -82,7 +82,7 @@ size_t ss_utf8_check(const char *str, size_t len)
 	while (i < len) {
 		unsigned char c = s[i];
 		if (c < 0x80) {
-			/* ASCII fast path, eight bytes at a time when aligned data allows. */
+			/* ASCII fast path: eight bytes at a time while eight are left, then byte by byte. */
 			while (i + 8 <= len) {
 				uint64_t w;
 				memcpy(&w, s + i, 8);
@@ -91,7 +91,7 @@ size_t ss_utf8_check(const char *str, size_t len)
 				}
 				i += 8;
 			}
-			if (i < len && s[i] < 0x80) {
+			while (i < len && s[i] < 0x80) {
 				i++;
 			}
 			continue;
