@@ -25,6 +25,11 @@ static uint64_t ss_read64le(const unsigned char *s)
 		| (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
 }
 
+static uint64_t ss_read32le(const unsigned char *s)
+{
+	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24;
+}
+
 uint64_t ss_hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
@@ -42,10 +47,14 @@ uint64_t ss_hash_bytes(const void *p, size_t len)
 		uint64_t w = 0;
 		if (len >= 8) {
 			w = ss_read64le(s + len - 8) >> (8 * (8 - r));
+		} else if (r >= 4) {
+			/* Bytes 0-3 and r-4..r-1: where they overlap, the same byte lands
+			 * in the same place, so the or is the byte-wise word. */
+			w = ss_read32le(s) | ss_read32le(s + r - 4) << (8 * (r - 4));
 		} else {
-			for (k = 0; k < r; k++) {
-				w |= (uint64_t)s[i + k] << (8 * k);
-			}
+			/* 1 to 3 bytes: the first, the middle and the last cover them. */
+			k = r >> 1;
+			w = (uint64_t)s[0] | (uint64_t)s[k] << (8 * k) | (uint64_t)s[r - 1] << (8 * (r - 1));
 		}
 		h ^= w * UINT64_C(0x87c37b91114253d5);
 		h = (h << 31) | (h >> 33);
