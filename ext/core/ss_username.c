@@ -347,7 +347,7 @@ void ss_username_pool_free(ss_username_pool *p)
 struct ss_uname_site {
 	const char *p;
 	size_t len;
-	uint64_t h;          /* ss_hash_bytes of the name */
+	uint64_t h;          /* ss_hash_bytes of the name (0 until ss_username_batch_run needs it) */
 	uint64_t stem;       /* ss_hash_bytes of its stem: the partition */
 };
 
@@ -363,11 +363,18 @@ struct ss_uname_base {
 # define SS_BATCH_PART ((size_t)4096)
 #endif
 
-/* The hash of p without its trailing digits; h is that of the whole of p. */
+/* Length of p without its trailing digits: its stem. A name made of a base and
+ * a numeric suffix has the base's stem. */
+static size_t ss_stem_len(const char *p, size_t len)
+{
+	while (len && p[len - 1] >= '0' && p[len - 1] <= '9') len--;
+	return len;
+}
+
+/* The hash of p's stem; h is that of the whole of p. */
 static uint64_t ss_stem_hash(const char *p, size_t len, uint64_t h)
 {
-	size_t n = len;
-	while (n && p[n - 1] >= '0' && p[n - 1] <= '9') n--;
+	size_t n = ss_stem_len(p, len);
 	return n == len ? h : ss_hash_bytes(p, n);
 }
 
@@ -401,8 +408,9 @@ int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 	e = &b->site[b->nsite++];
 	e->p = name;
 	e->len = len;
-	e->h = ss_hash_bytes(name, len);
-	e->stem = ss_stem_hash(name, len, e->h);
+	i = ss_stem_len(name, len);
+	e->stem = ss_hash_bytes(name, i);
+	e->h = i == len ? e->stem : 0;
 	return 0;
 }
 
@@ -421,12 +429,39 @@ int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t 
 
 int ss_username_batch_run(ss_username_batch *b)
 {
-	size_t parts = 1, i, k, total = b->nsite + b->nbase;
+	size_t parts = 1, i, k, total, fbits, kept;
 	unsigned shift = 64;
+	uint64_t *filter = NULL;
 	size_t *sc = NULL, *bc = NULL;
 	struct ss_uname_site *ss = NULL;
 	struct ss_uname_base *bs = NULL;
 	int rc = -1;
+
+	/*
+	 * A taken name can only stop a base, or a base with a suffix, that has its
+	 * stem. A bit per stem hash (bits chosen by its low bits) marks the bases'
+	 * stems; a site whose bit is clear is left out (a set bit may be another
+	 * stem's: that site is only kept for nothing). So the accounts' own
+	 * usernames and the like cost no table slot.
+	 */
+	fbits = 64;
+	while (fbits < 8 * b->nbase && fbits < ((size_t)1 << 26)) fbits *= 2;
+	filter = ss_malloc(fbits / 8);
+	if (!filter) goto out;
+	memset(filter, 0, fbits / 8);
+	for (i = 0; i < b->nbase; i++) {
+		size_t bit = (size_t)b->base[i].stem & (fbits - 1);
+		filter[bit / 64] |= UINT64_C(1) << (bit % 64);
+	}
+	for (i = 0, kept = 0; i < b->nsite; i++) {
+		struct ss_uname_site *e = &b->site[i];
+		size_t bit = (size_t)e->stem & (fbits - 1);
+		if (!(filter[bit / 64] & (UINT64_C(1) << (bit % 64)))) continue;
+		if (!e->h) e->h = ss_hash_bytes(e->p, e->len);
+		b->site[kept++] = *e;
+	}
+	b->nsite = kept;
+	total = b->nsite + b->nbase;
 
 	while (parts < 1024 && parts * SS_BATCH_PART < total) {
 		parts *= 2;
@@ -474,6 +509,7 @@ int ss_username_batch_run(ss_username_batch *b)
 #undef SS_PART_NO
 	rc = 0;
 out:
+	ss_free(filter);
 	ss_free(sc);
 	ss_free(bc);
 	ss_free(ss);

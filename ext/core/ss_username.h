@@ -71,14 +71,14 @@ void ss_username_pool_free(ss_username_pool *p);
  * digits), and only a taken name with that stem can block one of them. So
  * names are split by a hash of their stem into partitions small enough for
  * the caches, and each partition is resolved alone, its bases in the order
- * they came.
+ * they came; a taken name whose stem no base has is left out altogether.
  *   ss_username_batch_init(&b, most site names, most bases);
  *   ss_username_batch_site(&b, name, len) for each name taken on the site;
  *   ss_username_batch_base(&b, buf, blen, &len) for each base, in order: buf
  *     holds the base and SS_USERNAME_SUFFIX_MAX spare bytes, and must outlive
  *     the batch;
- *   ss_username_batch_run(&b): each buf then holds its name, NUL-terminated,
- *     and *len its length;
+ *   ss_username_batch_run(&b), once: each buf then holds its name,
+ *     NUL-terminated, and *len its length;
  *   ss_username_batch_free(&b).
  * All return 0, -1 on OOM (or when more names come than announced).
  */
