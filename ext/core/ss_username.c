@@ -246,12 +246,7 @@ int ss_username_pool_init(ss_username_pool *p, size_t expected)
 {
 	ss_arena a = SS_ARENA_INIT;
 	p->arena = a;
-	if (ss_smap_init(&p->taken, expected) != 0) return -1;
-	if (ss_smap_init(&p->next, 16) != 0) {
-		ss_smap_free(&p->taken);
-		return -1;
-	}
-	return 0;
+	return ss_smap_init(&p->taken, expected);
 }
 
 /* A copy of name in a, lower-cased as Moodle stores usernames (NULL on OOM). */
@@ -298,33 +293,31 @@ static size_t ss_utoa(char *out, uint64_t v)
 
 const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len)
 {
-	ss_smap_slot *counter;
+	ss_smap_slot *s;
 	uint64_t k;
 	int created;
 
 	/* One probe takes the base when it is free (most names are), else finds it
-	 * taken: then its counter says which suffix to try first. */
-	if (!ss_smap_put_h(&p->taken, name, blen, h, &created)) return NULL;
+	 * taken: then its slot's value is the suffix to try first (0: 1). */
+	s = ss_smap_put_h(&p->taken, name, blen, h, &created);
+	if (!s) return NULL;
 	if (created) {
 		name[blen] = '\0';
 		*len = blen;
 		return name;
 	}
-	/* The counter keeps name[0..blen) as its key: those bytes never change. */
-	counter = ss_smap_put_h(&p->next, name, blen, h, &created);
-	if (!counter) return NULL;
-	if (created) counter->val = 1;
-	for (k = counter->val;; k++) {
+	for (k = s->val ? s->val : 1;; k++) {
 		size_t n = ss_utoa(name + blen, k);
-		uint64_t hk = ss_hash_bytes(name, blen + n);
-		if (!ss_smap_put_h(&p->taken, name, blen + n, hk, &created)) return NULL;
+		if (!ss_smap_put_h(&p->taken, name, blen + n, ss_hash_bytes(name, blen + n), &created)) return NULL;
 		if (created) {
 			name[blen + n] = '\0';
-			counter->val = k + 1;
 			*len = blen + n;
-			return name;
+			break;
 		}
 	}
+	/* The puts may have grown the table: the base's slot is found again. */
+	ss_smap_find_h(&p->taken, name, blen, h)->val = k + 1;
+	return name;
 }
 
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len)
@@ -338,7 +331,6 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 void ss_username_pool_free(ss_username_pool *p)
 {
 	ss_smap_free(&p->taken);
-	ss_smap_free(&p->next);
 	ss_arena_free(&p->arena);
 }
 

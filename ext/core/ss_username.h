@@ -36,8 +36,7 @@ int ss_username_fold_cp(uint32_t cp, ss_buf *out);
  * per base so that handing out n names costs O(n).
  */
 typedef struct ss_username_pool {
-	ss_smap taken;   /* name -> 1 */
-	ss_smap next;    /* base -> next suffix to try */
+	ss_smap taken;   /* name -> 0, or for a base found taken the next suffix to try */
 	ss_arena arena;
 } ss_username_pool;
 
