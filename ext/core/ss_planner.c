@@ -451,7 +451,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	ss_username_batch unames;
 	int names_ready = 0;
 	uint32_t *user_next = NULL;
-	uint32_t *head = NULL;             /* phase 2: see SS_DUP_OF */
+	uint32_t *head = NULL;             /* phase 2: each participant's first account (see SS_HEAD_DUP) */
 	ss_sv needed_last = {NULL, 0};    /* the role name last put in rolesneeded */
 	ss_buf tmp = SS_BUF_INIT;
 	size_t i, n = in->nparts;
@@ -568,11 +568,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 				if (!in->has_facts) out->email_parts[out->nemails++] = i;
 				else head[i] = UINT32_MAX;
 			} else {
-				if (head) head[i] = SS_HEAD_DUP;
 				const ss_session_participant *q = SS_IN_PART(in, s->val);
 				ss_issue *is = ss_issue_add(c, SS_ISSUE_ERROR, "duplicate", (int64_t)i, "email",
 					"\"%.*s\" (%.*s) and \"%.*s\" (%.*s) are the same person (%.*s): one account, one seat; remove one entry.",
 					SS_PQ(q), SS_PQ(p), ss_cut(po->matchkey, 80), po->matchkey.p);
+				if (head) head[i] = SS_HEAD_DUP;
 				if (is) is->other = (int64_t)s->val;
 				SS_OUT_PART(out, s->val)->error = 1;
 			}
@@ -792,7 +792,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			po->roleid = last_roleid;
 
-			/* A duplicate's accounts are those of the first participant with its key. */
+			/* A duplicate's accounts are those of the first participant with its
+			 * key, whose slot the key finds (the participants' loop put it there). */
 			u0 = head[i];
 			if (u0 == SS_HEAD_DUP) u0 = head[ss_smap_find_h(&keys, po->matchkey.p, po->matchkey.len, po->refhash)->val];
 			if (u0 == UINT32_MAX) {
