@@ -99,6 +99,14 @@ static inline int ss_plain_ascii(const char *s, size_t len)
 	uint64_t bad = 0, w;
 	size_t i = 0;
 	if (len < 8) {
+		if (len >= 4) {
+			/* The first and the last four bytes (overlapping), the same test on 32 bits. */
+			uint32_t a, b;
+			memcpy(&a, s, 4);
+			memcpy(&b, s + len - 4, 4);
+			return ((a | ((a - UINT32_C(0x01010101)) & ~a) | b | ((b - UINT32_C(0x01010101)) & ~b))
+				& UINT32_C(0x80808080)) == 0;
+		}
 		for (; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
 			if (c == 0 || c >= 0x80) return 0;
