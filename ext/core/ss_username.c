@@ -137,11 +137,12 @@ size_t ss_username_fold_max(void)
 /*
  * An ASCII byte in a name part: what it writes (lower case; the letters,
  * digits and - _ . @ that PARAM_USERNAME keeps), SS_UA_SPACE for white space,
- * 0 for what is dropped (apostrophes, anything else).
+ * 0 for what is dropped (apostrophes, anything else) and for every byte from
+ * 0x80 (a multi-byte character's, which the caller decodes).
  */
 #define SS_UA_SPACE 1
 #define SS_UA_LO8(c) (c), (c) + 1, (c) + 2, (c) + 3, (c) + 4, (c) + 5, (c) + 6, (c) + 7
-static const unsigned char ss_username_ascii[128] = {
+static const unsigned char ss_username_ascii[256] = {
 	['\t'] = SS_UA_SPACE, ['\n'] = SS_UA_SPACE, ['\v'] = SS_UA_SPACE, ['\f'] = SS_UA_SPACE, ['\r'] = SS_UA_SPACE,
 	[' '] = SS_UA_SPACE, ['-'] = '-', ['.'] = '.', ['@'] = '@', ['_'] = '_',
 	['0'] = SS_UA_LO8('0'), '8', '9',
@@ -179,6 +180,11 @@ static int ss_username_part(const char *str, size_t len, ss_buf *out)
 				if (pending_space && (size_t)(w - out->p) > start) *w++ = '-';
 				pending_space = 0;
 				*w++ = (char)t;
+				/* The rest of a run of bytes kept as they are (0 stops it at 0x80 and up). */
+				while (i < len && (t = ss_username_ascii[s[i]]) > SS_UA_SPACE) {
+					*w++ = (char)t;
+					i++;
+				}
 			} else if (t == SS_UA_SPACE) {
 				pending_space = 1;
 			}
