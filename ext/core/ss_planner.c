@@ -274,6 +274,18 @@ void ss_session_names(ss_session_participant *p)
 
 /* How far ahead of the participant loops the table slots are prefetched. */
 #define SS_AHEAD 8
+/* The need bits of one operation each, but the enrolment: ROLE to PRODUCT,
+ * bits 1 to 5, and how many of them a value holds. */
+#define SS_NEED_OTHER (SS_NEED_ROLE | SS_NEED_MEMBER | SS_NEED_RA_OP | SS_NEED_RA_MIRROR | SS_NEED_PRODUCT)
+typedef char ss_need_other_check[SS_NEED_OTHER == 62 && SS_NEED_ENROL == 1 ? 1 : -1];
+#define SS_POP5(x) (((x) & 1) + (((x) >> 1) & 1) + (((x) >> 2) & 1) + (((x) >> 3) & 1) + (((x) >> 4) & 1))
+#define SS_POP5_4(x) SS_POP5(x), SS_POP5((x) + 1), SS_POP5((x) + 2), SS_POP5((x) + 3)
+static const unsigned char ss_other_ops[32] = {
+	SS_POP5_4(0), SS_POP5_4(4), SS_POP5_4(8), SS_POP5_4(12),
+	SS_POP5_4(16), SS_POP5_4(20), SS_POP5_4(24), SS_POP5_4(28)
+};
+#undef SS_POP5_4
+#undef SS_POP5
 /* head[i] of a participant whose key an earlier one has (accounts are indexed
  * by uint32_t, UINT32_MAX meaning none, as in ss_part_out.user). */
 #define SS_HEAD_DUP (UINT32_MAX - 1)
@@ -1009,10 +1021,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (po->action == SS_ACT_REUSE) out->reused++;
 			/* What the participant's operations come to (for in->ops_as_flags). */
 			pcreate += po->action == SS_ACT_CREATE;
-			penrol += (po->need & SS_NEED_ENROL) != 0;
-			pother += ((po->need & SS_NEED_ROLE) != 0) + ((po->need & SS_NEED_MEMBER) != 0)
-				+ ((po->need & SS_NEED_RA_OP) != 0) + ((po->need & SS_NEED_RA_MIRROR) != 0)
-				+ ((po->need & SS_NEED_PRODUCT) != 0);
+			penrol += po->need & SS_NEED_ENROL;
+			pother += ss_other_ops[(po->need & SS_NEED_OTHER) >> 1];
 			if (c->nomem) goto nomem;
 		}
 
