@@ -314,15 +314,32 @@ static void ss_part_key(ss_ctx *c, size_t j)
 }
 
 /* Crockford base32 of a 64-bit value: 13 characters. */
+#define SS_B32C(v) (char)((v) < 10 ? '0' + (v) : (v) < 18 ? 'A' + (v) - 10 : (v) < 20 ? 'J' + (v) - 18 \
+	: (v) < 22 ? 'M' + (v) - 20 : (v) < 27 ? 'P' + (v) - 22 : 'V' + (v) - 27)
+/* Every 10-bit value as its two characters (the alphabet 0-9 A-H J K M N P-T V-Z, written as ranges). */
+#define SS_B32P(v) {SS_B32C((v) >> 5), SS_B32C((v) & 31)}
+#define SS_B32P4(v) SS_B32P(v), SS_B32P((v) + 1), SS_B32P((v) + 2), SS_B32P((v) + 3)
+#define SS_B32P16(v) SS_B32P4(v), SS_B32P4((v) + 4), SS_B32P4((v) + 8), SS_B32P4((v) + 12)
+#define SS_B32P64(v) SS_B32P16(v), SS_B32P16((v) + 16), SS_B32P16((v) + 32), SS_B32P16((v) + 48)
+#define SS_B32P256(v) SS_B32P64(v), SS_B32P64((v) + 64), SS_B32P64((v) + 128), SS_B32P64((v) + 192)
+static const char ss_base32_pairs[1024][2] = {
+	SS_B32P256(0), SS_B32P256(256), SS_B32P256(512), SS_B32P256(768)
+};
+#undef SS_B32P256
+#undef SS_B32P64
+#undef SS_B32P16
+#undef SS_B32P4
+#undef SS_B32P
+
 static void ss_base32(uint64_t v, char out[13])
 {
-	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-	/* out[12 - k] is bits 5k.. of v; written out, each is a shift, a mask and a load. */
-#define SS_B32(k) out[12 - (k)] = alphabet[(v >> (5 * (k))) & 31]
-	SS_B32(0); SS_B32(1); SS_B32(2); SS_B32(3); SS_B32(4); SS_B32(5); SS_B32(6);
-	SS_B32(7); SS_B32(8); SS_B32(9); SS_B32(10); SS_B32(11); SS_B32(12);
-#undef SS_B32
+	/* out[12 - k] is bits 5k.. of v: two characters (ten bits) at a time, then the top four bits. */
+#define SS_B32_2(k) memcpy(out + 11 - (k), ss_base32_pairs[(v >> (5 * (k))) & 1023], 2)
+	SS_B32_2(0); SS_B32_2(2); SS_B32_2(4); SS_B32_2(6); SS_B32_2(8); SS_B32_2(10);
+#undef SS_B32_2
+	out[0] = SS_B32C((unsigned)(v >> 60));
 }
+#undef SS_B32C
 
 /* ---- sorting of the phase-1 lists ---- */
 
