@@ -1656,9 +1656,6 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	rid = ss_new_list(n);
 	ref = ss_new_list(n);
 	em = ss_new_list(n);
-	if (ss_buf_reserve(&buf, 256) != 0) {
-		ss_throw_nomem();
-	}
 	/*
 	 * The strings this makes come from Zend's free lists, which the previous
 	 * result's strings went back to list by list (destroyed in key order,
