@@ -54,24 +54,30 @@ static int ss_sv_same(ss_sv a, ss_sv b)
 	return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, a.len) == 0);
 }
 
+/* The white space ss_sv_trim() removes. */
+static inline int ss_sv_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static ss_sv ss_sv_trim(ss_sv s)
 {
-	while (s.len && (s.p[0] == ' ' || s.p[0] == '\t' || s.p[0] == '\r' || s.p[0] == '\n')) {
+	while (s.len && ss_sv_space(s.p[0])) {
 		s.p++;
 		s.len--;
 	}
-	while (s.len && (s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\t' || s.p[s.len - 1] == '\r' || s.p[s.len - 1] == '\n')) {
+	while (s.len && ss_sv_space(s.p[s.len - 1])) {
 		s.len--;
 	}
 	return s;
 }
 
 /* ss_sv_trim(s).len == 0, looking no further than the first other byte. */
-static int ss_sv_blank(ss_sv s)
+static inline int ss_sv_blank(ss_sv s)
 {
 	size_t i;
 	for (i = 0; i < s.len; i++) {
-		if (!(s.p[i] == ' ' || s.p[i] == '\t' || s.p[i] == '\r' || s.p[i] == '\n')) return 0;
+		if (!ss_sv_space(s.p[i])) return 0;
 	}
 	return 1;
 }
