@@ -93,6 +93,9 @@ size_t ss_utf8_check(const char *s, size_t len);
  * caller then runs the exact checks, which say where and why). Inline: the
  * binding checks every string field of an order with it.
  */
+/* The high bit of each byte of w that is >= 0x80 or zero (the classic has-zero
+ * test); ones and highs are 0x01 and 0x80 in every byte of w's width. */
+#define SS_ASCII_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
 static inline int ss_plain_ascii(const char *s, size_t len)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
@@ -104,8 +107,8 @@ static inline int ss_plain_ascii(const char *s, size_t len)
 			uint32_t a, b;
 			memcpy(&a, s, 4);
 			memcpy(&b, s + len - 4, 4);
-			return ((a | ((a - UINT32_C(0x01010101)) & ~a) | b | ((b - UINT32_C(0x01010101)) & ~b))
-				& UINT32_C(0x80808080)) == 0;
+			return (SS_ASCII_BAD(a, UINT32_C(0x01010101), UINT32_C(0x80808080))
+				| SS_ASCII_BAD(b, UINT32_C(0x01010101), UINT32_C(0x80808080))) == 0;
 		}
 		for (; i < len; i++) {
 			unsigned char c = (unsigned char)s[i];
@@ -115,15 +118,15 @@ static inline int ss_plain_ascii(const char *s, size_t len)
 	}
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
-		/* A byte >= 0x80, or a zero byte (the classic has-zero test). */
-		bad |= (w | ((w - ones) & ~w)) & highs;
+		bad |= SS_ASCII_BAD(w, ones, highs);
 	}
 	if (i < len) {
 		memcpy(&w, s + len - 8, 8);   /* the last eight bytes, overlapping: a fixed-size load */
-		bad |= (w | ((w - ones) & ~w)) & highs;
+		bad |= SS_ASCII_BAD(w, ones, highs);
 	}
 	return bad == 0;
 }
+#undef SS_ASCII_BAD
 
 /* Resource limits that every entry point enforces (documented in README). */
 #define SS_MAX_PARAMS_LEN     ((size_t)16 * 1024 * 1024) /* handler parameter string */
