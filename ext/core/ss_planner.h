@@ -147,6 +147,7 @@ typedef struct ss_issue {
 
 typedef enum ss_action { SS_ACT_NONE, SS_ACT_REUSE, SS_ACT_CREATE } ss_action;
 
+/* ss_part_out_reset() (ss_planner.c) sets every field: add new ones there. */
 typedef struct ss_part_out {
 	ss_sv matchkey;           /* arena, or a view of the input when already normal; empty when invalid */
 	ss_sv rolename;           /* role shortname enrolled with */
