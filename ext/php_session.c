@@ -861,7 +861,8 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			ss_field_guess guess = {{0}};
 			zval *uf[6];
 			n = zend_hash_num_elements(uht);
-			b->in.users = ss_arr(n, sizeof(ss_fact_user));
+			/* Zeroed in one go: a memset() per row compiled to a rep stos. */
+			b->in.users = ss_arr_zero(n, sizeof(ss_fact_user));
 			b->user_names = ss_arr(n, sizeof(zend_string *));
 			SS_PUSH(&path, "users");
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
@@ -874,7 +875,6 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					ss_type_error(&path, NULL, "array|object", ez);
 					return -1;
 				}
-				memset(u, 0, sizeof *u);
 				ss_fields(row, unames, 6, uf, &guess);
 				if (!uf[0]) {
 					ss_type_error(&path, "id", "int", NULL);
