@@ -82,14 +82,28 @@ size_t ss_utf8_check(const char *str, size_t len)
 	while (i < len) {
 		unsigned char c = s[i];
 		if (c < 0x80) {
-			/* ASCII fast path: eight bytes at a time while eight are left, then byte by byte. */
+			/* ASCII fast path: eight bytes at a time while eight are left; the
+			 * rest in one word ending at len when that word lies within this
+			 * run (or in two of four bytes), else byte by byte. */
+			uint64_t w;
+			uint32_t w1, w2;
+			size_t run = i;
 			while (i + 8 <= len) {
-				uint64_t w;
 				memcpy(&w, s + i, 8);
 				if (w & UINT64_C(0x8080808080808080)) {
 					break;
 				}
 				i += 8;
+			}
+			if (len - i < 8) {
+				if (len - run >= 8) {
+					memcpy(&w, s + len - 8, 8);
+					if (!(w & UINT64_C(0x8080808080808080))) return len;
+				} else if (len - i >= 4) {
+					memcpy(&w1, s + i, 4);
+					memcpy(&w2, s + len - 4, 4);
+					if (!((w1 | w2) & UINT32_C(0x80808080))) return len;
+				}
 			}
 			while (i < len && s[i] < 0x80) {
 				i++;

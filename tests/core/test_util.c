@@ -1,6 +1,9 @@
-/* C unit tests of ss_common.h's text checks: ss_plain_ascii() against a byte-by-byte reference. */
+/* C unit tests of ss_common.h's text checks: ss_plain_ascii() and ss_utf8_check()
+ * against byte-by-byte references. */
 #include "ss_common.h"
 #include "ss_test.h"
+
+#include <stdlib.h>
 
 static int reference(const unsigned char *s, size_t len)
 {
@@ -9,6 +12,26 @@ static int reference(const unsigned char *s, size_t len)
 		if (s[i] == 0 || s[i] >= 0x80) return 0;
 	}
 	return 1;
+}
+
+/* Offset of the first ill-formed sequence of s (len when none): RFC 3629, byte by byte. */
+static size_t utf8_reference(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i], lo = 0x80, hi = 0xBF;
+		size_t w = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0, k;
+		if (w == 0 || w > len - i) return i;
+		if (c == 0xE0) lo = 0xA0;
+		if (c == 0xED) hi = 0x9F;
+		if (c == 0xF0) lo = 0x90;
+		if (c == 0xF4) hi = 0x8F;
+		for (k = 1; k < w; k++) {
+			if (s[i + k] < (k == 1 ? lo : 0x80) || s[i + k] > (k == 1 ? hi : 0xBF)) return i;
+		}
+		i += w;
+	}
+	return len;
 }
 
 int main(void)
@@ -41,6 +64,34 @@ int main(void)
 			}
 			SS_CHECK(agree);
 			SS_CHECK(consistent);
+		}
+	}
+	/* ss_utf8_check(): every length up to three words, every start offset,
+	 * one byte of every value, or a well-formed "\xC3\xA9", at every place
+	 * among ASCII letters (the word loop, the word ending at len, the two
+	 * 4-byte words and the byte loop all meet a non-ASCII byte somewhere). */
+	for (off = 0; off < 8; off++) {
+		for (len = 0; len <= 24; len++) {
+			int agree = 1;
+			char *exact;
+			for (pos = 0; pos < len; pos++) {
+				for (v = 0; v <= 256; v++) {
+					memset(buf, 'a', sizeof buf);
+					if (v < 256) {
+						buf[off + pos] = (unsigned char)v;
+					} else {
+						buf[off + pos] = 0xC3;
+						buf[off + pos + 1] = 0xA9;
+					}
+					/* In a block of its own exact size: under ASan, no read past it. */
+					exact = malloc(len ? len : 1);
+					if (!exact) return 1;
+					memcpy(exact, buf + off, len);
+					if (ss_utf8_check(exact, len) != utf8_reference(buf + off, len)) agree = 0;
+					free(exact);
+				}
+			}
+			SS_CHECK(agree);
 		}
 	}
 	SS_TEST_END("core util");
