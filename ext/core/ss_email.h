@@ -110,6 +110,12 @@ ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t
  */
 ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose);
 
+/* Which path ss_email_normalize_ex() decides an address on, for the tests:
+ * SS_EMAIL_PATH_16 (16 bytes at a time, SSE2 builds), SS_EMAIL_PATH_BYTES (one
+ * pass, byte by byte) or SS_EMAIL_PATH_GENERAL (the filter, and refusals). */
+enum { SS_EMAIL_PATH_GENERAL, SS_EMAIL_PATH_BYTES, SS_EMAIL_PATH_16 };
+int ss_email_path(const char *in, size_t len);
+
 /*
  * Moodle's email_is_not_allowed() (lib/moodlelib.php) on an address: when
  * `allow` is non-empty, the address must end with "@pattern" for some pattern,

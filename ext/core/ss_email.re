@@ -500,6 +500,147 @@ static const uint16_t ss_email_pl[256] = {PX_64(0), PX_64(64), PX_64(128), PX_64
 #undef PX_64
 #define PX(f) ((unsigned)(f) << 8)
 
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
+# include <emmintrin.h>
+# define SS_EMAIL_SSE2 1
+
+/* Bits below k of a 64-bit mask (k <= 64). */
+static inline uint64_t ss_bits_below(unsigned k)
+{
+	return k >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << k) - 1;
+}
+
+static inline unsigned ss_ctz64(uint64_t x)
+{
+# if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_ctzll(x);
+# else
+	unsigned i = 0;
+	while (!(x & 1)) { x >>= 1; i++; }
+	return i;
+# endif
+}
+
+static inline unsigned ss_top64(uint64_t x)
+{
+# if defined(__GNUC__) || defined(__clang__)
+	return 63u - (unsigned)__builtin_clzll(x);
+# else
+	unsigned i = 63;
+	while (!(x >> i)) i--;
+	return i;
+# endif
+}
+
+/* Lanes of v in [lo, lo + span], as unsigned bytes. */
+static inline __m128i ss_in_range(__m128i v, char lo, char span)
+{
+	__m128i t = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(span)), t);
+}
+
+/* The classes of 16 bytes (ss_email_simple16), a bit per byte. */
+typedef struct ss_email_lanes {
+	unsigned loc, dom, let, dot, at, hy;   /* loc: a local part takes it; dom: a domain does */
+	__m128i up, low;                       /* capitals (0xFF lanes); the bytes, capitals lowered */
+} ss_email_lanes;
+
+static inline void ss_email_classify(__m128i c, ss_email_lanes *m)
+{
+	__m128i l = ss_in_range(_mm_or_si128(c, _mm_set1_epi8(0x20)), 'a', 'z' - 'a');
+	__m128i dot = _mm_cmpeq_epi8(c, _mm_set1_epi8('.')), hy = _mm_cmpeq_epi8(c, _mm_set1_epi8('-'));
+	__m128i dom = _mm_or_si128(_mm_or_si128(l, ss_in_range(c, '0', 9)), _mm_or_si128(dot, hy));
+	__m128i loc = _mm_or_si128(dom, _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('_')), _mm_cmpeq_epi8(c, _mm_set1_epi8('+'))));
+	m->up = ss_in_range(c, 'A', 'Z' - 'A');
+	m->low = _mm_or_si128(c, _mm_and_si128(m->up, _mm_set1_epi8(0x20)));
+	m->loc = (unsigned)_mm_movemask_epi8(loc);
+	m->dom = (unsigned)_mm_movemask_epi8(dom);
+	m->let = (unsigned)_mm_movemask_epi8(l);
+	m->dot = (unsigned)_mm_movemask_epi8(dot);
+	m->at = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8('@')));
+	m->hy = (unsigned)_mm_movemask_epi8(hy);
+}
+
+/*
+ * ss_email_simple() for the commonest addresses, 16 bytes at a time: 8 to 64
+ * bytes of letters, digits, '.', '-', '_', '+' and one '@'. Each byte class
+ * becomes a 64-bit mask (bit i: byte i) and the rules are tests on masks,
+ * with no branch per byte. Loads stay within the n bytes: whole chunks, then
+ * one ending at byte n (overlapping the last whole one: the same bits again);
+ * under 16 bytes, the first 8 and the last 8. Returns 1 only where
+ * ss_email_simple() accepts, with the same key and *upper
+ * (tests/core/test_email.c compares them on addresses of every length from 6
+ * to 70, and checks this path takes every one of its addresses the byte loop
+ * accepts); 0 leaves the address to ss_email_simple() itself.
+ */
+static int ss_email_simple16(const uchar *s, size_t n, char *out, int *upper)
+{
+	uint64_t loc = 0, dom = 0, let = 0, dot = 0, at = 0, hy = 0, lim, lowm, highm, d, h, starts;
+	__m128i up = _mm_setzero_si128();
+	size_t k, full = n / 16;
+	unsigned a, last;
+	ss_email_lanes m;
+
+#define SS_LANES_OR(bits, shift) do { \
+		loc |= (uint64_t)(bits(m.loc)) << (shift); dom |= (uint64_t)(bits(m.dom)) << (shift); \
+		let |= (uint64_t)(bits(m.let)) << (shift); dot |= (uint64_t)(bits(m.dot)) << (shift); \
+		at |= (uint64_t)(bits(m.at)) << (shift); hy |= (uint64_t)(bits(m.hy)) << (shift); \
+		up = _mm_or_si128(up, m.up); \
+	} while (0)
+#define SS_ALL16(x) (x)
+#define SS_LO8(x) ((x) & 0xFFu)
+#define SS_HI8(x) ((x) >> 8)
+	for (k = 0; k < full; k++) {
+		ss_email_classify(_mm_loadu_si128((const __m128i *)(s + 16 * k)), &m);
+		if (out) _mm_storeu_si128((__m128i *)(out + 16 * k), m.low);
+		SS_LANES_OR(SS_ALL16, 16 * k);
+	}
+	if (n % 16 && n > 16) {
+		ss_email_classify(_mm_loadu_si128((const __m128i *)(s + n - 16)), &m);
+		if (out) _mm_storeu_si128((__m128i *)(out + n - 16), m.low);
+		SS_LANES_OR(SS_ALL16, n - 16);
+	} else if (n < 16) {
+		/* Bytes 0-7 and n-8..n-1: the lanes are all within the n bytes. */
+		ss_email_classify(_mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)s),
+			_mm_loadl_epi64((const __m128i *)(s + n - 8))), &m);
+		if (out) {
+			_mm_storel_epi64((__m128i *)out, m.low);
+			_mm_storel_epi64((__m128i *)(out + n - 8), _mm_unpackhi_epi64(m.low, m.low));
+		}
+		SS_LANES_OR(SS_LO8, 0);
+		SS_LANES_OR(SS_HI8, n - 8);
+	}
+#undef SS_LANES_OR
+#undef SS_ALL16
+#undef SS_LO8
+#undef SS_HI8
+	lim = ss_bits_below((unsigned)n);
+	/* An '@', not first (a second one fails the domain's byte test). */
+	if (!at || (at & 1)) return 0;
+	a = ss_ctz64(at);
+	lowm = ss_bits_below(a);
+	highm = lim & ~ss_bits_below(a + 1);
+	/* The local part: its bytes, no '.' first, last or after another. */
+	if ((loc & lowm) != lowm) return 0;
+	d = dot & lowm;
+	if ((d & 1) || (d & (d >> 1)) || ((d >> (a - 1)) & 1)) return 0;
+	/* The domain: letters, digits, '-', '.'; one '.' at least; no empty label,
+	 * no label starting or ending with '-', nothing after a final '.' or '-';
+	 * the last label starts with a letter. (With 64 bytes in all, no label
+	 * nor local part reaches 64.) */
+	if ((dom & highm) != highm) return 0;
+	d = dot & highm;
+	h = hy & highm;
+	if (!d) return 0;
+	starts = (d << 1 | UINT64_C(1) << (a + 1)) & lim;
+	if ((d & starts) || (d & (h << 1)) || (h & starts) || (((d | h) >> (n - 1)) & 1)) return 0;
+	last = ss_top64(d);
+	if (!((let >> (last + 1)) & 1)) return 0;
+	*upper = _mm_movemask_epi8(up) != 0;
+	return 1;
+}
+#endif
+
 static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 {
 	char tmp[256];
@@ -558,7 +699,11 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 	unsigned flags = 0;
 	int up;
 
-	if (ss_email_simple((const uchar *)in, len, out, &up)) {
+	if (
+#ifdef SS_EMAIL_SSE2
+		(len - 8 <= 56 && ss_email_simple16((const uchar *)in, len, out, &up)) ||
+#endif
+		ss_email_simple((const uchar *)in, len, out, &up)) {
 		*out_len = len;
 		if (same) *same = !up;
 		return SS_EMAIL_OK;
@@ -599,6 +744,15 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 	*out_len = n;
 	if (same) *same = n == len && !(flags & SS_EMAIL_F_UPPER);
 	return SS_EMAIL_OK;
+}
+
+int ss_email_path(const char *in, size_t len)
+{
+	int up;
+#ifdef SS_EMAIL_SSE2
+	if (len - 8 <= 56 && ss_email_simple16((const uchar *)in, len, NULL, &up)) return SS_EMAIL_PATH_16;
+#endif
+	return ss_email_simple((const uchar *)in, len, NULL, &up) ? SS_EMAIL_PATH_BYTES : SS_EMAIL_PATH_GENERAL;
 }
 
 ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)

@@ -155,6 +155,71 @@ static int simple_vs_filter(int rounds)
 	return bad;
 }
 
+/* 1 when every one of the n bytes of s is one of set's. */
+static int only_bytes(const char *s, size_t n, const char *set)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (!s[i] || !strchr(set, s[i])) return 0;
+	}
+	return 1;
+}
+
+/*
+ * The 16-byte path (ss_email_simple16, on SSE2 machines) against the general
+ * filter: 6 to 70 bytes of the bytes it takes (letters of both cases, digits,
+ * '.', '-', '_', '+') around one '@', so that every length around its chunk
+ * boundaries (8, 16, 32, 48, 64) is tried; a byte may be doubled, moved or
+ * replaced by any byte. Each address sits in a buffer of its own exact size
+ * (ASan: no read past it). Verdict and key must be the general path's, and
+ * the key is the input itself (same) exactly when no byte was lowered.
+ */
+static int simple16_vs_filter(int rounds)
+{
+	static const char alnum[] = "abcXYZ0189", sep[] = ".-_+";   /* the domain takes the first two */
+	static const char charset[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+@";
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
+	const int want16 = SS_EMAIL_PATH_16;
+#else
+	const int want16 = SS_EMAIL_PATH_BYTES;
+#endif
+	char out[SS_EMAIL_FILTER_MAX];
+	int r, bad = 0, ok = 0, same;
+	for (r = 0; r < rounds; r++) {
+		size_t len = 6 + rnd() % 65, i, n = 0, b, t;
+		size_t at = rnd() % 64 ? 1 + rnd() % (len - 4) : 0, dot = len - 2 - rnd() % (len - at - 3);
+		char *in = malloc(len);
+		ss_email_status st;
+		if (!in) return 1;
+		/* Letters and digits mostly, a separator now and then (each may be
+		 * misplaced); one '.' in the domain, mostly. */
+		for (i = 0; i < len; i++) {
+			in[i] = rnd() % 10 ? alnum[rnd() % (sizeof(alnum) - 1)] : sep[rnd() % (i < at ? 4 : 2)];
+		}
+		in[at] = '@';
+		if (rnd() % 4) {
+			in[dot] = '.';
+			in[dot + 1] = "abXY"[rnd() % 4];
+		}
+		if (rnd() % 6 == 0) in[len - 1 - rnd() % 3] = "a.-@Z"[rnd() % 5];
+		if (rnd() % 8 == 0) in[rnd() % len] = (char)(rnd() & 0xFF);
+		ss_email_trim(in, len, &b, &t);
+		st = ss_email_normalize_ex(in, len, out, &n, &same, 1);
+		if ((st == SS_EMAIL_OK) != ss_email_filter_valid(in + b, t)
+			|| (st == SS_EMAIL_OK && (n != t || !lowered(in + b, out, n)
+				|| same != (n == len && memcmp(in, out, n) == 0)))) {
+			bad++;
+		}
+		ok += st == SS_EMAIL_OK;
+		/* Within its bytes and lengths, the 16-byte path decides every
+		 * address the byte loop accepts. */
+		if (st == SS_EMAIL_OK && len >= 8 && len <= 64 && only_bytes(in, len, charset) && ss_email_path(in, len) != want16) bad++;
+		free(in);
+	}
+	/* Most are accepted: the path is exercised, not only its refusals. */
+	return bad + (ok < rounds / 4);
+}
+
 int main(void)
 {
 	size_t b, n, i;
@@ -270,6 +335,7 @@ int main(void)
 	SS_CHECK(st_of("a@b@c.fr") != SS_EMAIL_OK);
 	SS_CHECK(st_of("a\x7f@b.fr") == SS_EMAIL_E_LOCAL_SYNTAX);
 	SS_CHECK(simple_vs_filter(200000) == 0);
+	SS_CHECK(simple16_vs_filter(300000) == 0);
 
 	/* Random inputs: no crash, no over-read (ASan), invariants hold. */
 	SS_CHECK(stress(200000) == 0);
