@@ -93,7 +93,10 @@ void *ss_arena_alloc(ss_arena *a, size_t n)
 		if (cap > SIZE_MAX - sizeof(ss_arena_chunk)) {
 			return NULL;
 		}
-		c = ss_big_alloc(sizeof(ss_arena_chunk) + cap);
+		/* Not zeroed (every caller writes what it takes): ss_big_alloc() only
+		 * from SS_BIG_MIN up, for its huge pages, and ss_big_free() frees both. */
+		c = sizeof(ss_arena_chunk) + cap >= SS_BIG_MIN ? ss_big_alloc(sizeof(ss_arena_chunk) + cap)
+			: ss_malloc(sizeof(ss_arena_chunk) + cap);
 		if (!c) {
 			return NULL;
 		}

@@ -19,6 +19,7 @@ typedef struct ss_arena {
 	size_t used, cap;
 } ss_arena;
 #define SS_ARENA_INIT {NULL, 0, 0}
+/* n bytes, 8-aligned, not zeroed (NULL on OOM). */
 void *ss_arena_alloc(ss_arena *a, size_t n);
 /* NUL-terminated copy of p[0..len) (NULL on OOM). */
 char *ss_arena_dup(ss_arena *a, const char *p, size_t len);
