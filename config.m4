@@ -35,7 +35,13 @@ if test "$PHP_SHOP_SETUP" != "no"; then
   SHOP_SETUP_CORE="$SHOP_SETUP_CORE ext/core/ss_remote.c"
   SHOP_SETUP_PHP="$SHOP_SETUP_PHP ext/php_remote.c"
 
-  PHP_NEW_EXTENSION(shop_setup, $SHOP_SETUP_CORE $SHOP_SETUP_PHP, $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/ext -I@ext_srcdir@/ext/core)
+  dnl get_module() is the module's only interface (ZEND_GET_MODULE exports it).
+  dnl With every other symbol hidden, the calls between the binding and the
+  dnl core are direct, not through the PLT, and the compiler may inline them.
+  SHOP_SETUP_CFLAGS="-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/ext -I@ext_srcdir@/ext/core"
+  AX_CHECK_COMPILE_FLAG([-fvisibility=hidden], [SHOP_SETUP_CFLAGS="$SHOP_SETUP_CFLAGS -fvisibility=hidden"])
+
+  PHP_NEW_EXTENSION(shop_setup, $SHOP_SETUP_CORE $SHOP_SETUP_PHP, $ext_shared,, $SHOP_SETUP_CFLAGS)
 
   dnl re2c turns ext/core/*.re into C (see Makefile.frag). The generated C is
   dnl not committed: a git clone needs re2c; a PECL tarball ships the C and

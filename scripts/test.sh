@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds shop_setup and runs every test, stage by stage:
-#   core       C unit tests of the Zend-free core (tests/core/test_*.c), and the
-#              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only)
+#   core       C unit tests of the Zend-free core (tests/core/test_*.c), the
+#              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only),
+#              and the module's exports: get_module() alone (scripts/exports-check.sh)
 #   phpt       the PHPT suite
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
@@ -75,6 +76,7 @@ if has core; then
 	tally "$out" "$rc"
 	# The binding compiled as a thread-safe PHP would (this machine's PHP is NTS).
 	script_stage '^zts: [0-9]' sh scripts/zts-check.sh
+	script_stage '^exports: [0-9]' sh scripts/exports-check.sh
 	stage_end core
 fi
 
