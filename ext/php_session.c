@@ -599,23 +599,36 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
  * prefetched, the one SS_ROW_NEAR ahead its first buckets, so that the loop
  * rarely waits. In a list of strings, the string SS_ROW_NEAR ahead.
  */
+#define SS_ROW_STR 4
 #define SS_ROW_NEAR 8
 #define SS_ROW_FAR 16
 static zend_always_inline void ss_prefetch_rows(const HashTable *ht, const zval *slot)
 {
 #if defined(__GNUC__) || defined(__clang__)
-	const zval *far, *near;
+	const zval *far, *near, *str;
 # if PHP_VERSION_ID >= 80200
 	if (HT_IS_PACKED(ht)) {
 		const zval *end = ht->arPacked + ht->nNumUsed;
 		far = slot + SS_ROW_FAR < end ? slot + SS_ROW_FAR : NULL;
 		near = slot + SS_ROW_NEAR < end ? slot + SS_ROW_NEAR : NULL;
+		str = slot + SS_ROW_STR < end ? slot + SS_ROW_STR : NULL;
 	} else
 # endif
 	{
 		const Bucket *bk = (const Bucket *)slot, *end = ht->arData + ht->nNumUsed;
 		far = bk + SS_ROW_FAR < end ? &bk[SS_ROW_FAR].val : NULL;
 		near = bk + SS_ROW_NEAR < end ? &bk[SS_ROW_NEAR].val : NULL;
+		str = bk + SS_ROW_STR < end ? &bk[SS_ROW_STR].val : NULL;
+	}
+	if (str && Z_TYPE_P(str) == IS_ARRAY && !HT_IS_PACKED(Z_ARR_P(str))) {
+		/* The strings of the row SS_ROW_STR ahead (its buckets came in at
+		 * SS_ROW_NEAR): each is an allocation of its own, a miss apiece. */
+		const HashTable *row = Z_ARR_P(str);
+		uint32_t k, used = row->nNumUsed < 6 ? row->nNumUsed : 6;
+		for (k = 0; k < used; k++) {
+			const zval *v = &row->arData[k].val;
+			if (Z_TYPE_P(v) == IS_STRING) __builtin_prefetch(Z_STR_P(v));
+		}
 	}
 	if (far && Z_TYPE_P(far) == IS_ARRAY) __builtin_prefetch(Z_ARR_P(far));
 	if (near && Z_TYPE_P(near) == IS_ARRAY) {
