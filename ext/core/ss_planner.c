@@ -278,8 +278,10 @@ void ss_session_names(ss_session_participant *p)
 	p->names_ready = 1;
 }
 
-/* How far ahead of the participant loops the table slots are prefetched. */
-#define SS_AHEAD 8
+/* How far ahead of the participant loops the table slots are prefetched: at
+ * 10,000 participants after a userland call, 16 took the participants loop
+ * from 503 to 475-482 kcycles (medians of 45), 32 to 519. */
+#define SS_AHEAD 16
 /* The need bits of one operation each, but the enrolment: ROLE to PRODUCT,
  * bits 1 to 5, and how many of them a value holds. */
 #define SS_NEED_OTHER (SS_NEED_ROLE | SS_NEED_MEMBER | SS_NEED_RA_OP | SS_NEED_RA_MIRROR | SS_NEED_PRODUCT)
