@@ -690,6 +690,16 @@ static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 	return 1;
 }
 
+/* The one-pass paths: the one that accepts the address (its key written to
+ * out, *upper set), or SS_EMAIL_PATH_GENERAL when neither does. */
+static int ss_email_plain(const uchar *s, size_t n, char *out, int *upper)
+{
+#ifdef SS_EMAIL_SSE2
+	if (n - 8 <= 56 && ss_email_simple16(s, n, out, upper)) return SS_EMAIL_PATH_16;
+#endif
+	return ss_email_simple(s, n, out, upper) ? SS_EMAIL_PATH_BYTES : SS_EMAIL_PATH_GENERAL;
+}
+
 ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, size_t *out_len, int *same, int diagnose)
 {
 	size_t b, n, i;
@@ -699,11 +709,7 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 	unsigned flags = 0;
 	int up;
 
-	if (
-#ifdef SS_EMAIL_SSE2
-		(len - 8 <= 56 && ss_email_simple16((const uchar *)in, len, out, &up)) ||
-#endif
-		ss_email_simple((const uchar *)in, len, out, &up)) {
+	if (ss_email_plain((const uchar *)in, len, out, &up) != SS_EMAIL_PATH_GENERAL) {
 		*out_len = len;
 		if (same) *same = !up;
 		return SS_EMAIL_OK;
@@ -749,10 +755,7 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 int ss_email_path(const char *in, size_t len)
 {
 	int up;
-#ifdef SS_EMAIL_SSE2
-	if (len - 8 <= 56 && ss_email_simple16((const uchar *)in, len, NULL, &up)) return SS_EMAIL_PATH_16;
-#endif
-	return ss_email_simple((const uchar *)in, len, NULL, &up) ? SS_EMAIL_PATH_BYTES : SS_EMAIL_PATH_GENERAL;
+	return ss_email_plain((const uchar *)in, len, NULL, &up);
 }
 
 ss_email_status ss_email_normalize(const char *in, size_t len, char *out, size_t *out_len)
