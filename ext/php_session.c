@@ -527,8 +527,8 @@ static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval 
 		key = p->key;
 		if (key) {
 			k = g->at[j];
-			if (!(k < count && (key == names[k] || zend_string_equal_content(key, names[k])))) {
-				for (k = 0; k < count && !(key == names[k] || zend_string_equal_content(key, names[k])); k++);
+			if (!(k < count && zend_string_equals(key, names[k]))) {
+				for (k = 0; k < count && !zend_string_equals(key, names[k]); k++);
 				g->at[j] = (unsigned char)k;
 			}
 			if (k < count) f[k] = ss_found(&p->val);
