@@ -87,15 +87,15 @@ void ss_buf_free(ss_buf *b);
  * ill-formed sequence.
  */
 size_t ss_utf8_check(const char *s, size_t len);
+/* The high bit of each byte of w that is >= 0x80 or zero (the classic has-zero
+ * test); ones and highs are 0x01 and 0x80 in every byte of w's width. */
+#define SS_ASCII_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
 /*
  * 1 when every byte of s[0..len) is in 0x01..0x7F (so NUL-free, well-formed
  * UTF-8): the common case, checked eight bytes at a time; 0 otherwise (the
  * caller then runs the exact checks, which say where and why). Inline: the
  * binding checks every string field of an order with it.
  */
-/* The high bit of each byte of w that is >= 0x80 or zero (the classic has-zero
- * test); ones and highs are 0x01 and 0x80 in every byte of w's width. */
-#define SS_ASCII_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
 static inline int ss_plain_ascii(const char *s, size_t len)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
