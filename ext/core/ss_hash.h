@@ -12,6 +12,87 @@
 uint64_t ss_hash_bytes(const void *p, size_t len);
 uint64_t ss_hash_u64(uint64_t x);
 
+/*
+ * 64-bit hash of a byte string for tables whose hashes never leave the
+ * process (the username pool and its batches: their results do not depend on
+ * the hash). Two 64x64->128-bit multiplies for up to 16 bytes, one more per
+ * further 16, after wyhash (Wang Yi, public domain): ~3x fewer cycles than
+ * ss_hash_bytes() on a 15-byte username, whose chain of a multiply and a
+ * rotate per word plus the murmur3 finaliser it cannot shorten without
+ * changing the product references derived from it. Values may differ between
+ * platforms (ss_hash_bytes() where there is no 128-bit product); never 0.
+ */
+#if defined(__SIZEOF_INT128__) || (defined(_MSC_VER) && defined(_M_X64))
+# if !defined(__SIZEOF_INT128__)
+#  include <intrin.h>
+# endif
+# include <string.h>
+static inline void ss_mul128(uint64_t a, uint64_t b, uint64_t *lo, uint64_t *hi)
+{
+# if defined(__SIZEOF_INT128__)
+	__extension__ unsigned __int128 r = (unsigned __int128)a * b;
+	*lo = (uint64_t)r;
+	*hi = (uint64_t)(r >> 64);
+# else
+	*lo = _umul128(a, b, hi);
+# endif
+}
+
+static inline uint64_t ss_mum(uint64_t a, uint64_t b)
+{
+	uint64_t lo, hi;
+	ss_mul128(a, b, &lo, &hi);
+	return lo ^ hi;
+}
+
+static inline uint64_t ss_ld64(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static inline uint64_t ss_ld32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static inline uint64_t ss_hash_name(const void *key, size_t len)
+{
+	const uint64_t k0 = UINT64_C(0xa0761d6478bd642f), k1 = UINT64_C(0xe7037ed1a0b428db);
+	const unsigned char *s = key;
+	uint64_t a, b, h, seed = UINT64_C(0x8ebc6af09c88c6e3);
+	if (len <= 16) {
+		/* Every byte in a or b (two overlapping loads from each end). */
+		if (len >= 8) {
+			a = ss_ld64(s);
+			b = ss_ld64(s + len - 8);
+		} else if (len >= 4) {
+			a = ss_ld32(s);
+			b = ss_ld32(s + len - 4);
+		} else if (len) {
+			a = (uint64_t)s[0] << 16 | (uint64_t)s[len >> 1] << 8 | s[len - 1];
+			b = 0;
+		} else {
+			a = b = 0;
+		}
+	} else {
+		size_t i = len;
+		for (; i > 16; i -= 16, s += 16) seed = ss_mum(ss_ld64(s) ^ k1, ss_ld64(s + 8) ^ seed);
+		/* The last 16 bytes, overlapping the block before when i < 16. */
+		a = ss_ld64(s + i - 16);
+		b = ss_ld64(s + i - 8);
+	}
+	ss_mul128(a ^ k1, b ^ seed, &a, &b);
+	h = ss_mum(a ^ k0 ^ (uint64_t)len, b ^ k1);
+	return h ? h : 1;
+}
+#else
+# define ss_hash_name ss_hash_bytes
+#endif
+
 /* Bump allocator: copies live until ss_arena_free(). */
 typedef struct ss_arena_chunk ss_arena_chunk;
 typedef struct ss_arena {

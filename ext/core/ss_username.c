@@ -276,12 +276,12 @@ int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
 	/* A copy: the caller's name need not outlive the pool. */
 	char *copy = ss_lower_dup(&p->arena, name, len);
-	return copy && ss_smap_put(&p->taken, copy, len, NULL) ? 0 : -1;
+	return copy && ss_smap_put_h(&p->taken, copy, len, ss_hash_name(copy, len), NULL) ? 0 : -1;
 }
 
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len)
 {
-	return ss_smap_find(&p->taken, name, len) != NULL;
+	return ss_smap_find_h(&p->taken, name, len, ss_hash_name(name, len)) != NULL;
 }
 
 /* Decimal digits of v at out (at most 20 bytes, no NUL); returns their number. */
@@ -314,7 +314,7 @@ const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t b
 	}
 	for (k = s->val ? s->val : 1;; k++) {
 		size_t n = ss_utoa(name + blen, k);
-		if (!ss_smap_put_h(&p->taken, name, blen + n, ss_hash_bytes(name, blen + n), &created)) return NULL;
+		if (!ss_smap_put_h(&p->taken, name, blen + n, ss_hash_name(name, blen + n), &created)) return NULL;
 		if (created) {
 			name[blen + n] = '\0';
 			*len = blen + n;
@@ -331,7 +331,7 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 	char *name = ss_arena_alloc(&p->arena, blen + SS_USERNAME_SUFFIX_MAX);
 	if (!name) return NULL;
 	memcpy(name, base, blen);
-	return ss_username_pool_unique_in(p, name, blen, ss_hash_bytes(base, blen), len);
+	return ss_username_pool_unique_in(p, name, blen, ss_hash_name(base, blen), len);
 }
 
 void ss_username_pool_free(ss_username_pool *p)
@@ -345,8 +345,8 @@ void ss_username_pool_free(ss_username_pool *p)
 struct ss_uname_site {
 	const char *p;
 	size_t len;
-	uint64_t h;          /* ss_hash_bytes of the name (0 until ss_username_batch_run needs it) */
-	uint64_t stem;       /* ss_hash_bytes of its stem: the partition */
+	uint64_t h;          /* ss_hash_name of the name (0 until ss_username_batch_run needs it) */
+	uint64_t stem;       /* ss_hash_name of its stem: the partition */
 };
 
 struct ss_uname_base {
@@ -373,7 +373,7 @@ static size_t ss_stem_len(const char *p, size_t len)
 static uint64_t ss_stem_hash(const char *p, size_t len, uint64_t h)
 {
 	size_t n = ss_stem_len(p, len);
-	return n == len ? h : ss_hash_bytes(p, n);
+	return n == len ? h : ss_hash_name(p, n);
 }
 
 int ss_username_batch_init(ss_username_batch *b, size_t maxsite, size_t maxbase)
@@ -407,7 +407,7 @@ int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 	e->p = name;
 	e->len = len;
 	i = ss_stem_len(name, len);
-	e->stem = ss_hash_bytes(name, i);
+	e->stem = ss_hash_name(name, i);
 	e->h = i == len ? e->stem : 0;
 	return 0;
 }
@@ -420,7 +420,7 @@ int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t 
 	e->p = buf;
 	e->blen = blen;
 	e->len = len;
-	e->h = ss_hash_bytes(buf, blen);
+	e->h = ss_hash_name(buf, blen);
 	e->stem = ss_stem_hash(buf, blen, e->h);
 	return 0;
 }
@@ -455,7 +455,7 @@ int ss_username_batch_run(ss_username_batch *b)
 		struct ss_uname_site *e = &b->site[i];
 		size_t bit = (size_t)e->stem & (fbits - 1);
 		if (!(filter[bit / 64] & (UINT64_C(1) << (bit % 64)))) continue;
-		if (!e->h) e->h = ss_hash_bytes(e->p, e->len);
+		if (!e->h) e->h = ss_hash_name(e->p, e->len);
 		b->site[kept++] = *e;
 	}
 	b->nsite = kept;

@@ -43,7 +43,7 @@ typedef struct ss_username_pool {
 int ss_username_pool_init(ss_username_pool *p, size_t expected);
 /* Marks a name taken (compared lower-cased, as Moodle stores them). */
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len);
-/* The same for a name already lower-cased, h = ss_hash_bytes(lname, len); the
+/* The same for a name already lower-cased, h = ss_hash_name(lname, len); the
  * pool keeps pointing to lname, which must outlive it. */
 int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h);
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len);
@@ -56,7 +56,7 @@ const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_
 #define SS_USERNAME_SUFFIX_MAX 21
 /*
  * The same without a copy: name holds the base (blen bytes, h its
- * ss_hash_bytes) and room for SS_USERNAME_SUFFIX_MAX more; the suffix and the
+ * ss_hash_name) and room for SS_USERNAME_SUFFIX_MAX more; the suffix and the
  * NUL are written in place and the pool keeps pointers into name, which must
  * outlive it. Returns name, or NULL on OOM.
  */

@@ -27,6 +27,12 @@ static uint64_t ref_hash(const unsigned char *s, size_t len)
 	return h ? h : 1;
 }
 
+static int ss_t_u64cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 static int hash_matches_ref(void)
 {
 	unsigned char buf[8 + 200];
@@ -44,6 +50,97 @@ static int hash_matches_ref(void)
 		}
 	}
 	return 1;
+}
+
+/* ss_hash_name(): the same value wherever the bytes lie, reading none past
+ * them (each key in a block of its own exact size, for ASan and valgrind). */
+static int name_reads_only_its_bytes(void)
+{
+	unsigned char src[8 + 96];
+	size_t len, off, i;
+	int ok = 1;
+	for (i = 0; i < sizeof src; i++) src[i] = (unsigned char)(i * 37 + 11);
+	for (len = 0; len <= 96 && ok; len++) {
+		unsigned char *exact = malloc(len ? len : 1);
+		uint64_t h;
+		if (!exact) return 0;
+		memcpy(exact, src, len);
+		h = ss_hash_name(exact, len);
+		ok = h != 0;
+		for (off = 1; off < 8 && ok; off++) {
+			memmove(src + off, src, len);
+			ok = ss_hash_name(src + off, len) == h;
+			memmove(src, src + off, len);
+		}
+		free(exact);
+	}
+	return ok;
+}
+
+/* Every bit of every byte counts, at every length up to 64 (a key read in
+ * overlapping words must not drop one). */
+static int name_sees_every_bit(void)
+{
+	unsigned char buf[64];
+	size_t len, at, i;
+	int bit;
+	for (i = 0; i < sizeof buf; i++) buf[i] = (unsigned char)('a' + i % 26);
+	for (len = 1; len <= sizeof buf; len++) {
+		uint64_t h = ss_hash_name(buf, len);
+		for (at = 0; at < len; at++) {
+			for (bit = 0; bit < 8; bit++) {
+				int same;
+				buf[at] ^= (unsigned char)(1u << bit);
+				same = ss_hash_name(buf, len) == h;
+				buf[at] ^= (unsigned char)(1u << bit);
+				if (same) {
+					fprintf(stderr, "  ss_hash_name: length %zu ignores bit %d of byte %zu\n", len, bit, at);
+					return 0;
+				}
+			}
+		}
+	}
+	return 1;
+}
+
+/*
+ * Table keys: NUL runs of every length differ (the length is hashed), and
+ * 200,000 usernames give as many hashes, spread evenly over the top bits
+ * (partitions) and the low bits (slots): each of 16 buckets within 5% of its share.
+ */
+static int name_spreads(void)
+{
+	static const unsigned char zeros[64];
+	size_t n = 200000, i, j, top[16] = {0}, low[16] = {0}, dup = 0;
+	uint64_t *hs = malloc(n * sizeof *hs);
+	char name[64];
+	if (!hs) return 0;
+	for (i = 0; i <= sizeof zeros; i++) {
+		for (j = 0; j < i; j++) {
+			if (ss_hash_name(zeros, i) == ss_hash_name(zeros, j)) {
+				free(hs);
+				return 0;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		int len = snprintf(name, sizeof name, "jean%zu.dupont%zu", i % 97, i / 97);
+		hs[i] = ss_hash_name(name, (size_t)len);
+		top[hs[i] >> 60]++;
+		low[hs[i] & 15]++;
+	}
+	for (i = 0; i < 16; i++) {
+		if (top[i] < n / 16 * 95 / 100 || top[i] > n / 16 * 105 / 100) break;
+		if (low[i] < n / 16 * 95 / 100 || low[i] > n / 16 * 105 / 100) break;
+	}
+	if (i < 16) {
+		free(hs);
+		return 0;
+	}
+	qsort(hs, n, sizeof *hs, ss_t_u64cmp);
+	for (i = 1; i < n; i++) dup += hs[i] == hs[i - 1];
+	free(hs);
+	return dup == 0;
 }
 
 int main(void)
@@ -125,6 +222,9 @@ int main(void)
 	SS_CHECK(ss_hash_bytes("jean.dupont@exemple.fr", 22) == UINT64_C(0xfe713aaf711e2c29));
 	SS_CHECK(ss_hash_bytes("0123456789abcdef", 16) == UINT64_C(0x08c0dcaaecf6e2dd));
 	SS_CHECK(hash_matches_ref());
+	SS_CHECK(name_reads_only_its_bytes());
+	SS_CHECK(name_sees_every_bit());
+	SS_CHECK(name_spreads());
 
 	ss_arena_free(&a);
 	free(keys);
