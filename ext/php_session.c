@@ -376,7 +376,7 @@ typedef struct ss_bind_part {
 	zend_ulong typed_idx;
 } ss_bind_part;
 
-#define SS_BP(b, i) ((ss_bind_part *)ss_blocks_at(&(b)->bp, (size_t)(i)))
+#define SS_BP(b, i) (&(b)->bp[i])
 
 /*
  * Which name a row's j-th key matched last time (count: none): the rows of one
@@ -388,7 +388,8 @@ typedef struct ss_field_guess {
 
 typedef struct ss_bind {
 	ss_session_in in;
-	ss_blocks bp;              /* ss_bind_part, one per participant */
+	ss_bind_part *bp;         /* one per participant */
+	size_t nalloc;            /* participants b->in.parts and bp have room for */
 	zval params;              /* decoded handler parameters */
 	int64_t catalogitemid, billitemid, customerid;
 	int has_catalogitemid, has_billitemid, has_customerid;
@@ -408,8 +409,8 @@ static void ss_bind_free(ss_bind *b)
 		}
 		ss_free(b->refs);
 	}
-	ss_blocks_free(&b->bp);
-	ss_blocks_free(&b->in.parts);
+	ss_flat_free(b->bp, b->nalloc, sizeof(ss_bind_part));
+	ss_flat_free(b->in.parts, b->nalloc, sizeof(ss_session_participant));
 	ss_arena_free(&b->in.keys);
 	ss_free(b->in.roles);
 	ss_free(b->in.users);
@@ -735,9 +736,11 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 			return -1;
 		}
 	} ZEND_HASH_FOREACH_END();
-	/* Block arrays (ss_blocks): 1 MiB blocks, or one huge-page block for a big order. */
-	if (ss_blocks_init(&b->in.parts, sizeof(ss_session_participant), total, 0, 0) != 0
-		|| ss_blocks_init(&b->bp, sizeof(ss_bind_part), total, 0, 0) != 0) {
+	/* One block each: the call's scratch in a big order (see ss_session_estimate()). */
+	b->nalloc = total;
+	b->in.parts = ss_flat_alloc(total, sizeof(ss_session_participant));
+	b->bp = ss_flat_alloc(total, sizeof(ss_bind_part));
+	if (!b->in.parts || !b->bp) {
 		ss_throw_nomem();
 		return -1;
 	}

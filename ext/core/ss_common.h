@@ -45,6 +45,14 @@ void ss_free(void *ptr);
 #define SS_BIG_MIN ((size_t)2 << 20)
 void *ss_big_alloc(size_t size);
 void ss_big_free(void *ptr, size_t size);
+/*
+ * An array of n items of size bytes in one block, indexed directly: from
+ * SS_BIG_MIN bytes up an ss_big_alloc() (zeroed), below that ss_malloc() (not
+ * zeroed). NULL on OOM or when n * size overflows. Free it with ss_flat_free()
+ * and the same n and size.
+ */
+void *ss_flat_alloc(size_t n, size_t size);
+void ss_flat_free(void *ptr, size_t n, size_t size);
 
 /* A growable byte buffer; always NUL-terminated once it holds anything. */
 typedef struct ss_buf {

@@ -520,7 +520,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		return SS_SESSION_E_TOO_MANY;
 	}
 	/* Not zeroed: the participants' loop below sets each record first. */
-	if (ss_blocks_init(&out->parts, sizeof(ss_part_out), n, 0, 0) != 0) {
+	out->parts = ss_flat_alloc(n, sizeof(ss_part_out));
+	if (!out->parts) {
 		return SS_SESSION_E_NOMEM;
 	}
 	out->nparts = n;
@@ -1246,7 +1247,7 @@ int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i
 void ss_session_out_free(ss_session_out *out)
 {
 	ss_free(out->issues);
-	ss_blocks_free(&out->parts);
+	ss_flat_free(out->parts, out->nparts, sizeof(ss_part_out));
 	ss_blocks_free(&out->ops);
 	ss_free(out->email_parts);
 	ss_free(out->usernames);

@@ -94,7 +94,7 @@ typedef struct ss_session_in {
 	int64_t operatorid;
 	int64_t now;
 	int renewable;
-	ss_blocks parts;          /* ss_session_participant, nparts of them */
+	ss_session_participant *parts; /* nparts of them (the caller's ss_flat_alloc()) */
 	size_t nparts;
 	ss_sv params[SS_P_COUNT];
 	unsigned char has_param[SS_P_COUNT];
@@ -130,8 +130,8 @@ typedef struct ss_session_in {
 
 #define SS_NO_ISSUE UINT32_MAX
 
-#define SS_IN_PART(in, i)  ((ss_session_participant *)ss_blocks_at(&(in)->parts, (i)))
-#define SS_OUT_PART(out, i) ((ss_part_out *)ss_blocks_at(&(out)->parts, (i)))
+#define SS_IN_PART(in, i)  (&(in)->parts[i])
+#define SS_OUT_PART(out, i) (&(out)->parts[i])
 
 typedef enum ss_issue_level { SS_ISSUE_ERROR, SS_ISSUE_WARNING } ss_issue_level;
 
@@ -211,7 +211,7 @@ typedef struct ss_session_out {
 	int ok;
 	ss_issue *issues;
 	size_t nissues, capissues;
-	ss_blocks parts;          /* ss_part_out */
+	ss_part_out *parts;       /* nparts of them (ss_flat_alloc()) */
 	size_t nparts;
 	ss_blocks ops;            /* ss_op_lite */
 	size_t nops;

@@ -63,7 +63,7 @@ int main(void)
 	in.has_param[SS_P_COURSENAME] = 1;
 	in.params[SS_P_REQUIREDROLES] = sv("student, teacher");
 	in.has_param[SS_P_REQUIREDROLES] = 1;
-	SS_CHECK(ss_blocks_init(&in.parts, sizeof(ss_session_participant), 3, 0, 0) == 0);
+	SS_CHECK((in.parts = ss_flat_alloc(3, sizeof(ss_session_participant))) != NULL);
 	in.nparts = 3;
 	part(&in, 0, "student", "Jean.Dupont@Exemple.FR", "Jean", "Dupont");
 	part(&in, 1, "student", "helene@x.example", "Hélène", "Lefèvre");
@@ -149,7 +149,7 @@ int main(void)
 	SS_CHECK(!out.ok && out.nops == 0 && has_issue(&out, "seats_exceeded"));
 	ss_session_out_free(&out);
 
-	ss_blocks_free(&in.parts);
+	ss_flat_free(in.parts, 3, sizeof(ss_session_participant));
 	ss_buf_free(&b);
 	SS_TEST_END("planner");
 }
