@@ -143,6 +143,41 @@ static int name_spreads(void)
 	return dup == 0;
 }
 
+/*
+ * Keys given one hash (as two keys with the same 64-bit hash would be) are
+ * still told apart by their bytes: each length to 40, one bit flipped at
+ * every place, each key in a block of its own exact size.
+ */
+static int smap_compares_every_byte(void)
+{
+	size_t len, at;
+	int bit, ok = 1;
+	for (len = 0; len <= 40 && ok; len++) {
+		ss_smap m = SS_SMAP_INIT;
+		char *a = malloc(len ? len : 1), *same = malloc(len ? len : 1), *other = malloc(len ? len : 1);
+		int created;
+		ok = a && same && other && ss_smap_init(&m, 4) == 0;
+		for (at = 0; ok && at < len; at++) a[at] = (char)('a' + (at * 7 + len) % 26);
+		if (ok) memcpy(same, a, len);
+		ok = ok && ss_smap_put_h(&m, a, len, 42, &created) && created;
+		ok = ok && ss_smap_find_h(&m, same, len, 42) && ss_smap_find_h(&m, same, len, 42)->key == a;
+		for (at = 0; ok && at < len; at++) {
+			for (bit = 0; ok && bit < 8; bit++) {
+				memcpy(other, a, len);
+				other[at] = (char)(other[at] ^ (1 << bit));
+				ok = ss_smap_find_h(&m, other, len, 42) == NULL;
+			}
+		}
+		/* A shorter key with the same hash and the same first bytes is another key. */
+		ok = ok && (len == 0 || ss_smap_find_h(&m, a, len - 1, 42) == NULL);
+		ss_smap_free(&m);
+		free(a);
+		free(same);
+		free(other);
+	}
+	return ok;
+}
+
 int main(void)
 {
 	ss_smap m = SS_SMAP_INIT;
@@ -225,6 +260,7 @@ int main(void)
 	SS_CHECK(name_reads_only_its_bytes());
 	SS_CHECK(name_sees_every_bit());
 	SS_CHECK(name_spreads());
+	SS_CHECK(smap_compares_every_byte());
 
 	ss_arena_free(&a);
 	free(keys);
