@@ -22,6 +22,17 @@ foreach (['never', 'owned', 'always'] as $mode) {
     foreach ($p['operations'] as $op) if ($op['op'] === 'assign_user_role') echo "  {$op['ref']} role {$op['roleid']} user ", var_export($op['userid'], true), " in context of ", var_export($op['contextuserid'], true), "\n";
     echo session_issues($p);
 }
+// A long list of privileged accounts, the admin in the middle of it: still
+// never attached.
+$m = SessionModel::standard();
+$m->addUser('stranger@x.example', 'stranger', ['id' => 701]);
+$order = session_order(['student' => ['stranger@x.example' => ['S', 'T'], 'admin@site.example' => ['A', 'D']]], [], 'coursename=FORM-01&attachexisting=always');
+$f = $m->facts($order);
+$f['privileged'] = array_merge(range(3000, 3009), [2], range(3010, 3019));
+$p = shop_setup_session($order, $f);
+echo count($f['privileged']), ' privileged:';
+foreach ($p['participants'] as $q) echo ' ', $q['username'], '=', $q['attach'] ? 'attached' : 'not';
+echo "\n";
 ?>
 --EXPECT--
 never: n.w=attached mine=not stranger=not admin=not
@@ -41,3 +52,4 @@ always: n.w=attached mine=attached stranger=attached admin=not
   p3 role 5 user 701 in context of 42
 warning seats_unassigned: 6 of the 10 seats bought are not assigned to anyone.
 warning not_attached_privileged p4: "admin@site.example" (student): the account #2 is a site admin or holds a system role: never attached to the operator.
+21 privileged: stranger=attached admin=not
