@@ -409,6 +409,7 @@ static int ss_smap_grow(ss_smap *m, ss_smap_part *p)
 	}
 	if (p->own) ss_big_free(p->slots, p->cap * sizeof(ss_smap_slot));
 	*p = np;
+	m->grown++;
 	return 0;
 }
 

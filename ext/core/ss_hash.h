@@ -160,8 +160,9 @@ typedef struct ss_smap {
 	size_t nparts;
 	size_t count;
 	size_t collisions;  /* probes that met another key with the same 64-bit hash */
+	size_t grown;       /* times a partition grew: a slot found before may have moved */
 } ss_smap;
-#define SS_SMAP_INIT {NULL, NULL, 0, 64, 0, 0, 0}
+#define SS_SMAP_INIT {NULL, NULL, 0, 64, 0, 0, 0, 0}
 int ss_smap_init(ss_smap *m, size_t expected);   /* 0, -1 on OOM */
 /* Returns the slot holding key, or NULL. */
 ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len);

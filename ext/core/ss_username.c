@@ -301,6 +301,7 @@ const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t b
 {
 	ss_smap_slot *s;
 	uint64_t k;
+	size_t grown;
 	int created;
 
 	/* One probe takes the base when it is free (most names are), else finds it
@@ -312,6 +313,7 @@ const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t b
 		*len = blen;
 		return name;
 	}
+	grown = p->taken.grown;
 	for (k = s->val ? s->val : 1;; k++) {
 		size_t n = ss_utoa(name + blen, k);
 		if (!ss_smap_put_h(&p->taken, name, blen + n, ss_hash_name(name, blen + n), &created)) return NULL;
@@ -321,8 +323,9 @@ const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t b
 			break;
 		}
 	}
-	/* The puts may have grown the table: the base's slot is found again. */
-	ss_smap_find_h(&p->taken, name, blen, h)->val = k + 1;
+	/* A put that grew the table moved the base's slot: found again then. */
+	if (p->taken.grown != grown) s = ss_smap_find_h(&p->taken, name, blen, h);
+	s->val = k + 1;
 	return name;
 }
 
