@@ -170,7 +170,9 @@ ss_smap_slot *ss_smap_find(const ss_smap *m, const char *key, size_t len);
 ss_smap_slot *ss_smap_put(ss_smap *m, const char *key, size_t len, int *created);
 /* The same with h = ss_hash_bytes(key, len) computed by the caller, who may
  * have called ss_smap_prefetch(m, h) a few keys earlier: a big table's lookups
- * are cache misses, and prefetching lets several of them overlap. */
+ * are cache misses, and prefetching lets several of them overlap. A table
+ * used only through these may hash its keys otherwise, the same way for all
+ * of them (the username pool: ss_hash_name()). */
 ss_smap_slot *ss_smap_find_h(const ss_smap *m, const char *key, size_t len, uint64_t h);
 ss_smap_slot *ss_smap_put_h(ss_smap *m, const char *key, size_t len, uint64_t h, int *created);
 void ss_smap_prefetch(const ss_smap *m, uint64_t h);
