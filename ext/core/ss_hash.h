@@ -21,6 +21,9 @@ uint64_t ss_hash_u64(uint64_t x);
  * rotate per word plus the murmur3 finaliser it cannot shorten without
  * changing the product references derived from it. Values may differ between
  * platforms (ss_hash_bytes() where there is no 128-bit product); never 0.
+ * As in wyhash, a word equal to one of the constants zeroes a product, and
+ * such keys collide: more probes, never a wrong answer (tables compare the
+ * keys), and usernames are ASCII while the constants' bytes are not.
  */
 #if defined(__SIZEOF_INT128__) || (defined(_MSC_VER) && defined(_M_X64))
 # if !defined(__SIZEOF_INT128__)
