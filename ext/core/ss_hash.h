@@ -23,7 +23,8 @@ uint64_t ss_hash_u64(uint64_t x);
  * platforms (ss_hash_bytes() where there is no 128-bit product); never 0.
  * As in wyhash, a word equal to one of the constants zeroes a product, and
  * such keys collide: more probes, never a wrong answer (tables compare the
- * keys), and usernames are ASCII while the constants' bytes are not.
+ * keys); and the words that would do it (bytes DB 28... and E3 C6...) are
+ * not UTF-8, which every name the pool gets is (checked by the binding).
  */
 #if defined(__SIZEOF_INT128__) || (defined(_MSC_VER) && defined(_M_X64))
 # if !defined(__SIZEOF_INT128__)
