@@ -16,10 +16,11 @@ uint64_t ss_hash_u64(uint64_t x);
  * 64-bit hash of a byte string for tables whose hashes never leave the
  * process (the username pool and its batches: their results do not depend on
  * the hash). Two 64x64->128-bit multiplies for up to 16 bytes, one more per
- * further 16, after wyhash (Wang Yi, public domain): ~3x fewer cycles than
- * ss_hash_bytes() on a 15-byte username, whose chain of a multiply and a
- * rotate per word plus the murmur3 finaliser it cannot shorten without
- * changing the product references derived from it. Values may differ between
+ * further 16, after wyhash (Wang Yi, public domain): half the time of
+ * ss_hash_bytes() on 15-byte usernames (1.8 against 3.9 ns in a loop),
+ * whose chain of a multiply and a rotate per word plus the murmur3
+ * finaliser cannot be shortened without changing the product references
+ * derived from it. Values may differ between
  * platforms (ss_hash_bytes() where there is no 128-bit product); never 0.
  * As in wyhash, a word equal to one of the constants zeroes a product, and
  * such keys collide: more probes, never a wrong answer (tables compare the
