@@ -20,9 +20,8 @@ uint64_t ss_hash_u64(uint64_t x);
  * ss_hash_bytes() on 15-byte usernames (1.8 against 3.9 ns in a loop),
  * whose chain of a multiply and a rotate per word plus the murmur3
  * finaliser cannot be shortened without changing the product references
- * derived from it. Values may differ between
- * platforms (ss_hash_bytes() where there is no 128-bit product); never 0.
- * As in wyhash, a word equal to one of the constants zeroes a product, and
+ * derived from it. Values may differ between platforms (ss_hash_bytes()
+ * where there is no 128-bit product); never 0. As in wyhash, a word equal to one of the constants zeroes a product, and
  * such keys collide: more probes, never a wrong answer (tables compare the
  * keys); and the words that would do it (bytes DB 28... and E3 C6...) are
  * not UTF-8, which every name the pool gets is (checked by the binding).
