@@ -293,6 +293,7 @@ int ss_smap_init(ss_smap *m, size_t expected)
 	char *block;
 	void *parts;
 	m->collisions = 0;
+	m->grown = 0;
 	m->count = 0;
 	m->block = NULL;
 	m->parts = NULL;
