@@ -4,7 +4,8 @@
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only),
 #              and the module's exports: get_module() alone (scripts/exports-check.sh)
 #   phpt       the PHPT suite
-#   valgrind   the PHPT suite under valgrind (run-tests.php -m)
+#   valgrind   the PHPT suite under valgrind (run-tests.php -m), then the core's C unit
+#              tests under memcheck (scripts/core-valgrind.sh)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
 #   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
 #   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan,
@@ -106,6 +107,8 @@ if has valgrind; then
 	export VALGRIND_OPTS
 	phpt valgrind -m
 	unset VALGRIND_OPTS
+	# The core's C unit tests under memcheck too (uninitialised reads).
+	script_stage '^core valgrind: [0-9]' sh scripts/core-valgrind.sh
 	stage_end valgrind
 fi
 
