@@ -46,10 +46,15 @@ void ss_free(void *ptr);
 void *ss_big_alloc(size_t size);
 void ss_big_free(void *ptr, size_t size);
 /*
- * An array of n items of size bytes in one block, indexed directly: from
- * SS_BIG_MIN bytes up an ss_big_alloc() (zeroed), below that ss_malloc() (not
- * zeroed). NULL on OOM or when n * size overflows. Free it with ss_flat_free()
- * and the same n and size.
+ * A block whose caller writes all it uses, so needs no zeroing: from
+ * SS_BIG_MIN bytes up an ss_big_alloc() (its huge pages; zeroed anyway),
+ * below that ss_malloc(). Free it with ss_big_free() and the same size.
+ */
+void *ss_block_alloc(size_t size);
+/*
+ * An array of n items of size bytes in one ss_block_alloc() block, indexed
+ * directly. NULL on OOM or when n * size overflows. Free it with
+ * ss_flat_free() and the same n and size.
  */
 void *ss_flat_alloc(size_t n, size_t size);
 void ss_flat_free(void *ptr, size_t n, size_t size);

@@ -93,10 +93,8 @@ void *ss_arena_alloc(ss_arena *a, size_t n)
 		if (cap > SIZE_MAX - sizeof(ss_arena_chunk)) {
 			return NULL;
 		}
-		/* Not zeroed (every caller writes what it takes): ss_big_alloc() only
-		 * from SS_BIG_MIN up, for its huge pages, and ss_big_free() frees both. */
-		c = sizeof(ss_arena_chunk) + cap >= SS_BIG_MIN ? ss_big_alloc(sizeof(ss_arena_chunk) + cap)
-			: ss_malloc(sizeof(ss_arena_chunk) + cap);
+		/* Not zeroed: every caller writes what it takes. */
+		c = ss_block_alloc(sizeof(ss_arena_chunk) + cap);
 		if (!c) {
 			return NULL;
 		}
@@ -175,7 +173,7 @@ static int ss_blocks_grow(ss_blocks *b, int zero)
 	if (!nb) return -1;
 	b->blk = nb;
 	/* ss_big_alloc() zeroes: for free when the pages are fresh, with a memset below SS_BIG_MIN. */
-	b->blk[b->nblk] = zero || bytes >= SS_BIG_MIN ? ss_big_alloc(bytes) : ss_malloc(bytes);
+	b->blk[b->nblk] = zero ? ss_big_alloc(bytes) : ss_block_alloc(bytes);
 	if (!b->blk[b->nblk]) return -1;
 	b->nblk++;
 	return 0;

@@ -42,16 +42,20 @@ void ss_big_free(void *ptr, size_t size)
 	}
 }
 
+void *ss_block_alloc(size_t size)
+{
+	return size >= SS_BIG_MIN ? ss_big_alloc(size) : ss_malloc(size);
+}
+
 void *ss_flat_alloc(size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size) return NULL;
-	return n * size >= SS_BIG_MIN ? ss_big_alloc(n * size) : ss_malloc(n * size);
+	return ss_block_alloc(n * size);
 }
 
 void ss_flat_free(void *ptr, size_t n, size_t size)
 {
-	if (n * size >= SS_BIG_MIN) ss_big_free(ptr, n * size);
-	else ss_free(ptr);
+	ss_big_free(ptr, n * size);
 }
 
 int ss_buf_grow(ss_buf *b, size_t extra)
