@@ -392,6 +392,7 @@ typedef struct ss_bind {
 	ss_bind_part *bp;         /* one per participant */
 	size_t nalloc;            /* participants b->in.parts and bp have room for */
 	int phase2;               /* $facts was given: participants' references are made while reading */
+	size_t nreferences;       /* of those, how many the result has not taken yet */
 	zval params;              /* decoded handler parameters */
 	int64_t catalogitemid, billitemid, customerid;
 	int has_catalogitemid, has_billitemid, has_customerid;
@@ -411,8 +412,12 @@ static void ss_bind_free(ss_bind *b)
 		}
 		ss_free(b->refs);
 	}
-	for (i = 0; b->bp && i < b->in.nparts; i++) {
-		if (b->bp[i].reference) zend_string_efree(b->bp[i].reference);
+	/* What an exception or an unused reference left (none after a result). */
+	for (i = 0; b->nreferences && i < b->in.nparts; i++) {
+		if (b->bp[i].reference) {
+			zend_string_efree(b->bp[i].reference);
+			b->nreferences--;
+		}
 	}
 	ss_flat_free(b->bp, b->nalloc, sizeof(ss_bind_part));
 	ss_flat_free(b->in.parts, b->nalloc, sizeof(ss_session_participant));
@@ -597,15 +602,19 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	}
 	/*
 	 * Phase 2 gives every valid address a product reference: a string of a
-	 * known size, made here and written by ss_reference_str(). Measured at
-	 * 10,000 participants after a userland call (bench/session.php's order,
-	 * medians of 9 runs in turns): 2.78 -> 2.69 ms. perf shows the
-	 * references' allocations costing about as much here as in a loop of
-	 * their own in the result, and the new usernames' allocations, made
-	 * after them, less than half as much as before. Calls in a row (10,000
-	 * and 100,000 participants) and 1,000,000 participants: unchanged.
+	 * known size, made here and written by ss_reference_str(). At 10,000
+	 * participants after a userland call (bench/session.php's order), made
+	 * here rather than in a loop of their own in the result: reading the
+	 * order took 0.4M cycles more, the result 0.7M fewer (its other strings'
+	 * allocations got cheaper too), a call 2.78 -> 2.69 ms. Calls in a row
+	 * (10,000 and 100,000) and 1,000,000 participants: unchanged. See
+	 * docs/session.md, "A fifth round".
 	 */
-	bp->reference = b->phase2 && p->mkey.st == SS_EMAIL_OK ? zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0) : NULL;
+	bp->reference = NULL;
+	if (b->phase2 && p->mkey.st == SS_EMAIL_OK) {
+		bp->reference = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
+		b->nreferences++;
+	}
 	return 0;
 }
 
@@ -1388,7 +1397,10 @@ static zend_string *ss_reference_str(ss_bind *b, const ss_session_out *o, size_t
 {
 	ss_bind_part *bp = SS_BP(b, i);
 	zend_string *s = bp->reference;
-	bp->reference = NULL;
+	if (s) {
+		bp->reference = NULL;
+		b->nreferences--;
+	}
 	if (!SS_OUT_PART(o, i)->matchkey.len) {
 		if (s) zend_string_efree(s);
 		return NULL;
