@@ -373,7 +373,6 @@ static int ss_read_id(const ss_path *p, const char *last, zval *zv, int64_t *out
 
 typedef struct ss_bind_part {
 	zend_string *role, *typed, *email, *first, *last, *city, *inst, *phone;
-	zend_string *reference;   /* phase 2: the product reference's string, made while reading (see ss_read_order) */
 	zend_ulong typed_idx;
 } ss_bind_part;
 
@@ -391,8 +390,6 @@ typedef struct ss_bind {
 	ss_session_in in;
 	ss_bind_part *bp;         /* one per participant */
 	size_t nalloc;            /* participants b->in.parts and bp have room for */
-	int phase2;               /* $facts was given: participants' references are made while reading */
-	size_t nreferences;       /* of those, how many the result has not taken yet */
 	zval params;              /* decoded handler parameters */
 	int64_t catalogitemid, billitemid, customerid;
 	int has_catalogitemid, has_billitemid, has_customerid;
@@ -411,13 +408,6 @@ static void ss_bind_free(ss_bind *b)
 			if (b->refs[i]) zend_string_release(b->refs[i]);
 		}
 		ss_free(b->refs);
-	}
-	/* What an exception or an unused reference left (none after a result). */
-	for (i = 0; b->nreferences && i < b->in.nparts; i++) {
-		if (b->bp[i].reference) {
-			zend_string_efree(b->bp[i].reference);
-			b->nreferences--;
-		}
 	}
 	ss_flat_free(b->bp, b->nalloc, sizeof(ss_bind_part));
 	ss_flat_free(b->in.parts, b->nalloc, sizeof(ss_session_participant));
@@ -599,21 +589,6 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
 		ss_throw_nomem();
 		return -1;
-	}
-	/*
-	 * Phase 2 gives every valid address a product reference: a string of a
-	 * known size, made here and written by ss_reference_str(). At 10,000
-	 * participants after a userland call (bench/session.php's order), made
-	 * here rather than in a loop of their own in the result: reading the
-	 * order took 0.4M cycles more, the result 0.7M fewer (its other strings'
-	 * allocations got cheaper too), a call 2.78 -> 2.69 ms. Calls in a row
-	 * (10,000 and 100,000) and 1,000,000 participants: unchanged. See
-	 * docs/session.md, "A fifth round".
-	 */
-	bp->reference = NULL;
-	if (b->phase2 && p->mkey.st == SS_EMAIL_OK) {
-		bp->reference = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
-		b->nreferences++;
 	}
 	return 0;
 }
@@ -1391,21 +1366,12 @@ static zend_string *ss_username_str(const ss_bind *b, const ss_part_out *po)
 	return po->username.len ? zend_string_init(po->username.p, po->username.len, 0) : NULL;
 }
 
-/* Participant i's product reference (NULL when its address is invalid), written
- * in the string made while reading when there is one; the caller owns it. */
-static zend_string *ss_reference_str(ss_bind *b, const ss_session_out *o, size_t i)
+/* Participant i's product reference (NULL when its address is invalid), written in place. */
+static zend_string *ss_reference_str(const ss_bind *b, const ss_session_out *o, size_t i)
 {
-	ss_bind_part *bp = SS_BP(b, i);
-	zend_string *s = bp->reference;
-	if (s) {
-		bp->reference = NULL;
-		b->nreferences--;
-	}
-	if (!SS_OUT_PART(o, i)->matchkey.len) {
-		if (s) zend_string_efree(s);
-		return NULL;
-	}
-	if (!s) s = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
+	zend_string *s;
+	if (!SS_OUT_PART(o, i)->matchkey.len) return NULL;
+	s = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
 	ss_session_reference_to(&b->in, o, i, ZSTR_VAL(s));
 	ZSTR_VAL(s)[ZSTR_LEN(s)] = '\0';
 	return s;
@@ -1563,10 +1529,9 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
 		ss_free(shared);
 		return;
 	}
-	/* Every username, then every reference (made while the order was read,
-	 * written here): the result frees them in that order (create_user
-	 * operations, then create_product), and strings made interleaved would
-	 * shuffle Zend's free lists further at every call (see
+	/* Every username, then every reference: the result frees them in that
+	 * order (create_user operations, then create_product), and strings made
+	 * interleaved would shuffle Zend's free lists further at every call (see
 	 * ss_build_plan_columns()). */
 	for (i = 0; i < o->nparts; i++) shared[i].username = ss_username_str(b, SS_OUT_PART(o, i));
 	for (i = 0; i < o->nparts; i++) shared[i].reference = ss_reference_str(b, o, i);
@@ -1715,10 +1680,8 @@ static void ss_build_plan_columns(ss_bind *b, const ss_session_out *o, zval *rv)
 	 * interleaved (a username, a reference, the next username...), every call
 	 * shuffled them further, and at 1,000,000 participants the calls of one
 	 * process grew from 1.1 to 1.6 s of CPU as each new string's allocation
-	 * became a cache miss. Strings of one list are made in one loop; the
-	 * references were made in one run too, while the order was read
-	 * (ss_read_participant()). Each list is filled in place (ss_new_list()
-	 * sized it for n values).
+	 * became a cache miss. Strings of one list are made in one loop. Each
+	 * list is filled in place (ss_new_list() sized it for n values).
 	 */
 	ZEND_HASH_FILL_PACKED(fl) {
 		for (i = 0; i < n; i++) {
@@ -1843,7 +1806,6 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 
 	memset(&b, 0, sizeof b);
 	ZVAL_UNDEF(&b.params);
-	b.phase2 = facts != NULL;
 	if (ss_read_order(&b, order) != 0 || (facts && ss_read_facts(&b, facts) != 0)) {
 		ss_bind_free(&b);
 		RETURN_THROWS();
