@@ -1,0 +1,81 @@
+<?php
+/*
+ * Two builds of the extension compared, the way docs/session.md's changes to
+ * shop_setup_session() are measured: processes take turns (A, B, A, B...),
+ * each loads one build and times a number of columns calls at 10,000
+ * participants, each right after a call of bench/session.php's userland
+ * planner (whose freed result leaves the caches and Zend's free lists as
+ * other code of the request would), and prints its median. A build's figure
+ * is the median of its processes' medians. On this project's VM two runs of
+ * one build differ by up to ~2%: smaller differences are noise.
+ *
+ *   php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row]
+ *
+ * --in-a-row: no userland call between the timed calls. Each process is
+ * pinned to the last CPU when taskset exists (the VM's CPUs differ).
+ */
+require __DIR__ . '/session.php';
+
+$opt = ['rounds' => 9, 'calls' => 41, 'participants' => 10000, 'in-a-row' => false, 'child' => false];
+$files = [];
+foreach (array_slice($argv, 1) as $a) {
+    if (preg_match('/^--(rounds|calls|participants)=(\d+)$/', $a, $m)) {
+        $opt[$m[1]] = max(1, (int) $m[2]);
+    } elseif ($a === '--in-a-row' || $a === '--child') {
+        $opt[substr($a, 2)] = true;
+    } else {
+        $files[] = $a;
+    }
+}
+
+if ($opt['child']) {
+    // One process, one build: the median of its timed calls, in ms.
+    $order = bench_order($opt['participants']);
+    $facts = bench_facts($opt['participants']);
+    $cols = ['format' => 'columns'];
+    $t = [];
+    for ($i = 0; $i < $opt['calls']; $i++) {
+        if (!$opt['in-a-row']) {
+            $u = userland_plan($order, $facts, true);
+            unset($u);
+        }
+        $s = hrtime(true);
+        $p = shop_setup_session($order, $facts, $cols);
+        $t[] = hrtime(true) - $s;
+        unset($p);
+    }
+    printf("%.4f\n", median($t) / 1e6);
+    exit(0);
+}
+
+if (count($files) !== 2 || !is_file($files[0]) || !is_file($files[1])) {
+    fwrite(STDERR, "usage: php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row]\n");
+    exit(1);
+}
+$pin = '';
+if (PHP_OS_FAMILY === 'Linux' && trim((string) shell_exec('command -v taskset')) !== '') {
+    $cpus = (int) trim((string) shell_exec('nproc'));
+    $pin = 'taskset -c ' . max(0, $cpus - 1) . ' ';
+}
+$run = function (string $so) use ($opt, $pin): float {
+    $cmd = $pin . escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(realpath($so))
+        . ' -d memory_limit=-1 ' . escapeshellarg(__FILE__) . ' --child --calls=' . $opt['calls']
+        . ' --participants=' . $opt['participants'] . ($opt['in-a-row'] ? ' --in-a-row' : '');
+    $out = shell_exec($cmd);
+    if (!is_string($out) || !is_numeric(trim($out))) {
+        fwrite(STDERR, "a process failed: $cmd\n");
+        exit(1);
+    }
+    return (float) trim($out);
+};
+$a = $b = [];
+for ($r = 0; $r < $opt['rounds']; $r++) {
+    $a[] = $run($files[0]);
+    $b[] = $run($files[1]);
+}
+printf("%s participants, %d processes each in turns, each the median of %d columns calls%s\n",
+    number_format($opt['participants']), $opt['rounds'], $opt['calls'],
+    $opt['in-a-row'] ? ' in a row' : ', each after a userland call');
+printf("A %s: %s ms\n", $files[0], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $a)));
+printf("B %s: %s ms\n", $files[1], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $b)));
+printf("medians: A %.3f ms, B %.3f ms, B/A %.3f\n", median($a), median($b), median($b) / median($a));
