@@ -12,7 +12,10 @@
  * - the pool hands out the base or base<N>, never a taken name, never the same
  *   name twice, at most SS_USERNAME_MAX bytes, lower case; it ends (no loop)
  *   even when base, base1, base2... are all taken;
- * - a batch (ss_username_batch) hands out the same names as one pool.
+ * - a batch (ss_username_batch) hands out the same names as one pool (the
+ *   batch compares 64-bit hashes only: two names with one hash, which no run
+ *   has met, would show here as a difference; tests/core/test_username_collide.c
+ *   checks the batch's rules under forced collisions).
  */
 #include "fuzz_common.h"
 #include "ss_username.h"

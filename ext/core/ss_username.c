@@ -267,11 +267,6 @@ static char *ss_lower_dup(ss_arena *a, const char *name, size_t len)
 	return copy;
 }
 
-int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h)
-{
-	return ss_smap_put_h(&p->taken, lname, len, h, NULL) ? 0 : -1;
-}
-
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
 	/* A copy: the caller's name need not outlive the pool. */
@@ -297,7 +292,9 @@ static size_t ss_utoa(char *out, uint64_t v)
 	return n;
 }
 
-const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len)
+/* Base name (blen bytes, h its ss_hash_name) with room for SS_USERNAME_SUFFIX_MAX
+ * more: the suffix and the NUL are written in place; the pool keeps pointers into name. */
+static const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len)
 {
 	ss_smap_slot *s;
 	uint64_t k;
@@ -428,6 +425,61 @@ int ss_username_batch_base(ss_username_batch *b, char *buf, size_t blen, size_t 
 	return 0;
 }
 
+/*
+ * A partition's table holds only the names' hashes: a 64-bit hash equal to a
+ * taken name's is read as "taken". Two different names with one hash (odds
+ * below 10^-11 for a call of 10,000 names) would cost a free name a suffix it
+ * did not need; it can never hand out a taken name, whose hash is always in the
+ * table. So no slot points to a name, and a probe never reads one (the site's
+ * names are cold by the time the batch runs).
+ * SS_BATCH_HASH_MASK (a test build's) keeps only some bits of each hash, so
+ * that collisions happen (tests/core/test_username_collide.c).
+ */
+#ifdef SS_BATCH_HASH_MASK
+# define SS_BATCH_KEY(h) (((h) & (uint64_t)(SS_BATCH_HASH_MASK)) + 1)
+#else
+# define SS_BATCH_KEY(h) (h)
+#endif
+struct ss_hslot {
+	uint64_t h;     /* 0: empty (ss_hash_name() is never 0) */
+	uint64_t next;  /* for a base found taken: the suffix to try next (0: 1) */
+};
+
+static struct ss_hslot *ss_hslot_put(struct ss_hslot *t, size_t cap, uint64_t h, int *created)
+{
+	size_t at;
+	h = SS_BATCH_KEY(h);
+	at = (size_t)h & (cap - 1);
+	while (t[at].h && t[at].h != h) at = (at + 1) & (cap - 1);
+	if (created) *created = !t[at].h;
+	t[at].h = h;
+	return &t[at];
+}
+
+/* Base e's name: the base when free, else the base with the first free suffix,
+ * starting from the one its slot keeps (local_shop's order: base, base1, base2...). */
+static void ss_hslot_unique(struct ss_hslot *t, size_t cap, const struct ss_uname_base *e)
+{
+	int created;
+	uint64_t k;
+	struct ss_hslot *s = ss_hslot_put(t, cap, e->h, &created);
+	if (created) {
+		e->p[e->blen] = '\0';
+		*e->len = e->blen;
+		return;
+	}
+	for (k = s->next ? s->next : 1;; k++) {
+		size_t n = ss_utoa(e->p + e->blen, k);
+		ss_hslot_put(t, cap, ss_hash_name(e->p, e->blen + n), &created);
+		if (created) {
+			e->p[e->blen + n] = '\0';
+			*e->len = e->blen + n;
+			break;
+		}
+	}
+	s->next = k + 1;
+}
+
 int ss_username_batch_run(ss_username_batch *b)
 {
 	size_t parts = 1, i, k, total, fbits, kept;
@@ -436,6 +488,7 @@ int ss_username_batch_run(ss_username_batch *b)
 	size_t *sc = NULL, *bc = NULL;
 	struct ss_uname_site *ss = NULL;
 	struct ss_uname_base *bs = NULL;
+	struct ss_hslot *tab = NULL;
 	int rc = -1;
 
 	/*
@@ -487,21 +540,24 @@ int ss_username_batch_run(ss_username_batch *b)
 	for (i = 0; i < b->nbase; i++) bs[bc[SS_PART_NO(b->base[i].stem)]++] = b->base[i];
 	/* sc[k], bc[k] are now the ends of partition k, hence the starts of k + 1. */
 	{
-		size_t s0 = 0, b0 = 0;
+		size_t s0 = 0, b0 = 0, most = 0, cap;
 		for (k = 0; k < parts; k++) {
-			ss_username_pool pool;
+			size_t m = (sc[k] - (k ? sc[k - 1] : 0)) + (bc[k] - (k ? bc[k - 1] : 0));
+			if (m > most) most = m;
+		}
+		/* Each site name takes at most one slot and each base exactly one (itself
+		 * or one of its suffixed names): a table of at least twice a partition's
+		 * names never fills past half, and never grows. */
+		for (cap = 16; cap < 2 * most; cap *= 2);
+		tab = ss_malloc_n(cap, sizeof *tab);
+		if (!tab) goto out;
+		for (k = 0; k < parts; k++) {
 			size_t s1 = sc[k], b1 = bc[k];
 			if (b1 > b0) {
-				int bad = 0;
-				if (ss_username_pool_init(&pool, (s1 - s0) + (b1 - b0)) != 0) goto out;
-				for (i = s0; i < s1 && !bad; i++) {
-					bad = ss_username_pool_take_lower(&pool, ss[i].p, ss[i].len, ss[i].h) != 0;
-				}
-				for (i = b0; i < b1 && !bad; i++) {
-					bad = !ss_username_pool_unique_in(&pool, bs[i].p, bs[i].blen, bs[i].h, bs[i].len);
-				}
-				ss_username_pool_free(&pool);
-				if (bad) goto out;
+				for (cap = 16; cap < 2 * ((s1 - s0) + (b1 - b0)); cap *= 2);
+				memset(tab, 0, cap * sizeof *tab);
+				for (i = s0; i < s1; i++) ss_hslot_put(tab, cap, ss[i].h, NULL);
+				for (i = b0; i < b1; i++) ss_hslot_unique(tab, cap, &bs[i]);
 			}
 			s0 = s1;
 			b0 = b1;
@@ -515,6 +571,7 @@ out:
 	ss_free(bc);
 	ss_free(ss);
 	ss_free(bs);
+	ss_free(tab);
 	return rc;
 }
 

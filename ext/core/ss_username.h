@@ -33,7 +33,9 @@ int ss_username_fold_cp(uint32_t cp, ss_buf *out);
 
 /*
  * The usernames already taken (on the site and by this plan), with a counter
- * per base so that handing out n names costs O(n).
+ * per base so that handing out n names costs O(n). The planner uses the batch
+ * below; this pool, which compares the names themselves, is what the tests
+ * and the fuzzer check the batch against.
  */
 typedef struct ss_username_pool {
 	ss_smap taken;   /* name -> 0, or for a base found taken the next suffix to try */
@@ -43,9 +45,6 @@ typedef struct ss_username_pool {
 int ss_username_pool_init(ss_username_pool *p, size_t expected);
 /* Marks a name taken (compared lower-cased, as Moodle stores them). */
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len);
-/* The same for a name already lower-cased, h = ss_hash_name(lname, len); the
- * pool keeps pointing to lname, which must outlive it. */
-int ss_username_pool_take_lower(ss_username_pool *p, const char *lname, size_t len, uint64_t h);
 int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_t len);
 /*
  * Picks base, else base1, base2... (local_shop's order), marks it taken and
@@ -54,18 +53,14 @@ int ss_username_pool_is_taken(const ss_username_pool *p, const char *name, size_
 const char *ss_username_pool_unique(ss_username_pool *p, const char *base, size_t blen, size_t *len);
 /* Room a name needs past its base for the longest suffix and the NUL. */
 #define SS_USERNAME_SUFFIX_MAX 21
-/*
- * The same without a copy: name holds the base (blen bytes, h its
- * ss_hash_name) and room for SS_USERNAME_SUFFIX_MAX more; the suffix and the
- * NUL are written in place and the pool keeps pointers into name, which must
- * outlive it. Returns name, or NULL on OOM.
- */
-const char *ss_username_pool_unique_in(ss_username_pool *p, char *name, size_t blen, uint64_t h, size_t *len);
 void ss_username_pool_free(ss_username_pool *p);
 
 /*
  * Many names at once, with the same results as one pool fed the site's names
- * and then asked for each base in turn, but cache-friendly: a base b only
+ * and then asked for each base in turn (one exception: two different names
+ * whose 64-bit hashes are equal count as one, so that a free name may get a
+ * suffix it did not need; a taken name is never handed out, see
+ * ss_username.c), but cache-friendly: a base b only
  * ever yields b, b1, b2..., which all share b's stem (b without its trailing
  * digits), and only a taken name with that stem can block one of them. So
  * names are split by a hash of their stem into partitions small enough for
