@@ -11,6 +11,16 @@ static int ss_t_passed, ss_t_failed;
 	else { ss_t_failed++; fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); } \
 } while (0)
 
+/* A small deterministic generator (xorshift), so that a test is the same on every run. */
+static unsigned long long ss_test_rnd_state = 88172645463325252ULL;
+static inline unsigned ss_test_rnd(unsigned n)
+{
+	ss_test_rnd_state ^= ss_test_rnd_state << 13;
+	ss_test_rnd_state ^= ss_test_rnd_state >> 7;
+	ss_test_rnd_state ^= ss_test_rnd_state << 17;
+	return (unsigned)(ss_test_rnd_state % n);
+}
+
 #define SS_CHECK_MEM(a, alen, b, blen) SS_CHECK((alen) == (blen) && memcmp((a), (b), (alen)) == 0)
 
 #define SS_TEST_END(name) do { \

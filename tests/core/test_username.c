@@ -25,27 +25,17 @@ static int unique_is(ss_username_pool *p, const char *base, const char *want)
 	return ok;
 }
 
-/* A small deterministic generator (xorshift), so that the test is the same on every run. */
-static unsigned long long rnd_state = 88172645463325252ULL;
-static unsigned rnd(unsigned n)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned)(rnd_state % n);
-}
-
 /* A name from few letters and digits, so that stems, bases and suffixes collide. */
 static size_t rnd_name(char *out, int upper)
 {
 	static const char letters[] = "ab.";
-	size_t n = 0, k = 1 + rnd(3), i;
+	size_t n = 0, k = 1 + ss_test_rnd(3), i;
 	for (i = 0; i < k; i++) {
-		char c = letters[rnd(3)];
-		out[n++] = upper && rnd(4) == 0 && c != '.' ? (char)(c - 32) : c;
+		char c = letters[ss_test_rnd(3)];
+		out[n++] = upper && ss_test_rnd(4) == 0 && c != '.' ? (char)(c - 32) : c;
 	}
-	k = rnd(4);
-	for (i = 0; i < k; i++) out[n++] = (char)('0' + rnd(3));
+	k = ss_test_rnd(4);
+	for (i = 0; i < k; i++) out[n++] = (char)('0' + ss_test_rnd(3));
 	return n;
 }
 

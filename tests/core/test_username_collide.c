@@ -15,23 +15,15 @@
 #include "ss_test.h"
 #include <stdlib.h>
 
-static unsigned long long rnd_state = 2463534242ULL;
-static unsigned rnd(unsigned n)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (unsigned)(rnd_state % n);
-}
 
 /* Lower-case names from a few letters and digits: stems, bases and suffixes meet. */
 static size_t rnd_name(char *out)
 {
 	static const char letters[] = "abc.";
-	size_t n = 0, k = 1 + rnd(3), i;
-	for (i = 0; i < k; i++) out[n++] = letters[rnd(4)];
-	k = rnd(3);
-	for (i = 0; i < k; i++) out[n++] = (char)('0' + rnd(4));
+	size_t n = 0, k = 1 + ss_test_rnd(3), i;
+	for (i = 0; i < k; i++) out[n++] = letters[ss_test_rnd(4)];
+	k = ss_test_rnd(3);
+	for (i = 0; i < k; i++) out[n++] = (char)('0' + ss_test_rnd(4));
 	return n;
 }
 
