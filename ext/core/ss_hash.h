@@ -14,17 +14,21 @@ uint64_t ss_hash_u64(uint64_t x);
 
 /*
  * 64-bit hash of a byte string for tables whose hashes never leave the
- * process (the username pool and its batches: their results do not depend on
- * the hash). Two 64x64->128-bit multiplies for up to 16 bytes, one more per
- * further 16, after wyhash (Wang Yi, public domain): half the time of
- * ss_hash_bytes() on 15-byte usernames (1.8 against 3.9 ns in a loop),
- * whose chain of a multiply and a rotate per word plus the murmur3
- * finaliser cannot be shortened without changing the product references
- * derived from it. Values may differ between platforms (ss_hash_bytes()
- * where there is no 128-bit product); never 0. As in wyhash, a word equal to one of the constants zeroes a product, and
- * such keys collide: more probes, never a wrong answer (tables compare the
- * keys); and the words that would do it (bytes DB 28... and E3 C6...) are
- * not UTF-8, which every name the pool gets is (checked by the binding).
+ * process: the username pool, whose results do not depend on the hash, and
+ * the username batch, whose tables keep hashes only, so that two names with
+ * one hash count as one there (a free name may get a suffix it did not
+ * need; a taken name is never handed out: ss_username.c). Two
+ * 64x64->128-bit multiplies for up to 16 bytes, one more per further 16,
+ * after wyhash (Wang Yi, public domain): half the time of ss_hash_bytes() on
+ * 15-byte usernames (1.8 against 3.9 ns in a loop), whose chain of a
+ * multiply and a rotate per word plus the murmur3 finaliser cannot be
+ * shortened without changing the product references derived from it.
+ * Values may differ between platforms (ss_hash_bytes() where there is no
+ * 128-bit product); never 0. As in wyhash, a word equal to one of the
+ * constants zeroes a product, and such keys collide: in the pool more
+ * probes, in the batch the needless suffix above; and the words that would
+ * do it (bytes DB 28... and E3 C6...) are not UTF-8, which every name the
+ * pool and the batch get is (checked by the binding).
  */
 #if defined(__SIZEOF_INT128__) || (defined(_MSC_VER) && defined(_M_X64))
 # if !defined(__SIZEOF_INT128__)
