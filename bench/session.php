@@ -184,6 +184,16 @@ function cpu(): float
 
 function median(array $xs): float { sort($xs); $n = count($xs); return $n % 2 ? $xs[intdiv($n, 2)] : ($xs[$n / 2 - 1] + $xs[$n / 2]) / 2; }
 
+/* The q-quantile of $xs (0 <= q <= 1), interpolated between the nearest ranks. */
+function quantile(array $xs, float $q): float
+{
+    sort($xs);
+    $at = $q * (count($xs) - 1);
+    $lo = (int) floor($at);
+    $hi = min($lo + 1, count($xs) - 1);
+    return $xs[$lo] + ($xs[$hi] - $xs[$lo]) * ($at - $lo);
+}
+
 /* Resident memory (KiB): current and the high-water mark since the last reset. */
 function rss(): array
 {
@@ -247,6 +257,12 @@ function ratio_10k(array $cols): void
         if ($pn !== $qn) printf("note: userland planned %d operations, the extension %d\n", $qn, $pn);
         printf("10,000 participants, %-7s wall: extension %6.2f ms, userland %6.2f ms, ratio %4.1fx; CPU: %6.2f ms vs %6.2f ms, %4.1fx (medians of 15, alternating)\n",
             $label, median($c) / 1e6, median($u) / 1e6, median($u) / median($c), median($cc) * 1e3, median($cu) * 1e3, median($cu) / median($cc));
+        // Each pair's own ratio (a userland call over the extension call before
+        // it): both met the VM in one state, so their spread shows how far the
+        // ratio above can be trusted.
+        $pairs = array_map(fn($x, $y) => $y / $x, $c, $u);
+        printf("    the %d pairs' ratios: quartiles %4.1fx %4.1fx %4.1fx, lowest %4.1fx, highest %4.1fx\n",
+            count($pairs), quantile($pairs, 0.25), quantile($pairs, 0.5), quantile($pairs, 0.75), min($pairs), max($pairs));
         unset($p, $q);
     }
 }
