@@ -373,7 +373,6 @@ static int ss_read_id(const ss_path *p, const char *last, zval *zv, int64_t *out
 
 typedef struct ss_bind_part {
 	zend_string *role, *typed, *email, *first, *last, *city, *inst, *phone;
-	zend_string *reference;   /* phase 2: the product reference, made while reading (ss_read_participant) */
 	zend_ulong typed_idx;
 } ss_bind_part;
 
@@ -399,8 +398,6 @@ typedef struct ss_bind {
 	zend_string *txid;
 	zend_string **user_names; /* $facts['users'][i]['username'] (NULL when null) */
 	ss_field_guess pguess;    /* the participants' rows' key order (see ss_fields) */
-	int want_refs;            /* phase 2: make each participant's reference while reading it */
-	size_t refs_held;         /* references made and not handed over to the result yet */
 } ss_bind;
 
 static void ss_bind_free(ss_bind *b)
@@ -411,12 +408,6 @@ static void ss_bind_free(ss_bind *b)
 			if (b->refs[i]) zend_string_release(b->refs[i]);
 		}
 		ss_free(b->refs);
-	}
-	for (i = 0; b->refs_held && i < b->in.nparts; i++) {
-		if (b->bp[i].reference) {
-			zend_string_release(b->bp[i].reference);
-			b->refs_held--;
-		}
 	}
 	ss_flat_free(b->bp, b->nalloc, sizeof(ss_bind_part));
 	ss_flat_free(b->in.parts, b->nalloc, sizeof(ss_session_participant));
@@ -567,7 +558,6 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 		return -1;
 	}
 	bp->role = role;
-	bp->reference = NULL;
 	bp->typed = typed;
 	bp->typed_idx = tidx;
 	p->role.p = ZSTR_VAL(role);
@@ -599,22 +589,6 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
 		ss_throw_nomem();
 		return -1;
-	}
-	/*
-	 * Phase 2: the product reference now, not when the result is built. Each
-	 * allocation takes the head of one of Zend's free lists and reads the
-	 * next: after other code has run (a userland call, in bench/builds.php)
-	 * the list is scattered, and each of those reads is a cache miss that
-	 * the next allocation waits for. Made in a loop of their own, 10,000
-	 * references took 3.1 times as long after a userland call as in a row;
-	 * here the misses overlap the reading of the order's rows.
-	 */
-	if (b->want_refs && p->mkey.st == SS_EMAIL_OK) {
-		zend_string *s = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
-		ss_session_reference_key(&b->in, p->mkey.hash, ZSTR_VAL(s));
-		ZSTR_VAL(s)[ZSTR_LEN(s)] = '\0';
-		bp->reference = s;
-		b->refs_held++;
 	}
 	return 0;
 }
@@ -1393,16 +1367,10 @@ static zend_string *ss_username_str(const ss_bind *b, const ss_part_out *po)
 }
 
 /* Participant i's product reference (NULL when its address is invalid), written in place. */
-static zend_string *ss_reference_str(ss_bind *b, const ss_session_out *o, size_t i)
+static zend_string *ss_reference_str(const ss_bind *b, const ss_session_out *o, size_t i)
 {
 	zend_string *s;
 	if (!SS_OUT_PART(o, i)->matchkey.len) return NULL;
-	if (b->bp[i].reference) {
-		s = b->bp[i].reference;   /* made while reading (same key, same hash): handed over */
-		b->bp[i].reference = NULL;
-		b->refs_held--;
-		return s;
-	}
 	s = zend_string_alloc(SS_REFERENCE_LEN(&b->in), 0);
 	ss_session_reference_to(&b->in, o, i, ZSTR_VAL(s));
 	ZSTR_VAL(s)[ZSTR_LEN(s)] = '\0';
@@ -1838,7 +1806,6 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 
 	memset(&b, 0, sizeof b);
 	ZVAL_UNDEF(&b.params);
-	b.want_refs = facts != NULL;
 	if (ss_read_order(&b, order) != 0 || (facts && ss_read_facts(&b, facts) != 0)) {
 		ss_bind_free(&b);
 		RETURN_THROWS();

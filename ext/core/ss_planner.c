@@ -1181,16 +1181,11 @@ void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
 	}
 }
 
-void ss_session_reference_key(const ss_session_in *in, uint64_t refhash, char *dst)
+void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst)
 {
 	if (in->transactionid.len) memcpy(dst, in->transactionid.p, in->transactionid.len);
 	dst[in->transactionid.len] = '-';
-	ss_base32(refhash, dst + in->transactionid.len + 1);
-}
-
-void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst)
-{
-	ss_session_reference_key(in, SS_OUT_PART(out, i)->refhash, dst);
+	ss_base32(SS_OUT_PART(out, i)->refhash, dst + in->transactionid.len + 1);
 }
 
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)

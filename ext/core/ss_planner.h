@@ -268,9 +268,6 @@ int ss_session_reference(const ss_session_in *in, const ss_session_out *out, siz
 /* The same written at dst, which has room for SS_REFERENCE_LEN(in) bytes (no NUL). */
 #define SS_REFERENCE_LEN(in) ((in)->transactionid.len + 14)
 void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst);
-/* The same for the match key whose hash is refhash (ss_part_out.refhash, which
- * is ss_mkey.hash): the binding writes it while it reads the order. */
-void ss_session_reference_key(const ss_session_in *in, uint64_t refhash, char *dst);
 /* Appends the readable line saying what the plan does for participant i to b. */
 int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
 void ss_session_out_free(ss_session_out *out);
