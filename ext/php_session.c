@@ -528,11 +528,15 @@ static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval 
 		key = p->key;
 		if (key) {
 			k = g->at[j];
-			if (!(k < count && zend_string_equals(key, names[k]))) {
-				for (k = 0; k < count && !zend_string_equals(key, names[k]); k++);
-				g->at[j] = (unsigned char)k;
+			/* Usually the interned name the row before had here: one pointer comparison. */
+			if (UNEXPECTED(k >= count || key != names[k])) {
+				if (!(k < count && zend_string_equal_content(key, names[k]))) {
+					for (k = 0; k < count && !zend_string_equals(key, names[k]); k++);
+					g->at[j] = (unsigned char)k;
+				}
 			}
-			if (k < count) f[k] = ss_found(&p->val);
+			/* Below IS_REFERENCE (and not UNDEF): the value itself, as ss_found() would give it. */
+			if (k < count) f[k] = EXPECTED(Z_TYPE(p->val) < IS_REFERENCE) ? &p->val : ss_found(&p->val);
 		}
 		j++;
 	}
