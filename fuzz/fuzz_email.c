@@ -146,6 +146,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_ASSERT(klen == 0, "refused, yet a key of %zu bytes", klen);
 	}
+	/* The bulk callers' shortcut: what normalising gives, for the addresses it takes. */
+	{
+		int up = -1;
+		if (ss_email_plain_key(in, size, key2, &up)) {
+			FUZZ_ASSERT(s == SS_EMAIL_OK && klen == size && memcmp(key2, key, size) == 0
+				&& up == (memcmp(in, key, size) != 0), "plain key of %zu bytes, status %s, upper %d", size,
+				ss_email_status_code(s), up);
+		}
+	}
 	free(key);
 	free(key2);
 	return 0;

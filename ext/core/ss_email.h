@@ -117,6 +117,17 @@ enum { SS_EMAIL_PATH_GENERAL, SS_EMAIL_PATH_BYTES, SS_EMAIL_PATH_16 };
 int ss_email_path(const char *in, size_t len);
 
 /*
+ * The match key of an address one of those one-pass paths accepts (nothing
+ * to trim, at most SS_EMAIL_PLAIN_MAX bytes): 1, with the len bytes of the key
+ * written to out and *upper = whether any byte was lowered; what
+ * ss_email_normalize_ex() gives it. 0 for every other address (then call
+ * ss_email_normalize_ex()). out needs room for min(len, SS_EMAIL_PLAIN_MAX)
+ * bytes. For the bulk callers, which meet almost only such addresses.
+ */
+#define SS_EMAIL_PLAIN_MAX 254
+int ss_email_plain_key(const char *in, size_t len, char *out, int *upper);
+
+/*
  * Moodle's email_is_not_allowed() (lib/moodlelib.php) on an address: when
  * `allow` is non-empty, the address must end with "@pattern" for some pattern,
  * or with ".pattern" for a pattern given with a leading dot (any subdomain);

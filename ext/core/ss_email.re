@@ -648,7 +648,7 @@ static int ss_email_simple(const uchar *s, size_t n, char *out, int *upper)
 	unsigned acc = 0, f;
 	uchar c;
 
-	if (n == 0 || n >= 255) return 0;
+	if (n == 0 || n > SS_EMAIL_PLAIN_MAX) return 0;   /* longer: the general path decides */
 	if (!out) out = tmp;
 	/* The local part: no '.' first, last or after another, '@' at 64 at most. */
 	for (i = 0;; i++) {
@@ -750,6 +750,11 @@ ss_email_status ss_email_normalize_ex(const char *in, size_t len, char *out, siz
 	*out_len = n;
 	if (same) *same = n == len && !(flags & SS_EMAIL_F_UPPER);
 	return SS_EMAIL_OK;
+}
+
+int ss_email_plain_key(const char *in, size_t len, char *out, int *upper)
+{
+	return ss_email_plain((const uchar *)in, len, out, upper) != SS_EMAIL_PATH_GENERAL;
 }
 
 int ss_email_path(const char *in, size_t len)

@@ -264,7 +264,26 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 
 int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
 {
-	int nomem = 0;
+	char buf[SS_EMAIL_PLAIN_MAX];
+	int nomem = 0, upper;
+	if (ss_email_plain_key(email.p, email.len, buf, &upper)) {
+		/* The usual address, as ss_matchkey_in() would give it: the input
+		 * itself, or its lowered copy (one pass, no layer in between). */
+		k->key.p = upper ? ss_arena_dup(&in->keys, buf, email.len) : email.p;
+		k->key.len = email.len;
+		if (!k->key.p) {
+			k->key.p = "";
+			k->key.len = 0;
+			k->st = (unsigned char)SS_EMAIL_E_SYNTAX;
+			k->hash = 0;
+			k->ready = 0;
+			return -1;
+		}
+		k->st = (unsigned char)SS_EMAIL_OK;
+		k->hash = ss_hash_bytes(k->key.p, k->key.len);
+		k->ready = 1;
+		return 0;
+	}
 	k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
 	k->hash = k->st == SS_EMAIL_OK ? ss_hash_bytes(k->key.p, k->key.len) : 0;
 	k->ready = !nomem;

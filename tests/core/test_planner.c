@@ -1,5 +1,7 @@
 /* C unit tests: the session planner's decisions, without PHP. */
 #include "ss_planner.h"
+#include "ss_email.h"
+#include "ss_hash.h"
 #include "ss_test.h"
 
 static ss_sv sv(const char *s)
@@ -30,6 +32,30 @@ static size_t count_ops(const ss_session_out *o, ss_op_kind k)
 		n += op.kind == k;
 	}
 	return n;
+}
+
+/*
+ * ss_session_mkey() on one address agrees with ss_email_normalize_ex(): the
+ * same status, the key's bytes, its hash; the key is a view of the address
+ * exactly when the trimmed address is already the key, else a copy.
+ */
+static int mkey_agrees(ss_session_in *in, const char *email, size_t len)
+{
+	char out[SS_EMAIL_FILTER_MAX];
+	size_t n = 0, b, t;
+	int same;
+	ss_mkey k;
+	ss_sv e;
+	int inside;
+	ss_email_status st = ss_email_normalize_ex(email, len, out, &n, &same, 1);
+	e.p = email;
+	e.len = len;
+	if (ss_session_mkey(in, e, &k) != 0 || !k.ready || k.st != (unsigned char)st) return 0;
+	if (st != SS_EMAIL_OK) return k.key.len == 0;
+	ss_email_trim(email, len, &b, &t);
+	inside = k.key.p >= email && k.key.p < email + len;
+	return k.key.len == n && memcmp(k.key.p, out, n) == 0 && k.hash == ss_hash_bytes(out, n)
+		&& inside == (t == n && memcmp(email + b, out, n) == 0);
 }
 
 static int has_issue(const ss_session_out *o, const char *code)
@@ -148,6 +174,45 @@ int main(void)
 	SS_CHECK(ss_session_plan(&in, &out) == SS_SESSION_OK);
 	SS_CHECK(!out.ok && out.nops == 0 && has_issue(&out, "seats_exceeded"));
 	ss_session_out_free(&out);
+
+	/* Match keys made ahead (the binding's ss_session_mkey()): the one-pass
+	 * addresses, the trimmed, the lowered, the refused, the long. */
+	{
+		static const char *const addrs[] = {
+			"jean.dupont@exemple.fr", "Jean.Dupont@Exemple.FR", " jean.dupont@exemple.fr ", " Jean@X.fr\t",
+			"a@b.fr", "ab@cd.e", "x@y", "@x.fr", "a..b@x.fr", "a@x..fr", "a@-x.fr", "<a@x.fr>", "",
+			"\"quoted local\"@x.fr", "user+tag@sub.example.co.uk", "UPPER+Tag@EXAMPLE.COM",
+			"a@b\xC3\xA9.fr", "a\xC2\xA0@x.fr", "\xC2\xA0" "a@x.fr",
+		};
+		char big[300];
+		size_t i, ok = 0, bad = 0, paths[3] = {0, 0, 0};
+		for (i = 0; i < sizeof addrs / sizeof addrs[0]; i++) {
+			bad += !mkey_agrees(&in, addrs[i], strlen(addrs[i]));
+			paths[ss_email_path(addrs[i], strlen(addrs[i]))]++;
+		}
+		SS_CHECK(bad == 0);
+		/* Around the one-pass paths' limits (64 bytes for 16 at a time, 254 for
+		 * the byte loop): 20 bytes of local part, a domain of 9-letter labels. */
+		for (i = 30; i <= 270; i++) {
+			size_t k, klen;
+			memset(big, 'a', 20);
+			big[5] = 'B';
+			big[20] = '@';
+			for (k = 21; k < i - 3; k++) big[k] = (k - 21) % 10 == 9 && k + 1 < i - 3 ? '.' : 'x';
+			memcpy(big + i - 3, ".FR", 3);
+			bad += !mkey_agrees(&in, big, i);
+			paths[ss_email_path(big, i)]++;
+			ok += ss_email_normalize(big, i, NULL, &klen) == SS_EMAIL_OK;
+		}
+		SS_CHECK(bad == 0);
+		/* Each path is taken, and long addresses are accepted, not only refused. */
+		SS_CHECK(paths[SS_EMAIL_PATH_GENERAL] > 0 && paths[SS_EMAIL_PATH_BYTES] > 0);
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
+		SS_CHECK(paths[SS_EMAIL_PATH_16] > 0);
+#endif
+		SS_CHECK(ok > 200);
+		ss_arena_free(&in.keys);
+	}
 
 	ss_flat_free(in.parts, 3, sizeof(ss_session_participant));
 	ss_buf_free(&b);
