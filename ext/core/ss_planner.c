@@ -271,20 +271,17 @@ int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
 		 * itself, or its lowered copy (one pass, no layer in between). */
 		k->key.p = upper ? ss_arena_dup(&in->keys, buf, email.len) : email.p;
 		k->key.len = email.len;
+		k->st = (unsigned char)SS_EMAIL_OK;
 		if (!k->key.p) {
+			/* Out of memory: what ss_matchkey_in() gives then. */
+			nomem = 1;
 			k->key.p = "";
 			k->key.len = 0;
 			k->st = (unsigned char)SS_EMAIL_E_SYNTAX;
-			k->hash = 0;
-			k->ready = 0;
-			return -1;
 		}
-		k->st = (unsigned char)SS_EMAIL_OK;
-		k->hash = ss_hash_bytes(k->key.p, k->key.len);
-		k->ready = 1;
-		return 0;
+	} else {
+		k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
 	}
-	k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
 	k->hash = k->st == SS_EMAIL_OK ? ss_hash_bytes(k->key.p, k->key.len) : 0;
 	k->ready = !nomem;
 	return nomem ? -1 : 0;
