@@ -456,6 +456,18 @@ static struct ss_hslot *ss_hslot_put(struct ss_hslot *t, size_t cap, uint64_t h,
 	return &t[at];
 }
 
+/*
+ * Slots for a partition of n names: each site name takes at most one slot and
+ * each base exactly one (itself or one of its suffixed names), so a power of
+ * two at least twice n never fills past half, and never grows.
+ */
+static size_t ss_hslot_cap(size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n) cap *= 2;
+	return cap;
+}
+
 /* Base e's name: the base when free, else the base with the first free suffix,
  * starting from the one its slot keeps (local_shop's order: base, base1, base2...). */
 static void ss_hslot_unique(struct ss_hslot *t, size_t cap, const struct ss_uname_base *e)
@@ -545,16 +557,13 @@ int ss_username_batch_run(ss_username_batch *b)
 			size_t m = (sc[k] - (k ? sc[k - 1] : 0)) + (bc[k] - (k ? bc[k - 1] : 0));
 			if (m > most) most = m;
 		}
-		/* Each site name takes at most one slot and each base exactly one (itself
-		 * or one of its suffixed names): a table of at least twice a partition's
-		 * names never fills past half, and never grows. */
-		for (cap = 16; cap < 2 * most; cap *= 2);
-		tab = ss_malloc_n(cap, sizeof *tab);
+		/* One table, sized for the biggest partition, serves every partition. */
+		tab = ss_malloc_n(ss_hslot_cap(most), sizeof *tab);
 		if (!tab) goto out;
 		for (k = 0; k < parts; k++) {
 			size_t s1 = sc[k], b1 = bc[k];
 			if (b1 > b0) {
-				for (cap = 16; cap < 2 * ((s1 - s0) + (b1 - b0)); cap *= 2);
+				cap = ss_hslot_cap((s1 - s0) + (b1 - b0));
 				memset(tab, 0, cap * sizeof *tab);
 				for (i = s0; i < s1; i++) ss_hslot_put(tab, cap, ss[i].h, NULL);
 				for (i = b0; i < b1; i++) ss_hslot_unique(tab, cap, &bs[i]);
