@@ -53,6 +53,9 @@ static int batch_matches_pool(size_t nsite, size_t nbase, int foreign)
 	size_t *blen = malloc(nbase * sizeof *blen), *got = malloc(nbase * sizeof *got), i;
 	int ok = site && slen && bufs && blen && got;
 
+	/* Zeroed, so that the frees below are safe when a step before failed. */
+	memset(&pool, 0, sizeof pool);
+	memset(&batch, 0, sizeof batch);
 	ok = ok && ss_username_pool_init(&pool, 16) == 0;
 	ok = ok && ss_username_batch_init(&batch, nsite, nbase) == 0;
 	for (i = 0; ok && i < nsite; i++) {

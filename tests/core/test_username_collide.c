@@ -15,7 +15,6 @@
 #include "ss_test.h"
 #include <stdlib.h>
 
-
 /* Lower-case names from a few letters and digits: stems, bases and suffixes meet. */
 static size_t rnd_name(char *out)
 {
@@ -40,6 +39,9 @@ static long run(size_t nsite, size_t nbase)
 	long differ = 0;
 	int ok = site && slen && bufs && blen && got;
 
+	/* Zeroed, so that the frees below are safe when a step before failed. */
+	memset(&pool, 0, sizeof pool);
+	memset(&batch, 0, sizeof batch);
 	ok = ok && ss_username_pool_init(&pool, 16) == 0 && ss_username_batch_init(&batch, nsite, nbase) == 0;
 	for (i = 0; ok && i < nsite; i++) {
 		slen[i] = rnd_name(site[i]);
