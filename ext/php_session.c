@@ -314,6 +314,33 @@ static zend_always_inline int ss_read_str(const ss_path *p, const char *last, zv
 	return ss_read_str_slow(p, last, zv, max, out, zs);
 }
 
+/*
+ * An address field, and its match key when it is the usual kind: an address
+ * ss_session_mkey_plain() takes is plain ASCII, so the NUL and UTF-8 checks
+ * of ss_read_str() would only read it again. 1: *k made; 0: read by
+ * ss_read_str() (k untouched); -1: error thrown.
+ */
+static zend_always_inline int ss_read_email(ss_session_in *in, const ss_path *p, const char *last, zval *zv, ss_sv *out, zend_string **zs, ss_mkey *k)
+{
+	if (zv && Z_TYPE_P(zv) == IS_STRING) {
+		ss_sv e;
+		int r;
+		e.p = Z_STRVAL_P(zv);
+		e.len = Z_STRLEN_P(zv);
+		r = ss_session_mkey_plain(in, e, k);
+		if (r > 0) {
+			*out = e;
+			if (zs) *zs = Z_STR_P(zv);
+			return 1;
+		}
+		if (r < 0) {
+			ss_throw_nomem();
+			return -1;
+		}
+	}
+	return ss_read_str(p, last, zv, SS_MAX_EMAIL_LEN, out, zs);
+}
+
 /* An integer: int, or a string holding one (Moodle's $DB returns strings). */
 static int ss_read_int(const ss_path *p, const char *last, zval *zv, int64_t *out)
 {
@@ -556,6 +583,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	zend_string *dummy;
 	ss_sv pass_on;   /* city, institution, phone2: checked here, kept as bp's strings */
 	zval *f[6];
+	int keyed;
 
 	if (!ht) {
 		ss_type_error(path, NULL, "array|object", pz);
@@ -567,7 +595,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	p->role.p = ZSTR_VAL(role);
 	p->role.len = ZSTR_LEN(role);
 	ss_participant_fields(ht, f, &b->pguess);
-	if (ss_read_str(path, "email", f[0], SS_MAX_EMAIL_LEN, &p->email, &bp->email) != 0
+	if ((keyed = ss_read_email(&b->in, path, "email", f[0], &p->email, &bp->email, &p->mkey)) < 0
 		|| ss_read_str(path, "firstname", f[1], SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
 		|| ss_read_str(path, "lastname", f[2], SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
 		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &pass_on, &bp->city) != 0
@@ -589,8 +617,9 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 		bp->typed = bp->email;
 	}
 	ss_session_names(p);   /* the names are in cache now */
-	/* The match key now, while the address is in cache (see ss_mkey). */
-	if (ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
+	/* The match key now, while the address is in cache (see ss_mkey), unless
+	 * ss_read_email() made it. */
+	if (!keyed && ss_session_mkey(&b->in, p->email.len ? p->email : p->typed, &p->mkey) != 0) {
 		ss_throw_nomem();
 		return -1;
 	}
@@ -888,6 +917,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
 				ss_fact_user *u = &b->in.users[b->in.nusers];
 				HashTable *row;
+				int keyed;
 				ss_prefetch_rows(uht, ez);
 				ez = ss_deref(ez);
 				ss_path_push_key(&path, key, idx);
@@ -901,12 +931,12 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				if (ss_read_id(&path, "id", uf[0], &u->id) != 0
-					|| ss_read_str(&path, "email", uf[1], SS_MAX_EMAIL_LEN, &u->email, NULL) != 0
+					|| (keyed = ss_read_email(&b->in, &path, "email", uf[1], &u->email, NULL, &u->mkey)) < 0
 					|| ss_read_str(&path, "username", uf[2], SS_MAX_FIELD_LEN, &u->username, &b->user_names[b->in.nusers]) != 0
 					|| ss_read_str(&path, "auth", uf[3], SS_MAX_FIELD_LEN, &u->auth, NULL) != 0) {
 					return -1;
 				}
-				if (ss_session_mkey(&b->in, u->email, &u->mkey) != 0) {
+				if (!keyed && ss_session_mkey(&b->in, u->email, &u->mkey) != 0) {
 					ss_throw_nomem();
 					return -1;
 				}

@@ -16,6 +16,16 @@ $o = $base; $o['users']['student']['a@x.example']['city'] = str_repeat('é', 1 <
 $try(fn () => shop_setup_session($o));
 $o = $base; $o['users']['student']['a@x.example']['email'] = str_repeat('a', 2000) . '@x.example';
 $try(fn () => shop_setup_session($o));
+// The 'email' field, of the order and of the facts' accounts: checked byte by byte like any other.
+$o = $base; $o['users']['student']['a@x.example']['email'] = "a\0@x.example";
+$try(fn () => shop_setup_session($o));
+$o = $base; $o['users']['student']['a@x.example']['email'] = "A\xFF@x.example";
+$try(fn () => shop_setup_session($o));
+$f = SessionModel::standard()->facts($base);
+$f['users'][] = ['id' => 90, 'email' => "b@x.example\0", 'username' => 'b', 'auth' => 'manual', 'suspended' => 0, 'deleted' => 0];
+$try(fn () => shop_setup_session($base, $f));
+$f['users'][count($f['users']) - 1]['email'] = "B\xC3@x.example";
+$try(fn () => shop_setup_session($base, $f));
 $o = $base; $o['transactionid'] = str_repeat('T', 101);
 $try(fn () => shop_setup_session($o));
 $o = $base; $o['transactionid'] = "TX\xC0\x80";
@@ -46,6 +56,10 @@ ValueError: shop_setup_session(): $order['users']['student']['bad\xFF@x.example'
 ValueError: shop_setup_session(): $order['users']['stu\x00dent'] contains a NUL byte at byte 3
 ValueError: shop_setup_session(): $order['users']['student']['a@x.example']['city'] is 1048576 bytes long, more than the limit of 4096
 ValueError: shop_setup_session(): $order['users']['student']['a@x.example']['email'] is 2010 bytes long, more than the limit of 1024
+ValueError: shop_setup_session(): $order['users']['student']['a@x.example']['email'] contains a NUL byte at byte 1
+ValueError: shop_setup_session(): $order['users']['student']['a@x.example']['email'] is not valid UTF-8 (byte 1)
+ValueError: shop_setup_session(): $facts['users'][0]['email'] contains a NUL byte at byte 11
+ValueError: shop_setup_session(): $facts['users'][0]['email'] is not valid UTF-8 (byte 1)
 ValueError: shop_setup_session(): $order['transactionid'] is 101 bytes long, more than the limit of 100
 ValueError: shop_setup_session(): $order['transactionid'] is not valid UTF-8 (byte 2)
 ValueError: shop_setup_session(): $order['handlerparams']['coursename'] contains a NUL byte at byte 4

@@ -262,29 +262,40 @@ static ss_email_status ss_matchkey(ss_ctx *c, ss_sv email, ss_sv *key)
 	return ss_matchkey_in(&c->out->arena, &c->nomem, email, key);
 }
 
-int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
+/* The tail of both: the key's hash, and whether it is made. */
+static int ss_mkey_done(ss_mkey *k, int nomem)
 {
-	char buf[SS_EMAIL_PLAIN_MAX];
-	int nomem = 0, upper;
-	if (ss_email_plain_key(email.p, email.len, buf, &upper)) {
-		/* The usual address, as ss_matchkey_in() would give it: the input
-		 * itself, or its lowered copy (one pass, no layer in between). */
-		k->key.p = upper ? ss_arena_dup(&in->keys, buf, email.len) : email.p;
-		k->key.len = email.len;
-		k->st = (unsigned char)SS_EMAIL_OK;
-		if (!k->key.p) {
-			/* Out of memory: what ss_matchkey_in() gives then. */
-			nomem = 1;
-			k->key.p = "";
-			k->key.len = 0;
-			k->st = (unsigned char)SS_EMAIL_E_SYNTAX;
-		}
-	} else {
-		k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
-	}
 	k->hash = k->st == SS_EMAIL_OK ? ss_hash_bytes(k->key.p, k->key.len) : 0;
 	k->ready = !nomem;
 	return nomem ? -1 : 0;
+}
+
+int ss_session_mkey_plain(ss_session_in *in, ss_sv email, ss_mkey *k)
+{
+	char buf[SS_EMAIL_PLAIN_MAX];
+	int upper, nomem = 0;
+	if (!ss_email_plain_key(email.p, email.len, buf, &upper)) return 0;
+	/* The usual address, as ss_matchkey_in() would give it: the input itself,
+	 * or its lowered copy (one pass, no layer in between). */
+	k->key.p = upper ? ss_arena_dup(&in->keys, buf, email.len) : email.p;
+	k->key.len = email.len;
+	k->st = (unsigned char)SS_EMAIL_OK;
+	if (!k->key.p) {
+		/* Out of memory: what ss_matchkey_in() gives then. */
+		nomem = 1;
+		k->key.p = "";
+		k->key.len = 0;
+		k->st = (unsigned char)SS_EMAIL_E_SYNTAX;
+	}
+	return ss_mkey_done(k, nomem) ? -1 : 1;
+}
+
+int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k)
+{
+	int nomem = 0, r = ss_session_mkey_plain(in, email, k);
+	if (r) return r < 0 ? -1 : 0;
+	k->st = (unsigned char)ss_matchkey_in(&in->keys, &nomem, email, &k->key);
+	return ss_mkey_done(k, nomem);
 }
 
 void ss_session_names(ss_session_participant *p)

@@ -256,6 +256,12 @@ typedef enum ss_session_status {
 /* Makes the match key of email into *k (a view of email, or a copy in
  * in->keys). 0, -1 on OOM. */
 int ss_session_mkey(ss_session_in *in, ss_sv email, ss_mkey *k);
+/* The same for the usual address only, the one the one-pass check takes
+ * (ss_email_plain_key()): 1 when it took email and made *k, 0 when it did not
+ * (*k untouched: ss_session_mkey() decides), -1 on OOM. An address it takes
+ * holds only ASCII letters, digits, '.', '-', '_', '+' and one '@': no NUL
+ * byte, valid UTF-8, at most SS_EMAIL_PLAIN_MAX bytes. */
+int ss_session_mkey_plain(ss_session_in *in, ss_sv email, ss_mkey *k);
 /* Notes whether p's first and last names are blank (white space only), for the
  * planner's missing_field check, while the caller has just read them. */
 void ss_session_names(ss_session_participant *p);

@@ -50,7 +50,27 @@ static int mkey_agrees(ss_session_in *in, const char *email, size_t len)
 	ss_email_status st = ss_email_normalize_ex(email, len, out, &n, &same, 1);
 	e.p = email;
 	e.len = len;
+	ss_mkey kp;
+	int taken;
+	size_t i;
 	if (ss_session_mkey(in, e, &k) != 0 || !k.ready || k.st != (unsigned char)st) return 0;
+	/* The usual-address half takes exactly what the one-pass check takes, makes
+	 * the same key, and never takes a NUL byte nor a byte of 0x80 and up (the
+	 * binding then skips those checks). */
+	memset(&kp, 0, sizeof kp);
+	taken = ss_session_mkey_plain(in, e, &kp);
+	if (taken != (ss_email_path(email, len) != SS_EMAIL_PATH_GENERAL)) return 0;
+	if (taken) {
+		if (!kp.ready || kp.st != k.st || kp.key.len != k.key.len || memcmp(kp.key.p, k.key.p, k.key.len) != 0
+				|| kp.hash != k.hash) {
+			return 0;
+		}
+		for (i = 0; i < len; i++) {
+			if (email[i] == '\0' || (unsigned char)email[i] >= 0x80) return 0;
+		}
+	} else if (kp.ready || kp.key.p) {
+		return 0;   /* *k untouched */
+	}
 	if (st != SS_EMAIL_OK) return k.key.len == 0;
 	ss_email_trim(email, len, &b, &t);
 	inside = k.key.p >= email && k.key.p < email + len;
@@ -182,7 +202,7 @@ int main(void)
 			"jean.dupont@exemple.fr", "Jean.Dupont@Exemple.FR", " jean.dupont@exemple.fr ", " Jean@X.fr\t",
 			"a@b.fr", "ab@cd.e", "x@y", "@x.fr", "a..b@x.fr", "a@x..fr", "a@-x.fr", "<a@x.fr>", "",
 			"\"quoted local\"@x.fr", "user+tag@sub.example.co.uk", "UPPER+Tag@EXAMPLE.COM",
-			"a@b\xC3\xA9.fr", "a\xC2\xA0@x.fr", "\xC2\xA0" "a@x.fr",
+			"a@b\xC3\xA9.fr", "a\xC2\xA0@x.fr", "\xC2\xA0" "a@x.fr", "\xC3\xA9t\xC3\xA9@x.fr", "a\xFF@x.fr",
 		};
 		char big[300];
 		size_t i, ok = 0, bad = 0, paths[3] = {0, 0, 0};
@@ -190,6 +210,8 @@ int main(void)
 			bad += !mkey_agrees(&in, addrs[i], strlen(addrs[i]));
 			paths[ss_email_path(addrs[i], strlen(addrs[i]))]++;
 		}
+		bad += !mkey_agrees(&in, "ab\0c@x.fr", 10);
+		bad += !mkey_agrees(&in, "abc@x.fr\0", 9);
 		SS_CHECK(bad == 0);
 		/* Around the one-pass paths' limits (64 bytes for 16 at a time, 254 for
 		 * the byte loop): 20 bytes of local part, a domain of 9-letter labels. */
