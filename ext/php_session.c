@@ -1652,17 +1652,20 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
  */
 
 /* The SHOP_SETUP_OP_* bits of a participant: the operations the rows format lists for it. */
+/* The need bits ENROL to PRODUCT are the flags ENROL to CREATE_PRODUCT, one place lower. */
+#define SS_NEED_OPS (SS_NEED_ENROL | SS_NEED_ROLE | SS_NEED_MEMBER | SS_NEED_RA_OP | SS_NEED_RA_MIRROR | SS_NEED_PRODUCT)
+typedef char ss_need_flags_check[
+	SS_NEED_ENROL << 1 == SHOP_SETUP_F_ENROL && SS_NEED_ROLE << 1 == SHOP_SETUP_F_ASSIGN_ROLE
+	&& SS_NEED_MEMBER << 1 == SHOP_SETUP_F_ADD_MEMBER && SS_NEED_RA_OP << 1 == SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE
+	&& SS_NEED_RA_MIRROR << 1 == SHOP_SETUP_F_ASSIGN_MIRROR_ROLE && SS_NEED_PRODUCT << 1 == SHOP_SETUP_F_CREATE_PRODUCT
+	&& SS_NEED_OPS == 63 ? 1 : -1];
+
 static unsigned ss_need_flags(const ss_session_out *o, const ss_part_out *po)
 {
-	unsigned need = po->need, f = 0;
+	unsigned need = po->need, f;
 	if (o->blocked) return 0;
+	f = (need & SS_NEED_OPS) << 1;
 	if ((need & SS_PROCEED) && po->action == SS_ACT_CREATE) f |= SHOP_SETUP_F_CREATE_USER;
-	if (need & SS_NEED_ENROL) f |= SHOP_SETUP_F_ENROL;
-	if (need & SS_NEED_ROLE) f |= SHOP_SETUP_F_ASSIGN_ROLE;
-	if (need & SS_NEED_MEMBER) f |= SHOP_SETUP_F_ADD_MEMBER;
-	if (need & SS_NEED_RA_OP) f |= SHOP_SETUP_F_ASSIGN_OPERATOR_ROLE;
-	if (need & SS_NEED_RA_MIRROR) f |= SHOP_SETUP_F_ASSIGN_MIRROR_ROLE;
-	if (need & SS_NEED_PRODUCT) f |= SHOP_SETUP_F_CREATE_PRODUCT;
 	return f;
 }
 
