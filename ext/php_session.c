@@ -911,7 +911,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			zval *uf[6];
 			n = zend_hash_num_elements(uht);
 			/* Zeroed in one go: a memset() per row compiled to a rep stos. */
-			b->in.users = ss_arr_zero(n, sizeof(ss_fact_user));
+			b->in.users = ss_arr(n, sizeof(ss_fact_user));
 			b->user_names = ss_arr(n, sizeof(zend_string *));
 			SS_PUSH(&path, "users");
 			ZEND_HASH_FOREACH_KEY_VAL(uht, idx, key, ez) {
@@ -940,6 +940,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					ss_throw_nomem();
 					return -1;
 				}
+				u->suspended = u->deleted = 0;
 				if (uf[4] && ss_read_bool(&path, "suspended", uf[4], &u->suspended) != 0) return -1;
 				if (uf[5] && ss_read_bool(&path, "deleted", uf[5], &u->deleted) != 0) return -1;
 				SS_POP(&path);
@@ -1174,6 +1175,10 @@ static HashTable *ss_new_map(uint32_t n)
 static zend_string *ss_ref(ss_bind *b, int64_t ref)
 {
 	if (ref == SS_REF_OPERATOR) return K(operator);
+	if (!b->refs) {
+		/* Made on the first need: the columns format names no participant in its rows. */
+		b->refs = ss_arr_zero(b->in.nparts, sizeof(zend_string *));
+	}
 	if (!b->refs[ref]) {
 		char buf[32];
 		int n = snprintf(buf, sizeof buf, "p%lld", (long long)ref + 1);
@@ -1870,7 +1875,6 @@ static void ss_session_run(HashTable *order, HashTable *facts, HashTable *option
 			}
 		}
 	}
-	b.refs = ss_arr_zero(b.in.nparts, sizeof(zend_string *));
 	b.in.ops_as_flags = columns;
 	st = ss_session_plan(&b.in, &out);
 	if (st != SS_SESSION_OK) {
