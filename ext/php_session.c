@@ -910,7 +910,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 			ss_field_guess guess = {{0}};
 			zval *uf[6];
 			n = zend_hash_num_elements(uht);
-			/* Zeroed in one go: a memset() per row compiled to a rep stos. */
+			/* Not zeroed: a row's fields are all written as it is read. */
 			b->in.users = ss_arr(n, sizeof(ss_fact_user));
 			b->user_names = ss_arr(n, sizeof(zend_string *));
 			SS_PUSH(&path, "users");
@@ -1656,7 +1656,6 @@ static void ss_build_plan(ss_bind *b, const ss_session_out *o, zval *rv)
  * keeps as rows only those of the group and the operator.
  */
 
-/* The SHOP_SETUP_OP_* bits of a participant: the operations the rows format lists for it. */
 /* The need bits ENROL to PRODUCT are the flags ENROL to CREATE_PRODUCT, one place lower. */
 #define SS_NEED_OPS (SS_NEED_ENROL | SS_NEED_ROLE | SS_NEED_MEMBER | SS_NEED_RA_OP | SS_NEED_RA_MIRROR | SS_NEED_PRODUCT)
 typedef char ss_need_flags_check[
@@ -1665,6 +1664,7 @@ typedef char ss_need_flags_check[
 	&& SS_NEED_RA_MIRROR << 1 == SHOP_SETUP_F_ASSIGN_MIRROR_ROLE && SS_NEED_PRODUCT << 1 == SHOP_SETUP_F_CREATE_PRODUCT
 	&& SS_NEED_OPS == 63 ? 1 : -1];
 
+/* The SHOP_SETUP_OP_* bits of a participant: the operations the rows format lists for it. */
 static unsigned ss_need_flags(const ss_session_out *o, const ss_part_out *po)
 {
 	unsigned need = po->need, f;

@@ -44,15 +44,13 @@ static int mkey_agrees(ss_session_in *in, const char *email, size_t len)
 	char out[SS_EMAIL_FILTER_MAX];
 	size_t n = 0, b, t;
 	int same;
-	ss_mkey k;
+	ss_mkey k, kp;
 	ss_sv e;
-	int inside;
+	int inside, taken;
+	size_t i;
 	ss_email_status st = ss_email_normalize_ex(email, len, out, &n, &same, 1);
 	e.p = email;
 	e.len = len;
-	ss_mkey kp;
-	int taken;
-	size_t i;
 	if (ss_session_mkey(in, e, &k) != 0 || !k.ready || k.st != (unsigned char)st) return 0;
 	/* The usual-address half takes exactly what the one-pass check takes, makes
 	 * the same key, and never takes a NUL byte nor a byte of 0x80 and up (the
