@@ -58,6 +58,12 @@ $try(fn () => shop_setup_session($order, $f));
 $f = $facts; $f['enrolments'][] = ['courseid' => 10, 'userid' => 7, 'timeend' => 'soon'];
 $try(fn () => shop_setup_session($order, $f));
 $try(fn () => shop_setup_session($order, $facts, ['partial' => []]));
+// An account's auth, suspended and deleted may be left out: it is then an active, manual one.
+$o = session_order(['student' => ['opt@x.example' => ['Opt', 'Ional']]]);
+$f = SessionModel::standard()->facts($o);
+$f['users'][] = ['id' => 77, 'email' => 'Opt@X.example', 'username' => 'opt'];
+$p = shop_setup_session($o, $f);
+echo $p['participants'][0]['action'], ' #', $p['participants'][0]['userid'], ', errors: ', count($p['errors']), "\n";
 ?>
 --EXPECT--
 bool(true)
@@ -82,3 +88,4 @@ TypeError: shop_setup_session(): $facts['enrolments'][0]['courseid'] must be of 
 TypeError: shop_setup_session(): $facts['enrolments'][0]['userid'] must be of type int, nothing given
 ValueError: shop_setup_session(): $facts['enrolments'][0]['timeend'] must be an integer, "soon" given
 TypeError: shop_setup_session(): $options['partial'] must be of type bool, array given
+reuse #77, errors: 0
