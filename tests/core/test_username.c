@@ -153,6 +153,42 @@ static int nonascii_cps(void)
 	return bad;
 }
 
+/*
+ * A site name with one capital, at every place of every length from 1 to 40
+ * (the batch looks for capitals eight bytes at a time, with overlapping reads
+ * for the last bytes): it is taken in lower case, so the base spelt so gets
+ * the suffix 1. Each name sits in a buffer of its own exact size (ASan: no
+ * read past it).
+ */
+static int capitals_everywhere(void)
+{
+	static const char caps[] = "AMZ";
+	size_t len, at, k;
+	int bad = 0;
+	for (len = 1; len <= 40; len++) {
+		for (at = 0; at < len; at++) {
+			for (k = 0; k < 3; k++) {
+				ss_username_batch batch;
+				char *site = malloc(len), buf[64];
+				size_t got = 0;
+				if (!site) return 1;
+				memset(site, 'q', len);
+				site[at] = caps[k];
+				memset(buf, 'q', len);
+				buf[at] = (char)(caps[k] | 0x20);
+				if (ss_username_batch_init(&batch, 1, 1) != 0 || ss_username_batch_site(&batch, site, len) != 0
+					|| ss_username_batch_base(&batch, buf, len, &got) != 0 || ss_username_batch_run(&batch) != 0
+					|| got != len + 1 || buf[len] != '1') {
+					bad++;
+				}
+				ss_username_batch_free(&batch);
+				free(site);
+			}
+		}
+	}
+	return bad;
+}
+
 int main(void)
 {
 	ss_username_pool pool;
@@ -229,6 +265,7 @@ int main(void)
 	/* Half the site's names have stems no base has. */
 	SS_CHECK(batch_matches_pool(200, 300, 1));
 	SS_CHECK(batch_matches_pool(20000, 30000, 1));
+	SS_CHECK(capitals_everywhere() == 0);
 	{
 		/* More names than announced: refused, not written past the end. */
 		ss_username_batch batch;
