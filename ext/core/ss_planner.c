@@ -565,8 +565,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!head) goto nomem;
 	}
 
-	/* Roles a participant may hold: student, _supervisor, and requiredroles. */
-	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
+	/* Roles a participant may hold: student, _supervisor, and requiredroles.
+	 * The keys table is sized for twice the participants, so that it ends at
+	 * most about a third full: each participant's key is mostly new, and
+	 * finding a free slot by linear probing takes (1 + 1/(1 - load)^2) / 2
+	 * slots on average, whose loop exit is mispredicted once per extra slot.
+	 * Sized for n (up to 0.7 full), the participants' loop took 510 kcycles
+	 * at 10,000 participants and the accounts' lookups 155; now 420 and 125
+	 * (the table's 32 bytes a slot: 512 KiB more to zero, 30 kcycles). */
+	if (ss_smap_init(&reqroles, 8) != 0 || ss_smap_init(&keys, 2 * n) != 0 || ss_smap_init(&rolesneeded, 8) != 0) {
 		goto nomem;
 	}
 	{
