@@ -12,6 +12,21 @@
 uint64_t ss_hash_bytes(const void *p, size_t len);
 uint64_t ss_hash_u64(uint64_t x);
 
+/* Eight and four bytes at p, in the machine's byte order (one load each). */
+static inline uint64_t ss_ld64(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static inline uint64_t ss_ld32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
 /*
  * 64-bit hash of a byte string for tables whose hashes never leave the
  * process: the username pool, whose results do not depend on the hash, and
@@ -51,20 +66,6 @@ static inline uint64_t ss_mum(uint64_t a, uint64_t b)
 	uint64_t lo, hi;
 	ss_mul128(a, b, &lo, &hi);
 	return lo ^ hi;
-}
-
-static inline uint64_t ss_ld64(const unsigned char *p)
-{
-	uint64_t v;
-	memcpy(&v, p, 8);
-	return v;
-}
-
-static inline uint64_t ss_ld32(const unsigned char *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
 }
 
 static inline uint64_t ss_hash_name(const void *key, size_t len)
