@@ -264,10 +264,17 @@ static zval *ss_deref(zval *zv)
 	return zv;
 }
 
-/* ss_read_str() past its common cases: a string to check byte by byte, or an error. */
+/* ss_read_str() past its common cases: a string that is not plain ASCII
+ * (checked in one pass), or an error (the exact checks say where and why). */
 static zend_never_inline int ss_read_str_slow(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
 {
 	size_t bad;
+	if (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) <= max && ss_utf8_text(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+		out->p = Z_STRVAL_P(zv);
+		out->len = Z_STRLEN_P(zv);
+		if (zs) *zs = Z_STR_P(zv);
+		return 0;
+	}
 	if (Z_TYPE_P(zv) != IS_STRING) {
 		ss_type_error(p, last, "string", zv);
 		return -1;

@@ -100,6 +100,13 @@ void ss_buf_free(ss_buf *b);
  * ill-formed sequence.
  */
 size_t ss_utf8_check(const char *s, size_t len);
+/*
+ * 1 when s[0..len) is well-formed UTF-8 with no NUL byte, 0 otherwise: the
+ * NUL scan and ss_utf8_check() in one pass, for the strings that are not
+ * plain ASCII (names with accents). It says neither where nor why: on 0 the
+ * caller runs those exact checks for its message.
+ */
+int ss_utf8_text(const char *s, size_t len);
 /* The high bit of each byte of w that is >= 0x80 or zero (the classic has-zero
  * test); ones and highs are 0x01 and 0x80 in every byte of w's width. */
 #define SS_ASCII_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))

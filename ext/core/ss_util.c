@@ -144,3 +144,62 @@ size_t ss_utf8_check(const char *str, size_t len)
 	}
 	return len;
 }
+
+/* The high bit of each byte of w that is NUL or >= 0x80 (see ss_common.h). */
+#define SS_TEXT_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
+
+int ss_utf8_text(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			/* As in ss_utf8_check(), with ss_plain_ascii()'s test, which
+			 * also flags NUL. */
+			uint64_t w;
+			uint32_t w1, w2;
+			size_t run = i;
+			while (i + 8 <= len) {
+				memcpy(&w, s + i, 8);
+				if (SS_TEXT_BAD(w, ones, highs)) break;
+				i += 8;
+			}
+			if (len - i < 8) {
+				if (len - run >= 8) {
+					memcpy(&w, s + len - 8, 8);
+					if (!SS_TEXT_BAD(w, ones, highs)) return 1;
+				} else if (len - i >= 4) {
+					memcpy(&w1, s + i, 4);
+					memcpy(&w2, s + len - 4, 4);
+					if (!(SS_TEXT_BAD(w1, UINT32_C(0x01010101), UINT32_C(0x80808080))
+						| SS_TEXT_BAD(w2, UINT32_C(0x01010101), UINT32_C(0x80808080)))) return 1;
+				}
+			}
+			while (i < len && (unsigned char)(s[i] - 1) < 0x7F) {
+				i++;
+			}
+			if (i < len && s[i] == 0) return 0;
+			continue;
+		}
+		/* Continuation bytes are 0x80 and up: never NUL. */
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+			if (i + 2 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80) return 0;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+			if (i + 3 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80
+				|| (s[i + 3] & 0xC0) != 0x80) return 0;
+			i += 4;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}

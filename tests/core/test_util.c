@@ -1,5 +1,5 @@
-/* C unit tests of ss_common.h's text checks: ss_plain_ascii() and ss_utf8_check()
- * against byte-by-byte references. */
+/* C unit tests of ss_common.h's text checks: ss_plain_ascii(), ss_utf8_check()
+ * and ss_utf8_text() against byte-by-byte references. */
 #include "ss_common.h"
 #include "ss_test.h"
 
@@ -89,6 +89,52 @@ int main(void)
 					memcpy(exact, buf + off, len);
 					if (ss_utf8_check(exact, len) != utf8_reference(buf + off, len)) agree = 0;
 					free(exact);
+				}
+			}
+			SS_CHECK(agree);
+		}
+	}
+	/* ss_utf8_text(): 1 exactly when there is no NUL and the reference finds
+	 * no ill-formed sequence. Every length up to three words, every start
+	 * offset, among ASCII letters or after an "\xC3\xB6" (a name with an
+	 * accent, the case it is for): one byte of every value, or a well-formed
+	 * 2-, 3- or 4-byte character, at every place; and a NUL after a valid one. */
+	SS_CHECK(ss_utf8_text("", 0) == 1);
+	SS_CHECK(ss_utf8_text("Dup\xc3\xb6nt", 7) == 1);
+	SS_CHECK(ss_utf8_text("Dup\xc3\xb6nt\0", 8) == 0);
+	SS_CHECK(ss_utf8_text("\xc3\xb6\0abcdefghijklmnop", 19) == 0);
+	SS_CHECK(ss_utf8_text("\xc3", 1) == 0);
+	for (off = 0; off < 8; off++) {
+		for (len = 0; len <= 24; len++) {
+			int agree = 1, lead;
+			char *exact;
+			for (lead = 0; lead < 2; lead++) {
+				for (pos = 0; pos < len; pos++) {
+					for (v = 0; v <= 259; v++) {
+						static const char *const wide[3] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+						size_t w = 0, k;
+						int want, nul = 0;
+						memset(buf, 'a', sizeof buf);
+						if (lead && len >= 2) {
+							buf[off] = 0xC3;
+							buf[off + 1] = 0xB6;
+						}
+						if (v < 256) {
+							buf[off + pos] = (unsigned char)v;
+						} else if (v < 259) {
+							w = strlen(wide[v - 256]);
+							memcpy(buf + off + pos, wide[v - 256], w);
+						} else {
+							buf[off + pos] = 0;   /* a NUL after whatever came before */
+						}
+						for (k = 0; k < len; k++) nul |= buf[off + k] == 0;
+						want = !nul && utf8_reference(buf + off, len) == len;
+						exact = malloc(len ? len : 1);
+						if (!exact) return 1;
+						memcpy(exact, buf + off, len);
+						if (ss_utf8_text(exact, len) != want) agree = 0;
+						free(exact);
+					}
 				}
 			}
 			SS_CHECK(agree);
