@@ -376,7 +376,7 @@ static zend_always_inline int ss_read_int(const ss_path *p, const char *last, zv
 	return ss_read_int_slow(p, last, zv, out);
 }
 
-static int ss_read_bool(const ss_path *p, const char *last, zval *zv, int *out)
+static zend_never_inline int ss_read_bool_slow(const ss_path *p, const char *last, zval *zv, int *out)
 {
 	int64_t v;
 	if (Z_TYPE_P(zv) == IS_TRUE || Z_TYPE_P(zv) == IS_FALSE) {
@@ -398,6 +398,17 @@ static int ss_read_bool(const ss_path *p, const char *last, zval *zv, int *out)
 	}
 	ss_type_error(p, last, "bool", zv);
 	return -1;
+}
+
+/* A flag: bool, null, or an integer (0 or not, as Moodle stores them), or a
+ * string holding one. Inline for an int: every account row has two. */
+static zend_always_inline int ss_read_bool(const ss_path *p, const char *last, zval *zv, int *out)
+{
+	if (EXPECTED(Z_TYPE_P(zv) == IS_LONG)) {
+		*out = Z_LVAL_P(zv) != 0;
+		return 0;
+	}
+	return ss_read_bool_slow(p, last, zv, out);
 }
 
 static int ss_read_id(const ss_path *p, const char *last, zval *zv, int64_t *out)
