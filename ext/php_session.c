@@ -348,12 +348,25 @@ static zend_always_inline int ss_read_email(ss_session_in *in, const ss_path *p,
 	return ss_read_str(p, last, zv, SS_MAX_EMAIL_LEN, out, zs);
 }
 
-/* ss_read_int() past an int. */
+/* ss_read_int() past an int: a string (Moodle's $DB gives every id, status
+ * and time as one), or an error. */
 static zend_never_inline int ss_read_int_slow(const ss_path *p, const char *last, zval *zv, int64_t *out)
 {
 	if (Z_TYPE_P(zv) == IS_STRING) {
 		zend_long l;
 		double d;
+		const unsigned char *s = (const unsigned char *)Z_STRVAL_P(zv);
+		size_t n = Z_STRLEN_P(zv), i;
+		/* Digits only, at most 18 (no overflow): the value is_numeric_string()
+		 * gives, without its checks for space, sign, exponent and overflow. */
+		if (n - 1 < 18) {
+			uint64_t v = 0;
+			for (i = 0; i < n && s[i] - '0' < 10u; i++) v = v * 10 + (unsigned)(s[i] - '0');
+			if (i == n) {
+				*out = (int64_t)v;
+				return 0;
+			}
+		}
 		if (is_numeric_string(Z_STRVAL_P(zv), Z_STRLEN_P(zv), &l, &d, 0) == IS_LONG) {
 			*out = (int64_t)l;
 			return 0;
