@@ -371,7 +371,14 @@ static zend_never_inline int ss_read_int_slow(const ss_path *p, const char *last
 			*out = (int64_t)l;
 			return 0;
 		}
-		ss_value_error(p, last, "must be an integer, \"%.*s\" given", (int)MIN(Z_STRLEN_P(zv), 40), Z_STRVAL_P(zv));
+		{
+			/* Quoted: a NUL or a cut UTF-8 character must not end or break the message. */
+			smart_str q = {0};
+			ss_quote(&q, Z_STRVAL_P(zv), Z_STRLEN_P(zv), 40);
+			smart_str_0(&q);
+			ss_value_error(p, last, "must be an integer, \"%s\" given", q.s ? ZSTR_VAL(q.s) : "");
+			smart_str_free(&q);
+		}
 		return -1;
 	}
 	ss_type_error(p, last, "int", zv);

@@ -46,7 +46,7 @@ foreach ($forms as $s) {
 "1e2"                  agrees must be an integer, "1e2" given
 ""                     agrees must be an integer, "" given
 "0x10"                 agrees must be an integer, "0x10" given
-"5\u0000"              agrees must be an integer, "5" given
+"5\u0000"              agrees must be an integer, "5\x00" given
 "\u0663"               agrees must be an integer, "٣" given
 "4a"                   agrees must be an integer, "4a" given
 "1000000"              agrees seats 1000000
