@@ -108,7 +108,8 @@ size_t ss_utf8_check(const char *s, size_t len);
  */
 int ss_utf8_text(const char *s, size_t len);
 /* The high bit of each byte of w that is >= 0x80 or zero (the classic has-zero
- * test); ones and highs are 0x01 and 0x80 in every byte of w's width. */
+ * test); ones and highs are 0x01 and 0x80 in every byte of w's width. Also
+ * ss_utf8_text()'s test. */
 #define SS_ASCII_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
 /*
  * 1 when every byte of s[0..len) is in 0x01..0x7F (so NUL-free, well-formed
@@ -146,7 +147,6 @@ static inline int ss_plain_ascii(const char *s, size_t len)
 	}
 	return bad == 0;
 }
-#undef SS_ASCII_BAD
 
 /* Resource limits that every entry point enforces (documented in README). */
 #define SS_MAX_PARAMS_LEN     ((size_t)16 * 1024 * 1024) /* handler parameter string */

@@ -145,9 +145,6 @@ size_t ss_utf8_check(const char *str, size_t len)
 	return len;
 }
 
-/* The high bit of each byte of w that is NUL or >= 0x80 (see ss_common.h). */
-#define SS_TEXT_BAD(w, ones, highs) (((w) | (((w) - (ones)) & ~(w))) & (highs))
-
 int ss_utf8_text(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -157,25 +154,25 @@ int ss_utf8_text(const char *str, size_t len)
 	while (i < len) {
 		unsigned char c = s[i];
 		if (c < 0x80) {
-			/* As in ss_utf8_check(), with ss_plain_ascii()'s test, which
-			 * also flags NUL. */
+			/* As in ss_utf8_check(), with ss_plain_ascii()'s word test
+			 * (SS_ASCII_BAD), which also flags NUL. */
 			uint64_t w;
 			uint32_t w1, w2;
 			size_t run = i;
 			while (i + 8 <= len) {
 				memcpy(&w, s + i, 8);
-				if (SS_TEXT_BAD(w, ones, highs)) break;
+				if (SS_ASCII_BAD(w, ones, highs)) break;
 				i += 8;
 			}
 			if (len - i < 8) {
 				if (len - run >= 8) {
 					memcpy(&w, s + len - 8, 8);
-					if (!SS_TEXT_BAD(w, ones, highs)) return 1;
+					if (!SS_ASCII_BAD(w, ones, highs)) return 1;
 				} else if (len - i >= 4) {
 					memcpy(&w1, s + i, 4);
 					memcpy(&w2, s + len - 4, 4);
-					if (!(SS_TEXT_BAD(w1, UINT32_C(0x01010101), UINT32_C(0x80808080))
-						| SS_TEXT_BAD(w2, UINT32_C(0x01010101), UINT32_C(0x80808080)))) return 1;
+					if (!(SS_ASCII_BAD(w1, UINT32_C(0x01010101), UINT32_C(0x80808080))
+						| SS_ASCII_BAD(w2, UINT32_C(0x01010101), UINT32_C(0x80808080)))) return 1;
 				}
 			}
 			while (i < len && (unsigned char)(s[i] - 1) < 0x7F) {
