@@ -90,9 +90,18 @@ void ss_buf_free(ss_buf *b)
 	b->len = b->cap = 0;
 }
 
-size_t ss_utf8_check(const char *str, size_t len)
+/*
+ * Offset of the first byte that starts an ill-formed sequence, or (nul) is
+ * NUL; len when none. Inline with a constant nul, so that each of the two
+ * functions below gets its own loop.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline size_t ss_utf8_scan(const char *str, size_t len, int nul)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
 	size_t i = 0;
 
 	while (i < len) {
@@ -100,13 +109,15 @@ size_t ss_utf8_check(const char *str, size_t len)
 		if (c < 0x80) {
 			/* ASCII fast path: eight bytes at a time while eight are left; the
 			 * rest in one word ending at len when that word lies within this
-			 * run (or in two of four bytes), else byte by byte. */
+			 * run (or in two of four bytes), else byte by byte. With nul, the
+			 * word test is ss_plain_ascii()'s (SS_ASCII_BAD), which also
+			 * flags NUL. */
 			uint64_t w;
 			uint32_t w1, w2;
 			size_t run = i;
 			while (i + 8 <= len) {
 				memcpy(&w, s + i, 8);
-				if (w & UINT64_C(0x8080808080808080)) {
+				if (nul ? SS_ASCII_BAD(w, ones, highs) : w & highs) {
 					break;
 				}
 				i += 8;
@@ -114,18 +125,22 @@ size_t ss_utf8_check(const char *str, size_t len)
 			if (len - i < 8) {
 				if (len - run >= 8) {
 					memcpy(&w, s + len - 8, 8);
-					if (!(w & UINT64_C(0x8080808080808080))) return len;
+					if (!(nul ? SS_ASCII_BAD(w, ones, highs) : w & highs)) return len;
 				} else if (len - i >= 4) {
 					memcpy(&w1, s + i, 4);
 					memcpy(&w2, s + len - 4, 4);
-					if (!((w1 | w2) & UINT32_C(0x80808080))) return len;
+					if (!(nul ? SS_ASCII_BAD(w1, UINT32_C(0x01010101), UINT32_C(0x80808080))
+							| SS_ASCII_BAD(w2, UINT32_C(0x01010101), UINT32_C(0x80808080))
+						: (w1 | w2) & UINT32_C(0x80808080))) return len;
 				}
 			}
-			while (i < len && s[i] < 0x80) {
+			while (i < len && (nul ? (unsigned char)(s[i] - 1) < 0x7F : s[i] < 0x80)) {
 				i++;
 			}
+			if (nul && i < len && s[i] == 0) return i;
 			continue;
 		}
+		/* Continuation bytes are 0x80 and up: never NUL. */
 		if (c >= 0xC2 && c <= 0xDF) {
 			if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return i;
 			i += 2;
@@ -145,58 +160,12 @@ size_t ss_utf8_check(const char *str, size_t len)
 	return len;
 }
 
+size_t ss_utf8_check(const char *str, size_t len)
+{
+	return ss_utf8_scan(str, len, 0);
+}
+
 int ss_utf8_text(const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		if (c < 0x80) {
-			/* As in ss_utf8_check(), with ss_plain_ascii()'s word test
-			 * (SS_ASCII_BAD), which also flags NUL. */
-			uint64_t w;
-			uint32_t w1, w2;
-			size_t run = i;
-			while (i + 8 <= len) {
-				memcpy(&w, s + i, 8);
-				if (SS_ASCII_BAD(w, ones, highs)) break;
-				i += 8;
-			}
-			if (len - i < 8) {
-				if (len - run >= 8) {
-					memcpy(&w, s + len - 8, 8);
-					if (!SS_ASCII_BAD(w, ones, highs)) return 1;
-				} else if (len - i >= 4) {
-					memcpy(&w1, s + i, 4);
-					memcpy(&w2, s + len - 4, 4);
-					if (!(SS_ASCII_BAD(w1, UINT32_C(0x01010101), UINT32_C(0x80808080))
-						| SS_ASCII_BAD(w2, UINT32_C(0x01010101), UINT32_C(0x80808080)))) return 1;
-				}
-			}
-			while (i < len && (unsigned char)(s[i] - 1) < 0x7F) {
-				i++;
-			}
-			if (i < len && s[i] == 0) return 0;
-			continue;
-		}
-		/* Continuation bytes are 0x80 and up: never NUL. */
-		if (c >= 0xC2 && c <= 0xDF) {
-			if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80) return 0;
-			i += 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-			if (i + 2 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80) return 0;
-			i += 3;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-			if (i + 3 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80
-				|| (s[i + 3] & 0xC0) != 0x80) return 0;
-			i += 4;
-		} else {
-			return 0;
-		}
-	}
-	return 1;
+	return ss_utf8_scan(str, len, 1) == len;
 }
