@@ -9,19 +9,21 @@
  * is the median of its processes' medians. On this project's VM two runs of
  * one build differ by up to ~2%: smaller differences are noise.
  *
- *   php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row]
+ *   php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row] [--moodle-facts]
  *
+ * --moodle-facts: the extension gets the facts as Moodle's $DB returns them
+ * (stdClass rows, integers as strings: bench_moodle_facts()).
  * --in-a-row: no userland call between the timed calls. Each process is
  * pinned to the last CPU when taskset exists (the VM's CPUs differ).
  */
 require __DIR__ . '/session.php';
 
-$opt = ['rounds' => 9, 'calls' => 41, 'participants' => 10000, 'in-a-row' => false, 'child' => false];
+$opt = ['rounds' => 9, 'calls' => 41, 'participants' => 10000, 'in-a-row' => false, 'moodle-facts' => false, 'child' => false];
 $files = [];
 foreach (array_slice($argv, 1) as $a) {
     if (preg_match('/^--(rounds|calls|participants)=(\d+)$/', $a, $m)) {
         $opt[$m[1]] = max(1, (int) $m[2]);
-    } elseif ($a === '--in-a-row' || $a === '--child') {
+    } elseif ($a === '--in-a-row' || $a === '--moodle-facts' || $a === '--child') {
         $opt[substr($a, 2)] = true;
     } else {
         $files[] = $a;
@@ -32,6 +34,11 @@ if ($opt['child']) {
     // One process, one build: the median of its timed calls, in ms.
     $order = bench_order($opt['participants']);
     $facts = bench_facts($opt['participants']);
+    $xfacts = $opt['moodle-facts'] ? bench_moodle_facts($facts) : $facts;
+    if ($xfacts !== $facts && shop_setup_session($order, $xfacts, ['format' => 'columns']) !== shop_setup_session($order, $facts, ['format' => 'columns'])) {
+        fwrite(STDERR, "the facts as Moodle gives them plan otherwise than as arrays\n");
+        exit(1);
+    }
     $cols = ['format' => 'columns'];
     $t = [];
     for ($i = 0; $i < $opt['calls']; $i++) {
@@ -40,7 +47,7 @@ if ($opt['child']) {
             unset($u);
         }
         $s = hrtime(true);
-        $p = shop_setup_session($order, $facts, $cols);
+        $p = shop_setup_session($order, $xfacts, $cols);
         $t[] = hrtime(true) - $s;
         unset($p);
     }
@@ -49,7 +56,7 @@ if ($opt['child']) {
 }
 
 if (count($files) !== 2 || !is_file($files[0]) || !is_file($files[1])) {
-    fwrite(STDERR, "usage: php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row]\n");
+    fwrite(STDERR, "usage: php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row] [--moodle-facts]\n");
     exit(1);
 }
 $pin = '';
@@ -60,7 +67,8 @@ if (PHP_OS_FAMILY === 'Linux' && trim((string) shell_exec('command -v taskset'))
 $run = function (string $so) use ($opt, $pin): float {
     $cmd = $pin . escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(realpath($so))
         . ' -d memory_limit=-1 ' . escapeshellarg(__FILE__) . ' --child --calls=' . $opt['calls']
-        . ' --participants=' . $opt['participants'] . ($opt['in-a-row'] ? ' --in-a-row' : '');
+        . ' --participants=' . $opt['participants'] . ($opt['in-a-row'] ? ' --in-a-row' : '')
+        . ($opt['moodle-facts'] ? ' --moodle-facts' : '');
     $out = shell_exec($cmd);
     if (!is_string($out) || !is_numeric(trim($out))) {
         fwrite(STDERR, "a process failed: $cmd\n");
@@ -75,7 +83,7 @@ for ($r = 0; $r < $opt['rounds']; $r++) {
 }
 printf("%s participants, %d processes each in turns, each the median of %d columns calls%s\n",
     number_format($opt['participants']), $opt['rounds'], $opt['calls'],
-    $opt['in-a-row'] ? ' in a row' : ', each after a userland call');
+    ($opt['in-a-row'] ? ' in a row' : ', each after a userland call') . ($opt['moodle-facts'] ? ', facts as Moodle gives them' : ''));
 printf("A %s: %s ms\n", $files[0], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $a)));
 printf("B %s: %s ms\n", $files[1], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $b)));
 printf("medians: A %.3f ms, B %.3f ms, B/A %.3f\n", median($a), median($b), median($b) / median($a));

@@ -47,6 +47,29 @@ function bench_facts(int $n): array
 }
 
 /*
+ * The same facts as Moodle's $DB returns them: each row a stdClass, each
+ * integer a string (ids, statuses, times; an enrolment's role ids too, as
+ * the handler collects them from role_assignments rows). For the
+ * extension only: the userland planner reads arrays.
+ */
+function bench_moodle_facts(array $facts): array
+{
+    $row = function (array $r): object {
+        foreach ($r as $k => $v) {
+            if (is_int($v)) $r[$k] = (string) $v;
+            elseif (is_array($v)) $r[$k] = array_map('strval', $v);
+        }
+        return (object) $r;
+    };
+    foreach (['users', 'enrolments', 'roleassignments'] as $k) $facts[$k] = array_map($row, $facts[$k]);
+    $facts['course'] = $row($facts['course']);
+    $facts['supportcourse'] = $row($facts['supportcourse']);
+    $facts['roles'] = array_map('strval', $facts['roles']);
+    $facts['privileged'] = array_map('strval', $facts['privileged']);
+    return $facts;
+}
+
+/*
  * The same planning, written the way a PHP developer would (arrays as hash
  * maps). $columns: the same decisions written out as the extension's columns
  * format (participants' operations as flag bits, lists per field), so that
