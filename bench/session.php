@@ -47,10 +47,11 @@ function bench_facts(int $n): array
 }
 
 /*
- * The same facts as Moodle's $DB returns them: each row a stdClass, each
- * integer a string (ids, statuses, times; an enrolment's role ids too, as
- * the handler collects them from role_assignments rows). For the
- * extension only: the userland planner reads arrays.
+ * The same facts as Moodle's $DB returns its records: each row a stdClass,
+ * each integer a string (ids, statuses, times, an enrolment's role ids).
+ * What a caller passing $DB's records as they come sends (the contract
+ * accepts it; the bundled handler's facts_collector casts to ints first).
+ * For the extension only: the userland planner reads arrays.
  */
 function bench_moodle_facts(array $facts): array
 {
