@@ -265,16 +265,11 @@ static zval *ss_deref(zval *zv)
 }
 
 /* ss_read_str() past its common cases: a string that is not plain ASCII
- * (checked in one pass), or an error (the exact checks say where and why). */
+ * (checked in one pass), or an error, whose message the exact checks give:
+ * the type, the length, a NUL, then UTF-8, in that order. */
 static zend_never_inline int ss_read_str_slow(const ss_path *p, const char *last, zval *zv, size_t max, ss_sv *out, zend_string **zs)
 {
-	size_t bad;
-	if (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) <= max && ss_utf8_text(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
-		out->p = Z_STRVAL_P(zv);
-		out->len = Z_STRLEN_P(zv);
-		if (zs) *zs = Z_STR_P(zv);
-		return 0;
-	}
+	const char *nul;
 	if (Z_TYPE_P(zv) != IS_STRING) {
 		ss_type_error(p, last, "string", zv);
 		return -1;
@@ -283,19 +278,19 @@ static zend_never_inline int ss_read_str_slow(const ss_path *p, const char *last
 		ss_value_error(p, last, "is %zu bytes long, more than the limit of %zu", Z_STRLEN_P(zv), max);
 		return -1;
 	}
-	if (memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv))) {
-		ss_value_error(p, last, "contains a NUL byte at byte %zu",
-			(size_t)((const char *)memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)) - Z_STRVAL_P(zv)));
-		return -1;
+	if (ss_utf8_text(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) {
+		out->p = Z_STRVAL_P(zv);
+		out->len = Z_STRLEN_P(zv);
+		if (zs) *zs = Z_STR_P(zv);
+		return 0;
 	}
-	if ((bad = ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv))) != Z_STRLEN_P(zv)) {
-		ss_value_error(p, last, "is not valid UTF-8 (byte %zu)", bad);
-		return -1;
+	/* ss_utf8_text() found a NUL or ill-formed UTF-8: say which, and where. */
+	if ((nul = memchr(Z_STRVAL_P(zv), '\0', Z_STRLEN_P(zv)))) {
+		ss_value_error(p, last, "contains a NUL byte at byte %zu", (size_t)(nul - Z_STRVAL_P(zv)));
+	} else {
+		ss_value_error(p, last, "is not valid UTF-8 (byte %zu)", ss_utf8_check(Z_STRVAL_P(zv), Z_STRLEN_P(zv)));
 	}
-	out->p = Z_STRVAL_P(zv);
-	out->len = Z_STRLEN_P(zv);
-	if (zs) *zs = Z_STR_P(zv);
-	return 0;
+	return -1;
 }
 
 /*
