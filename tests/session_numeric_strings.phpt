@@ -1,5 +1,5 @@
 --TEST--
-shop_setup_session(): an integer given as a string reads as PHP reads it (digits only, or with space, sign or overflow)
+shop_setup_session(): an integer given as a string reads as PHP reads it (digits only, or with space, sign or overflow); so do flags
 --EXTENSIONS--
 shop_setup
 --FILE--
@@ -27,6 +27,16 @@ foreach ($forms as $s) {
         : ($php >= 0 && $php <= 1000000 ? $got === $php : is_string($got) && str_contains($got, "between 0 and 1000000, $php given"));
     printf("%-22s %s %s\n", json_encode($s), $agree ? 'agrees' : 'DIFFERS', is_int($got) ? "seats $got" : substr($got, strlen("shop_setup_session(): \$order['quantity'] ")));
 }
+// An account's suspended and deleted as $DB gives them ("0", "1"), or empty,
+// bool, null: a suspended account is an error, a deleted one is not matched.
+$o = session_order(['student' => ['opt@x.example' => ['Opt', 'Ional']]]);
+foreach ([['0', '0'], ['1', '0'], ['', '0'], ['0', '1'], ['00', '01'], [true, false], [null, null]] as [$susp, $del]) {
+    $f = SessionModel::standard()->facts($o);
+    $f['users'][] = (object) ['id' => '77', 'email' => 'Opt@X.example', 'username' => 'opt', 'suspended' => $susp, 'deleted' => $del];
+    $p = shop_setup_session($o, $f);
+    printf("suspended %-5s deleted %-5s %s %s\n", json_encode($susp), json_encode($del), $p['participants'][0]['action'],
+        implode(',', array_column($p['errors'], 'code')) ?: '-');
+}
 ?>
 --EXPECT--
 "3"                    agrees seats 3
@@ -51,3 +61,10 @@ foreach ($forms as $s) {
 "4a"                   agrees must be an integer, "4a" given
 "1000000"              agrees seats 1000000
 "1000001"              agrees must be between 0 and 1000000, 1000001 given
+suspended "0"   deleted "0"   reuse -
+suspended "1"   deleted "0"   none account_suspended
+suspended ""    deleted "0"   reuse -
+suspended "0"   deleted "1"   create -
+suspended "00"  deleted "01"  create -
+suspended true  deleted false none account_suspended
+suspended null  deleted null  reuse -
