@@ -391,6 +391,7 @@ static zend_always_inline int ss_read_int(const ss_path *p, const char *last, zv
 	return ss_read_int_slow(p, last, zv, out);
 }
 
+/* ss_read_bool() past an int (which it reads inline). */
 static zend_never_inline int ss_read_bool_slow(const ss_path *p, const char *last, zval *zv, int *out)
 {
 	int64_t v;
@@ -402,12 +403,12 @@ static zend_never_inline int ss_read_bool_slow(const ss_path *p, const char *las
 		*out = 0;
 		return 0;
 	}
-	if (Z_TYPE_P(zv) == IS_LONG || Z_TYPE_P(zv) == IS_STRING) {
-		if (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) == 0) {
+	if (Z_TYPE_P(zv) == IS_STRING) {
+		if (Z_STRLEN_P(zv) == 0) {
 			*out = 0;
 			return 0;
 		}
-		if (ss_read_int(p, last, zv, &v) != 0) return -1;
+		if (ss_read_int_slow(p, last, zv, &v) != 0) return -1;
 		*out = v != 0;
 		return 0;
 	}
