@@ -9,21 +9,27 @@
  * is the median of its processes' medians. On this project's VM two runs of
  * one build differ by up to ~2%: smaller differences are noise.
  *
- *   php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row] [--moodle-facts]
+ *   php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000]
+ *       [--in-a-row | --moodle-facts | --handler-sequence]
  *
  * --moodle-facts: the extension gets the facts as Moodle's $DB returns them
  * (stdClass rows, integers as strings: bench_moodle_facts()).
+ * --handler-sequence: instead of a userland call, what the bundled handler
+ * does before its phase 2: phase 1, then the facts collected afresh from
+ * the database's records (bench_handler_facts()); the timed call plans from
+ * those facts, phase 1's result still held, as in session_runner.
  * --in-a-row: no userland call between the timed calls. Each process is
  * pinned to the last CPU when taskset exists (the VM's CPUs differ).
  */
 require __DIR__ . '/session.php';
 
-$opt = ['rounds' => 9, 'calls' => 41, 'participants' => 10000, 'in-a-row' => false, 'moodle-facts' => false, 'child' => false];
+$opt = ['rounds' => 9, 'calls' => 41, 'participants' => 10000, 'in-a-row' => false, 'moodle-facts' => false,
+    'handler-sequence' => false, 'child' => false];
 $files = [];
 foreach (array_slice($argv, 1) as $a) {
     if (preg_match('/^--(rounds|calls|participants)=(\d+)$/', $a, $m)) {
         $opt[$m[1]] = max(1, (int) $m[2]);
-    } elseif ($a === '--in-a-row' || $a === '--moodle-facts' || $a === '--child') {
+    } elseif (in_array($a, ['--in-a-row', '--moodle-facts', '--handler-sequence', '--child'], true)) {
         $opt[substr($a, 2)] = true;
     } else {
         $files[] = $a;
@@ -34,29 +40,34 @@ if ($opt['child']) {
     // One process, one build: the median of its timed calls, in ms.
     $order = bench_order($opt['participants']);
     $facts = bench_facts($opt['participants']);
-    $xfacts = $opt['moodle-facts'] ? bench_moodle_facts($facts) : $facts;
-    if ($xfacts !== $facts && shop_setup_session($order, $xfacts, ['format' => 'columns']) !== shop_setup_session($order, $facts, ['format' => 'columns'])) {
-        fwrite(STDERR, "the facts as Moodle gives them plan otherwise than as arrays\n");
+    $cols = ['format' => 'columns'];
+    $xfacts = $opt['moodle-facts'] ? bench_moodle_facts($facts) : ($opt['handler-sequence'] ? bench_handler_facts($facts) : $facts);
+    if ($xfacts !== $facts && shop_setup_session($order, $xfacts, $cols) !== shop_setup_session($order, $facts, $cols)) {
+        fwrite(STDERR, "the facts as Moodle gives them or as the handler collects them plan otherwise than as arrays\n");
         exit(1);
     }
-    $cols = ['format' => 'columns'];
     $t = [];
     for ($i = 0; $i < $opt['calls']; $i++) {
-        if (!$opt['in-a-row']) {
+        if ($opt['handler-sequence']) {
+            unset($xfacts);
+            $lookup = shop_setup_session($order);
+            $xfacts = bench_handler_facts($facts);
+        } elseif (!$opt['in-a-row']) {
             $u = userland_plan($order, $facts, true);
             unset($u);
         }
         $s = hrtime(true);
         $p = shop_setup_session($order, $xfacts, $cols);
         $t[] = hrtime(true) - $s;
-        unset($p);
+        unset($p, $lookup);
     }
     printf("%.4f\n", median($t) / 1e6);
     exit(0);
 }
 
-if (count($files) !== 2 || !is_file($files[0]) || !is_file($files[1])) {
-    fwrite(STDERR, "usage: php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row] [--moodle-facts]\n");
+if (count($files) !== 2 || !is_file($files[0]) || !is_file($files[1])
+        || (int) $opt['in-a-row'] + (int) $opt['moodle-facts'] + (int) $opt['handler-sequence'] > 1) {
+    fwrite(STDERR, "usage: php bench/builds.php A.so B.so [--rounds=9] [--calls=41] [--participants=10000] [--in-a-row | --moodle-facts | --handler-sequence]\n");
     exit(1);
 }
 $pin = '';
@@ -68,7 +79,7 @@ $run = function (string $so) use ($opt, $pin): float {
     $cmd = $pin . escapeshellarg(PHP_BINARY) . ' -n -d extension=' . escapeshellarg(realpath($so))
         . ' -d memory_limit=-1 ' . escapeshellarg(__FILE__) . ' --child --calls=' . $opt['calls']
         . ' --participants=' . $opt['participants'] . ($opt['in-a-row'] ? ' --in-a-row' : '')
-        . ($opt['moodle-facts'] ? ' --moodle-facts' : '');
+        . ($opt['moodle-facts'] ? ' --moodle-facts' : '') . ($opt['handler-sequence'] ? ' --handler-sequence' : '');
     $out = shell_exec($cmd);
     if (!is_string($out) || !is_numeric(trim($out))) {
         fwrite(STDERR, "a process failed: $cmd\n");
@@ -83,7 +94,8 @@ for ($r = 0; $r < $opt['rounds']; $r++) {
 }
 printf("%s participants, %d processes each in turns, each the median of %d columns calls%s\n",
     number_format($opt['participants']), $opt['rounds'], $opt['calls'],
-    ($opt['in-a-row'] ? ' in a row' : ', each after a userland call') . ($opt['moodle-facts'] ? ', facts as Moodle gives them' : ''));
+    $opt['in-a-row'] ? ' in a row' : ($opt['handler-sequence'] ? ", each after the handler's phase 1 and facts collection"
+        : ', each after a userland call' . ($opt['moodle-facts'] ? ', facts as Moodle gives them' : '')));
 printf("A %s: %s ms\n", $files[0], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $a)));
 printf("B %s: %s ms\n", $files[1], implode(' ', array_map(fn ($x) => sprintf('%.3f', $x), $b)));
 printf("medians: A %.3f ms, B %.3f ms, B/A %.3f\n", median($a), median($b), median($b) / median($a));

@@ -71,6 +71,61 @@ function bench_moodle_facts(array $facts): array
 }
 
 /*
+ * The same facts made afresh the way the bundled handler makes them between
+ * its two calls (moodle/std_setuponecoursesession/classes/facts_collector.php):
+ * each query's records as a database driver returns them (stdClass, every
+ * value a new string), read into arrays as its rows() does, then cast into
+ * the contract's shape (the enrolments' role ids from a query of their own,
+ * the taken usernames de-duplicated and sorted). What this leaves in PHP's
+ * heap (the records freed, the facts kept) is what phase 2 meets in the
+ * handler's own sequence rather than after the userland planner. Same values
+ * as $facts, in its order.
+ */
+function bench_handler_facts(array $facts): array
+{
+    $query = function (array $rows, array $fields): array {
+        $out = [];
+        foreach ($rows as $r) {
+            $o = new stdClass();
+            foreach ($fields as $f) $o->$f = sprintf('%s', $r[$f]);
+            $out[] = (array) $o;
+        }
+        return $out;
+    };
+    $users = [];
+    foreach ($query($facts['users'], ['id', 'email', 'username', 'auth', 'suspended', 'deleted']) as $r) {
+        $users[] = ['id' => (int) $r['id'], 'email' => (string) $r['email'], 'username' => (string) $r['username'],
+            'auth' => (string) $r['auth'], 'suspended' => (int) $r['suspended'], 'deleted' => (int) $r['deleted']];
+    }
+    $taken = [];
+    foreach ($query(array_map(fn ($u) => ['username' => $u], $facts['usernames']), ['username']) as $r) {
+        $taken[(string) $r['username']] = true;
+    }
+    $names = array_keys($taken);
+    sort($names, SORT_STRING);
+    $roles = [];
+    $ra = [];
+    foreach ($facts['enrolments'] as $e) {
+        foreach ($e['roles'] as $id) $ra[] = ['userid' => $e['userid'], 'roleid' => $id, 'courseid' => $e['courseid']];
+    }
+    foreach ($query($ra, ['userid', 'roleid', 'courseid']) as $r) {
+        $roles[(int) $r['courseid'] . ':' . (int) $r['userid']][] = (int) $r['roleid'];
+    }
+    $enrolments = [];
+    foreach ($query($facts['enrolments'], ['courseid', 'userid', 'status', 'timestart', 'timeend']) as $r) {
+        $enrolments[] = ['courseid' => (int) $r['courseid'], 'userid' => (int) $r['userid'], 'status' => (int) $r['status'],
+            'timestart' => (int) $r['timestart'], 'timeend' => (int) $r['timeend'],
+            'roles' => $roles[(int) $r['courseid'] . ':' . (int) $r['userid']] ?? []];
+    }
+    $assignments = [];
+    foreach ($query($facts['roleassignments'], ['roleid', 'userid', 'contextuserid']) as $r) {
+        $assignments[] = ['roleid' => (int) $r['roleid'], 'userid' => (int) $r['userid'], 'contextuserid' => (int) $r['contextuserid']];
+    }
+    return ['users' => $users, 'usernames' => array_map('strval', $names), 'enrolments' => $enrolments,
+        'roleassignments' => $assignments] + $facts;
+}
+
+/*
  * The same planning, written the way a PHP developer would (arrays as hash
  * maps). $columns: the same decisions written out as the extension's columns
  * format (participants' operations as flag bits, lists per field), so that
