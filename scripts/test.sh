@@ -7,6 +7,7 @@
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m), then the core's C unit
 #              tests under memcheck (scripts/core-valgrind.sh)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
+#   pgo        the profile-guided build (scripts/pgo.sh: trained, rebuilt) and its PHPT suite
 #   fuzz       every libFuzzer harness, SHOP_SETUP_FUZZ_SECONDS each (default 30; fuzz/run.sh)
 #   session    the structure-aware harness fuzz/session_fuzz.php, plain then under ASan,
 #              SHOP_SETUP_SESSION_SECONDS of random iterations each (default 30) after its heavy cases
@@ -30,7 +31,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt valgrind asan fuzz session pecl php81 php83 php84"
+	stages="core phpt valgrind asan pgo fuzz session pecl php81 php83 php84"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -116,6 +117,12 @@ if has asan; then
 	stage_start asan
 	script_stage '^phpt asan:' sh scripts/asan.sh
 	stage_end asan
+fi
+
+if has pgo; then
+	stage_start pgo
+	script_stage '^phpt pgo:' sh scripts/pgo.sh
+	stage_end pgo
 fi
 
 if has fuzz; then
