@@ -3,7 +3,9 @@
 # runs bench/floor.php with it beside modules/shop_setup.so (sh scripts/build.sh first).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-test -f "$root/modules/shop_setup.so" || { echo "build the extension first: sh scripts/build.sh" >&2; exit 1; }
+# SHOP_SETUP_SO: another build of the module (e.g. scripts/pgo.sh's).
+so=${SHOP_SETUP_SO:-$root/modules/shop_setup.so}
+test -f "$so" || { echo "build the extension first: sh scripts/build.sh" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$root/bench/floor/config.m4" "$root/bench/floor/floor.c" "$tmp/"
@@ -11,5 +13,5 @@ cp "$root/bench/floor/config.m4" "$root/bench/floor/floor.c" "$tmp/"
 	|| { echo "the floor extension did not build (needs php-dev)" >&2; exit 1; }
 pin=
 command -v taskset >/dev/null 2>&1 && pin="taskset -c $(($(nproc) - 1))"
-$pin php -n -d extension="$root/modules/shop_setup.so" -d extension="$tmp/modules/shop_setup_floor.so" \
+$pin php -n -d extension="$so" -d extension="$tmp/modules/shop_setup_floor.so" \
 	-d memory_limit=-1 "$root/bench/floor.php" "$@"
