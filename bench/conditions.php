@@ -10,6 +10,16 @@
  *   extension after userland, extension after the extension,
  * and the ratio is given three ways: as bench/session.php pairs them, each
  * side after itself (the extension's best case), and both after userland.
+ * Then both sides in the bundled handler's sequence: before each timed
+ * planning, phase 1 and the facts collected afresh from database-shaped
+ * records (bench_handler_facts()). Two ways: in turns, each timed sequence
+ * after an untimed one of its own side and the other side's just before
+ * (the facts are then new in a heap the other side has just used, as a
+ * request's are in whatever Moodle's code left); and each side alone, a
+ * block of its own sequences as a worker running only that side would see
+ * them (the extension's block, then the userland planner's, both after all
+ * the calls above: in a fresh process the first block would meet a heap
+ * the second does not).
  *
  *   php -n -d extension=modules/shop_setup.so -d memory_limit=-1 bench/conditions.php [rounds]
  */
@@ -34,6 +44,21 @@ function after(callable $before, callable $timed): float
     return $t / 1e6;
 }
 
+// One planning by $plan timed in the handler's sequence: phase 1, the facts
+// collected afresh, then $plan on those facts (phase 1's result still held).
+function in_handler_sequence(array $order, array $facts, callable $plan): float
+{
+    $lookup = shop_setup_session($order);
+    $collected = bench_handler_facts($facts);
+    $t = hrtime(true);
+    $r = $plan($collected);
+    $t = hrtime(true) - $t;
+    unset($r, $collected, $lookup);
+    return $t / 1e6;
+}
+
+$hext = fn (array $f) => shop_setup_session($order, $f, $cols);
+$huser = fn (array $f) => userland_plan($order, $f, true);
 $t = ['ue' => [], 'uu' => [], 'eu' => [], 'ee' => []];
 after($ext, $user);
 for ($r = 0; $r < $rounds; $r++) {
@@ -48,3 +73,22 @@ printf("  userland after the extension %7.2f   after userland %7.2f\n", $m['ue']
 printf("  extension after userland     %7.3f   after the extension %7.3f\n", $m['eu'], $m['ee']);
 printf("ratio: as bench/session.php pairs them %.1fx; each after itself %.1fx; both after userland %.1fx\n",
     $m['ue'] / $m['eu'], $m['uu'] / $m['ee'], $m['uu'] / $m['eu']);
+
+$he = $hu = [];
+for ($r = 0; $r < $rounds; $r++) {
+    in_handler_sequence($order, $facts, $hext);
+    $he[] = in_handler_sequence($order, $facts, $hext);
+    in_handler_sequence($order, $facts, $huser);
+    $hu[] = in_handler_sequence($order, $facts, $huser);
+}
+// Each side alone: a block of its sequences (three untimed first), the
+// extension's then the userland planner's, both after all of the above.
+$alone = ['e' => [], 'u' => []];
+foreach (['e' => $hext, 'u' => $huser] as $side => $plan) {
+    for ($r = 0; $r < 3; $r++) in_handler_sequence($order, $facts, $plan);
+    for ($r = 0; $r < $rounds; $r++) $alone[$side][] = in_handler_sequence($order, $facts, $plan);
+}
+printf("in the handler's sequence: each side alone: extension %.3f ms, userland %.2f ms, ratio %.1fx\n",
+    median($alone['e']), median($alone['u']), median($alone['u']) / median($alone['e']));
+printf("                           in turns:        extension %.3f ms, userland %.2f ms, ratio %.1fx\n",
+    median($he), median($hu), median($hu) / median($he));
