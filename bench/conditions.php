@@ -44,19 +44,6 @@ function after(callable $before, callable $timed): float
     return $t / 1e6;
 }
 
-// One planning by $plan timed in the handler's sequence: phase 1, the facts
-// collected afresh, then $plan on those facts (phase 1's result still held).
-function in_handler_sequence(array $order, array $facts, callable $plan): float
-{
-    $lookup = shop_setup_session($order);
-    $collected = bench_handler_facts($facts);
-    $t = hrtime(true);
-    $r = $plan($collected);
-    $t = hrtime(true) - $t;
-    unset($r, $collected, $lookup);
-    return $t / 1e6;
-}
-
 $hext = fn (array $f) => shop_setup_session($order, $f, $cols);
 $huser = fn (array $f) => userland_plan($order, $f, true);
 $t = ['ue' => [], 'uu' => [], 'eu' => [], 'ee' => []];

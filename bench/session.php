@@ -127,6 +127,23 @@ function bench_handler_facts(array $facts): array
 }
 
 /*
+ * One planning by $plan timed, in ms, in the handler's sequence: phase 1, the
+ * facts collected afresh (bench_handler_facts()), then $plan on those facts,
+ * phase 1's result still held as session_runner holds it. Used by
+ * bench/builds.php --handler-sequence and bench/conditions.php.
+ */
+function in_handler_sequence(array $order, array $facts, callable $plan): float
+{
+    $lookup = shop_setup_session($order);
+    $collected = bench_handler_facts($facts);
+    $t = hrtime(true);
+    $r = $plan($collected);
+    $t = hrtime(true) - $t;
+    unset($r, $collected, $lookup);
+    return $t / 1e6;
+}
+
+/*
  * The same planning, written the way a PHP developer would (arrays as hash
  * maps). $columns: the same decisions written out as the extension's columns
  * format (participants' operations as flag bits, lists per field), so that
