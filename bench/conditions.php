@@ -55,7 +55,7 @@ for ($r = 0; $r < $rounds; $r++) {
     $t['ee'][] = after($ext, $ext);
 }
 $m = array_map('median', $t);
-printf("10,000 participants, columns, medians of %d rounds (ms):\n", $rounds);
+printf("10,000 participants, columns, medians of %d rounds (ms), %s:\n", $rounds, bench_php_mode());
 printf("  userland after the extension %7.2f   after userland %7.2f\n", $m['ue'], $m['uu']);
 printf("  extension after userland     %7.3f   after the extension %7.3f\n", $m['eu'], $m['ee']);
 printf("ratio: as bench/session.php pairs them %.1fx; each after itself %.1fx; both after userland %.1fx\n",
