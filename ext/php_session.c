@@ -247,9 +247,10 @@ static zval *ss_get(HashTable *ht, const char *key, size_t len)
 
 #define SS_GET(ht, lit) ss_get((ht), (lit), sizeof(lit) - 1)
 
-/* The same with an interned key (K(name)): its hash is known, and the keys of
- * arrays written in PHP code are the same interned strings, so a lookup is
- * mostly a pointer comparison. */
+/* The same with an interned key (K(name)): its hash is known, and without
+ * OPcache the keys of arrays written in PHP code are the same interned
+ * strings, so a lookup is mostly a pointer comparison (with OPcache, a
+ * comparison of the hash and the bytes: see ss_fields()). */
 static zval *ss_getk(HashTable *ht, zend_string *key)
 {
 	return ss_found(zend_hash_find(ht, key));
