@@ -4,6 +4,7 @@
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only),
 #              and the module's exports: get_module() alone (scripts/exports-check.sh)
 #   phpt       the PHPT suite
+#   opcache    the PHPT suite with OPcache on, as production runs PHP, then with its JIT
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m), then the core's C unit
 #              tests under memcheck (scripts/core-valgrind.sh)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
@@ -31,7 +32,7 @@ if [ -n "${SHOP_SETUP_STAGES:-}" ]; then
 elif [ "$quick" = 1 ]; then
 	stages="core phpt session"
 else
-	stages="core phpt valgrind asan pgo fuzz session pecl php81 php83 php84"
+	stages="core phpt opcache valgrind asan pgo fuzz session pecl php81 php83 php84"
 fi
 sh scripts/deps.sh || { echo "deps failed"; echo "0 passed, 1 failed"; exit 1; }
 sh scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -98,6 +99,24 @@ if has phpt; then
 	stage_start phpt
 	phpt plain
 	stage_end phpt
+fi
+if has opcache; then
+	stage_start opcache
+	# OPcache interns a script's literals in its shared memory (not the strings
+	# the module interned at start-up) and makes literal arrays immutable: what
+	# a binding can get wrong only there. Debian's php8.2-cli depends on it.
+	oc="-d zend_extension=opcache -d opcache.enable_cli=1"
+	# shellcheck disable=SC2086
+	if php -n $oc -r 'exit(opcache_get_status(false)["opcache_enabled"] ?? false ? 0 : 1);' 2>/dev/null; then
+		# shellcheck disable=SC2086
+		phpt opcache $oc
+		# shellcheck disable=SC2086
+		phpt opcache-jit $oc -d opcache.jit=tracing -d opcache.jit_buffer_size=64M
+	else
+		echo "phpt opcache: 0 passed, 1 failed (OPcache does not load: php8.2-opcache missing?)"
+		add 0 1
+	fi
+	stage_end opcache
 fi
 if has valgrind; then
 	stage_start valgrind
