@@ -129,8 +129,10 @@ function bench_handler_facts(array $facts): array
 /*
  * How this process runs PHP code, which decides the userland side's speed:
  * production sites run OPcache (here the userland planner is then 3-5%
- * faster), some its JIT (12-13%). The extension is the same machine code
- * either way. bench/builds.php --opcache runs its processes with OPcache on.
+ * faster), some its JIT (12-13%). The extension runs the same machine code
+ * either way; what OPcache changes for it are the strings PHP code hands it
+ * (see ss_fields() in ext/php_session.c). bench/builds.php --opcache runs its
+ * processes with OPcache on.
  */
 function bench_php_mode(): string
 {
