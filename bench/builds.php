@@ -20,9 +20,9 @@
  * those facts, phase 1's result still held, as in session_runner.
  * --in-a-row: no userland call between the timed calls. Each process is
  * pinned to the last CPU when taskset exists (the VM's CPUs differ).
- * --opcache: the processes run with OPcache on (JIT off), as PHP runs on
- * production sites: the script's literal keys are then OPcache's interned
- * strings, not the ones the extension made at start-up.
+ * --opcache: the processes run with OPcache on (JIT off), as web requests
+ * run PHP: the script's literal keys are then OPcache's interned strings,
+ * not the ones the extension made at start-up.
  */
 require __DIR__ . '/session.php';
 

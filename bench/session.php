@@ -128,11 +128,12 @@ function bench_handler_facts(array $facts): array
 
 /*
  * How this process runs PHP code, which decides the userland side's speed:
- * production sites run OPcache (here the userland planner is then 3-5%
- * faster), some its JIT (12-13%). The extension runs the same machine code
- * either way; what OPcache changes for it are the strings PHP code hands it
- * (see ss_fields() in ext/php_session.c). bench/builds.php --opcache runs its
- * processes with OPcache on.
+ * web requests run with OPcache (Debian's default; the CLI without), where
+ * the userland planner is 3-5% faster, and with its JIT 12-13%. The
+ * extension runs the same machine code either way; what OPcache changes for
+ * it are the strings PHP code hands it (see ss_fields() in
+ * ext/php_session.c). bench/builds.php --opcache runs its processes with
+ * OPcache on.
  */
 function bench_php_mode(): string
 {

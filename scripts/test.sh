@@ -4,7 +4,7 @@
 #              binding compiled as ZTS (scripts/zts-check.sh: syntax and types only),
 #              and the module's exports: get_module() alone (scripts/exports-check.sh)
 #   phpt       the PHPT suite
-#   opcache    the PHPT suite with OPcache on, as production runs PHP, then with its JIT
+#   opcache    the PHPT suite with OPcache on, as web requests run PHP, then with its JIT
 #   valgrind   the PHPT suite under valgrind (run-tests.php -m), then the core's C unit
 #              tests under memcheck (scripts/core-valgrind.sh)
 #   asan       the PHPT suite on a second build with ASan+UBSan (scripts/asan.sh)
