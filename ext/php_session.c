@@ -608,7 +608,7 @@ static void ss_fields(HashTable *ht, zend_string *const *names, int count, zval 
 			 * comparison. Every row's keys stay alive during the call, so
 			 * the same pointer is the same bytes. */
 			if (UNEXPECTED(key != g->key[j])) {
-				if (!(k < count && (key == names[k] || zend_string_equal_content(key, names[k])))) {
+				if (!(k < count && zend_string_equals(key, names[k]))) {
 					for (k = 0; k < count && !zend_string_equals(key, names[k]); k++);
 					g->at[j] = (unsigned char)k;
 				}
