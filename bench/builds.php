@@ -41,7 +41,7 @@ foreach (array_slice($argv, 1) as $a) {
 
 if ($opt['child']) {
     // One process, one build: the median of its timed calls, in ms.
-    if ($opt['opcache'] && !(function_exists('opcache_get_status') && (opcache_get_status(false)['opcache_enabled'] ?? false))) {
+    if ($opt['opcache'] && bench_php_mode() === 'OPcache off') {
         fwrite(STDERR, "--opcache: OPcache is not on in this process (is opcache.so installed?)\n");
         exit(1);
     }
