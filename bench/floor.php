@@ -9,7 +9,7 @@
  * input and output cannot take less than the floor, so userland / floor bounds
  * its ratio, and userland / 20 - floor is what a 20x planner may spend on the
  * decisions themselves.
- *   sh bench/floor/run.sh [participants] [rounds]
+ *   sh bench/floor/run.sh [--opcache] [participants] [rounds]
  */
 require __DIR__ . '/session.php';
 
@@ -42,7 +42,8 @@ for ($r = 0; $r < $rounds; $r++) {
     $t = hrtime(true); $p = userland_plan($order, $facts, true); $u[] = hrtime(true) - $t; unset($p);
 }
 [$ms, $mf, $mu] = [median($s) / 1e6, median($f) / 1e6, median($u) / 1e6];
-printf("%s participants, medians of %d rounds (each call follows a userland one):\n", number_format($n), $rounds);
+printf("%s participants, medians of %d rounds (each call follows a userland one), PHP %s (%s):\n", number_format($n), $rounds,
+    PHP_VERSION, bench_php_mode());
 printf("  userland planner        %7.2f ms\n", $mu);
 printf("  shop_setup_session()    %7.2f ms   ratio %5.1fx\n", $ms, $mu / $ms);
 printf("  floor (read + results)  %7.2f ms   ratio %5.1fx (the most any planner can reach)\n", $mf, $mu / $mf);
