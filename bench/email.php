@@ -16,6 +16,7 @@ if (!function_exists('shop_setup_emails_normalize')) {
     fwrite(STDERR, "load the extension: php -d extension=modules/shop_setup.so bench/email.php\n");
     exit(1);
 }
+require_once __DIR__ . '/php_mode.php';
 $count = (int) ($argv[1] ?? 100000);
 $runs = (int) ($argv[2] ?? 7);
 
@@ -96,7 +97,8 @@ $med = function (array $a): float {
     return $a[intdiv(count($a), 2)];
 };
 [$u, $x, $uc, $xc] = [$med($tu), $med($tx), $med($cu), $med($cx)];
-printf("email normalise: %d addresses (%d valid), medians of %d interleaved runs\n", $count, $valid, $runs);
+printf("email normalise: %d addresses (%d valid), medians of %d interleaved runs, PHP %s (%s)\n", $count, $valid, $runs,
+    PHP_VERSION, bench_php_mode());
 printf("  userland (trim + filter_var + strpbrk + strtolower): %8.2f ms wall (%4.0f ns/address), %8.2f ms CPU\n", $u, $u * 1e6 / $count, $uc);
 printf("  shop_setup_emails_normalize():                       %8.2f ms wall (%4.0f ns/address), %8.2f ms CPU\n", $x, $x * 1e6 / $count, $xc);
 printf("  ratio: %.1fx faster (wall), %.1fx (CPU)\n", $u / $x, $xc > 0 ? $uc / $xc : 0);

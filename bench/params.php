@@ -17,6 +17,7 @@ if (!function_exists('shop_setup_parse_params')) {
     exit(1);
 }
 
+require_once __DIR__ . '/php_mode.php';
 $rounds = (int)($argv[1] ?? 15);
 
 $strings = [
@@ -125,11 +126,11 @@ function median(array $v): float
 }
 
 $calls = $batch * count($strings);
-printf("%d strings of %d to %d bytes (%d to %d keys), %d rounds of %d calls each, PHP %s\n",
+printf("%d strings of %d to %d bytes (%d to %d keys), %d rounds of %d calls each, PHP %s (%s)\n",
     count($strings), min(array_map('strlen', $strings)), max(array_map('strlen', $strings)),
     min(array_map(fn($s) => count(shop_setup_parse_params($s)), $strings)),
     max(array_map(fn($s) => count(shop_setup_parse_params($s)), $strings)),
-    $rounds, $calls, PHP_VERSION);
+    $rounds, $calls, PHP_VERSION, bench_php_mode());
 $ext = median($times['shop_setup_parse_params']);
 foreach ($times as $name => $t) {
     $m = median($t);

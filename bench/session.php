@@ -19,6 +19,8 @@
  * username; tutors are one in eight.
  */
 
+require_once __DIR__ . '/php_mode.php';
+
 function bench_order(int $n): array
 {
     $users = [];
@@ -124,23 +126,6 @@ function bench_handler_facts(array $facts): array
     }
     return ['users' => $users, 'usernames' => array_map('strval', $names), 'enrolments' => $enrolments,
         'roleassignments' => $assignments] + $facts;
-}
-
-/*
- * How this process runs PHP code, which decides the userland side's speed:
- * web requests run with OPcache (Debian's default; the CLI without), where
- * the userland planner is 3-5% faster, and with its JIT 12-13%. The
- * extension runs the same machine code either way; what OPcache changes for
- * it are the strings PHP code hands it (see ss_fields() in
- * ext/php_session.c). bench/builds.php --opcache runs its processes with
- * OPcache on.
- */
-function bench_php_mode(): string
-{
-    $st = function_exists('opcache_get_status') ? opcache_get_status(false) : false;
-    if (!is_array($st) || empty($st['opcache_enabled'])) return 'OPcache off';
-    $jit = $st['jit'] ?? [];
-    return !empty($jit['on']) ? 'OPcache on, JIT ' . ini_get('opcache.jit') : 'OPcache on, JIT off';
 }
 
 /*
