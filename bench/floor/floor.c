@@ -11,72 +11,21 @@
  * strings give the sizes of the strings to make (new strings of the same
  * bytes for usernames and references; the order's addresses shared, as the
  * extension shares them), and which usernames are shared (an account's own
- * string). Reads use the same methods as the extension's binding: the
- * fields of small tables by one walk over their buckets, each key compared
- * first with the key the row before had at that place.
+ * string). Rows are read by the binding's own ss_fields() (ext/ss_fields.h):
+ * one walk over a small table's buckets, each key compared first with the
+ * key the row before had at that place.
  * Not part of shop_setup: built only by bench/floor/run.sh.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 #include "php.h"
+#include "ss_fields.h"   /* the binding's own row reader (run.sh copies it here) */
 
 static zend_string *fk[16];
 enum { F_EMAIL, F_FIRST, F_LAST, F_CITY, F_INST, F_PHONE, F_ID, F_USERNAME, F_AUTH, F_SUSP, F_DEL,
 	F_COURSEID, F_USERID, F_STATUS, F_TSTART, F_TEND };
 static zend_string *fk2[4];   /* roles, roleid, contextuserid, users */
-
-static zval *fl_found(zval *zv)
-{
-	if (zv) {
-		if (Z_TYPE_P(zv) == IS_INDIRECT) zv = Z_INDIRECT_P(zv);
-		ZVAL_DEREF(zv);
-		if (Z_TYPE_P(zv) == IS_UNDEF) return NULL;
-	}
-	return zv;
-}
-
-/*
- * The keys a list's rows had at each place, as the binding's ss_fields()
- * remembers them: under OPcache a script's literal keys are OPcache's
- * interned strings, not the ones made at start-up, so a comparison with the
- * names by pointer alone would miss every time.
- */
-typedef struct fl_guess {
-	zend_string *key[12];
-	unsigned char at[12];
-} fl_guess;
-
-/* The fields names[0..count) of a table: one walk over a small table's buckets. */
-static void fl_fields(HashTable *ht, zend_string *const *names, int count, zval **f, fl_guess *g)
-{
-	zend_string *key;
-	Bucket *p, *end;
-	uint32_t j = 0;
-	int k;
-	if (zend_hash_num_elements(ht) > 12) {
-		for (k = 0; k < count; k++) f[k] = fl_found(zend_hash_find(ht, names[k]));
-		return;
-	}
-	for (k = 0; k < count; k++) f[k] = NULL;
-	if (HT_IS_PACKED(ht)) return;
-	for (p = ht->arData, end = p + ht->nNumUsed; p != end; p++) {
-		if (Z_TYPE(p->val) == IS_UNDEF) continue;
-		key = p->key;
-		if (key) {
-			k = g->at[j];
-			if (key != g->key[j]) {
-				if (!(k < count && zend_string_equals(key, names[k]))) {
-					for (k = 0; k < count && !zend_string_equals(key, names[k]); k++);
-					g->at[j] = (unsigned char)k;
-				}
-				g->key[j] = key;
-			}
-			if (k < count) f[k] = fl_found(&p->val);
-		}
-		j++;
-	}
-}
 
 /* What a reader must at least look at in a value: its type, and a string's length. */
 static zend_long fl_touch(zval *z)
@@ -89,7 +38,7 @@ static zend_long fl_touch(zval *z)
 
 static HashTable *fl_list(zval *z)
 {
-	z = fl_found(z);
+	z = ss_found(z);
 	return z && Z_TYPE_P(z) == IS_ARRAY ? Z_ARRVAL_P(z) : NULL;
 }
 
@@ -108,7 +57,7 @@ PHP_FUNCTION(shop_setup_floor)
 	zend_long sink = 0;
 	uint32_t n, i;
 	zend_string **emails;
-	fl_guess pg = {{0}, {0}}, ug = {{0}, {0}}, eg = {{0}, {0}}, ag = {{0}, {0}};
+	ss_field_guess pg = {{0}, {0}}, ug = {{0}, {0}}, eg = {{0}, {0}}, ag = {{0}, {0}};
 
 	ZEND_PARSE_PARAMETERS_START(3, 3)
 		Z_PARAM_ARRAY_HT(order)
@@ -132,9 +81,9 @@ PHP_FUNCTION(shop_setup_floor)
 		if (!role) continue;
 		ZEND_HASH_FOREACH_VAL(role, pz) {
 			int k;
-			pz = fl_found(pz);
+			pz = ss_found(pz);
 			if (!pz || Z_TYPE_P(pz) != IS_ARRAY) continue;
-			fl_fields(Z_ARRVAL_P(pz), fk, 6, f, &pg);
+			ss_fields(Z_ARRVAL_P(pz), fk, 6, f, &pg);
 			for (k = 0; k < 6; k++) sink += fl_touch(f[k]);
 			if (i < n) emails[i++] = f[0] && Z_TYPE_P(f[0]) == IS_STRING ? Z_STR_P(f[0]) : ZSTR_EMPTY_ALLOC();
 		} ZEND_HASH_FOREACH_END();
@@ -148,7 +97,7 @@ PHP_FUNCTION(shop_setup_floor)
 			HashTable *r = fl_list(rz);
 			int k;
 			if (!r) continue;
-			fl_fields(r, names, 6, f, &ug);
+			ss_fields(r, names, 6, f, &ug);
 			for (k = 0; k < 6; k++) sink += fl_touch(f[k]);
 		} ZEND_HASH_FOREACH_END();
 	}
@@ -158,7 +107,7 @@ PHP_FUNCTION(shop_setup_floor)
 			HashTable *r = fl_list(rz), *roles;
 			int k;
 			if (!r) continue;
-			fl_fields(r, names, 6, f, &eg);
+			ss_fields(r, names, 6, f, &eg);
 			for (k = 0; k < 5; k++) sink += fl_touch(f[k]);
 			if ((roles = fl_list(f[5]))) {
 				ZEND_HASH_FOREACH_VAL(roles, x) { sink += fl_touch(x); } ZEND_HASH_FOREACH_END();
@@ -171,7 +120,7 @@ PHP_FUNCTION(shop_setup_floor)
 			HashTable *r = fl_list(rz);
 			int k;
 			if (!r) continue;
-			fl_fields(r, names, 3, f, &ag);
+			ss_fields(r, names, 3, f, &ag);
 			for (k = 0; k < 3; k++) sink += fl_touch(f[k]);
 		} ZEND_HASH_FOREACH_END();
 	}

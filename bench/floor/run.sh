@@ -10,7 +10,7 @@ so=${SHOP_SETUP_SO:-$root/modules/shop_setup.so}
 test -f "$so" || { echo "build the extension first: sh scripts/build.sh" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cp "$root/bench/floor/config.m4" "$root/bench/floor/floor.c" "$tmp/"
+cp "$root/bench/floor/config.m4" "$root/bench/floor/floor.c" "$root/ext/ss_fields.h" "$tmp/"
 (cd "$tmp" && phpize >/dev/null 2>&1 && ./configure --enable-shop-setup-floor >/dev/null 2>&1 && make -s >/dev/null 2>&1) \
 	|| { echo "the floor extension did not build (needs php-dev)" >&2; exit 1; }
 php_mode=
