@@ -96,8 +96,11 @@ class facts_collector {
         $facts['users'] = $this->users($lookups['emails'] ?? []);
         $facts['usernames'] = $this->usernames($lookups['usernames'] ?? []);
 
-        $course = $this->course($lookups['course'] ?? null);
-        $support = $this->course($lookups['supportcourse'] ?? null);
+        // The session's course is named by its short name, which may be all digits ("2025"); the
+        // support course by id only when phase 1 made it an int (customersupport given as a number).
+        $course = $this->course($lookups['course'] ?? null, false);
+        $sc = $lookups['supportcourse'] ?? null;
+        $support = $this->course($sc, is_int($sc));
         $courseids = [];
         if ($course) {
             $facts['course'] = ['id' => (int) $course['id'], 'startdate' => (int) $course['startdate']];
@@ -194,16 +197,17 @@ class facts_collector {
     }
 
     /**
-     * A course by shortname, or by id when given an int or a numeric string.
+     * A course by short name, or by id.
      *
      * @param string|int|null $key
+     * @param bool $byid $key is a course id
      * @return array|null
      */
-    protected function course($key): ?array {
+    protected function course($key, bool $byid): ?array {
         if ($key === null || $key === '') {
             return null;
         }
-        if (is_int($key) || preg_match('/^[0-9]+$/', (string) $key)) {
+        if ($byid) {
             $sql = "SELECT c.id, c.shortname, c.startdate FROM {course} c WHERE c.id = :id";
             $params = ['id' => (int) $key];
         } else {
