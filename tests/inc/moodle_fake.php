@@ -13,6 +13,7 @@ define('CONTEXT_SYSTEM', 10);
 define('CONTEXT_USER', 30);
 define('CONTEXT_COURSE', 50);
 define('ENROL_INSTANCE_ENABLED', 0);
+define('ENROL_INSTANCE_DISABLED', 1);
 define('ENROL_USER_ACTIVE', 0);
 define('ENROL_USER_SUSPENDED', 1);
 define('FORMAT_HTML', 1);
@@ -24,6 +25,7 @@ $CFG = (object) [
     'mnet_localhost_id' => 1,
     'siteadmins' => '2',
     'country' => 'FR',
+    'enrol_plugins_enabled' => 'manual,guest,self,cohort',
 ];
 $FAKE_LOG = [];
 $FAKE_TRACE = [];
@@ -172,6 +174,12 @@ function role_assign($roleid, $userid, $contextid, $component = '', $itemid = 0,
     }
     return $DB->raw_insert('role_assignments', ['roleid' => (int) $roleid, 'userid' => (int) $userid,
         'contextid' => (int) $contextid]);
+}
+
+/** lib/enrollib.php: whether the site has this enrolment plugin enabled ($CFG->enrol_plugins_enabled). */
+function enrol_is_enabled($enrol) {
+    global $CFG;
+    return in_array($enrol, explode(',', (string) $CFG->enrol_plugins_enabled), true);
 }
 
 function enrol_get_plugin($name) {
@@ -454,7 +462,7 @@ class fake_db {
             foreach ($t['user_enrolments'] ?? [] as $ue) {
                 $e = $t['enrol'][$ue['enrolid']];
                 if (isset($courses[(int) $e['courseid']]) && isset($users[(int) $ue['userid']])) {
-                    $out[] = $ue + ['courseid' => $e['courseid'], 'enrol' => $e['enrol']];
+                    $out[] = $ue + ['courseid' => $e['courseid'], 'enrol' => $e['enrol'], 'instancestatus' => $e['status']];
                 }
             }
         } else if (strpos($sql, ':courselevel') !== false) {

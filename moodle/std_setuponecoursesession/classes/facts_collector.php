@@ -125,7 +125,7 @@ class facts_collector {
         }
         $people = array_values(array_unique($people));
 
-        $facts['enrolments'] = $this->enrolments($courseids, $people);
+        $facts['enrolments'] = $this->enrolments($courseids, $people, (int) ($order['now'] ?? time()));
 
         if ($course && isset($lookups['groupidnumber']) && $lookups['groupidnumber'] !== '') {
             $facts['group'] = $this->group((int) $course['id'], (string) $lookups['groupidnumber']);
@@ -267,14 +267,18 @@ class facts_collector {
     /**
      * Enrolments of these people in these courses, with their roles in the course context.
      *
-     * One entry per (course, user); when a user has several enrolments in a course, the manual one
-     * (which this handler writes) wins, then an active one.
+     * An enrolment counts as active as Moodle counts it (enrol_get_my_courses(), is_enrolled() with
+     * $onlyactive): the user's enrolment active, its instance enabled, its plugin enabled on the
+     * site. Otherwise its status is given as suspended (1). One entry per (course, user): when a
+     * user has several enrolments in a course, an active one that has not ended wins, then the
+     * manual one (which this handler writes).
      *
      * @param int[] $courseids
      * @param int[] $userids
+     * @param int $now the order's time
      * @return array
      */
-    protected function enrolments(array $courseids, array $userids): array {
+    protected function enrolments(array $courseids, array $userids, int $now): array {
         if (!$courseids || !$userids) {
             return [];
         }
@@ -283,14 +287,18 @@ class facts_collector {
         foreach ($this->chunks($userids) as $chunk) {
             [$cin, $cparams] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'ec');
             [$uin, $uparams] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'eu');
-            $sql = "SELECT ue.id, ue.userid, ue.status, ue.timestart, ue.timeend, e.courseid, e.enrol
+            $sql = "SELECT ue.id, ue.userid, ue.status, ue.timestart, ue.timeend, e.courseid, e.enrol,
+                           e.status AS instancestatus
                       FROM {user_enrolments} ue
                       JOIN {enrol} e ON e.id = ue.enrolid
                      WHERE e.courseid $cin AND ue.userid $uin";
             foreach ($this->rows($sql, $cparams + $uparams) as $r) {
+                if ((int) $r['instancestatus'] !== ENROL_INSTANCE_ENABLED || !enrol_is_enabled((string) $r['enrol'])) {
+                    $r['status'] = ENROL_USER_SUSPENDED;
+                }
                 $key = (int) $r['courseid'] . ':' . (int) $r['userid'];
                 $cur = $byuser[$key] ?? null;
-                if ($cur === null || $this->better_enrolment($r, $cur)) {
+                if ($cur === null || $this->better_enrolment($r, $cur, $now)) {
                     $byuser[$key] = $r;
                 }
             }
@@ -322,19 +330,32 @@ class facts_collector {
     }
 
     /**
-     * Whether enrolment $a should represent the (course, user) pair rather than $b.
+     * Whether enrolment $a should represent the (course, user) pair rather than $b: an active one
+     * that has not ended first (the planner then sees that the person has access), then the manual one.
      *
      * @param array $a
      * @param array $b
+     * @param int $now
      * @return bool
      */
-    protected function better_enrolment(array $a, array $b): bool {
-        $am = $a['enrol'] === 'manual';
-        $bm = $b['enrol'] === 'manual';
-        if ($am !== $bm) {
-            return $am;
+    protected function better_enrolment(array $a, array $b, int $now): bool {
+        $aa = self::enrolment_active($a, $now);
+        $ba = self::enrolment_active($b, $now);
+        if ($aa !== $ba) {
+            return $aa;
         }
-        return (int) $a['status'] === ENROL_USER_ACTIVE && (int) $b['status'] !== ENROL_USER_ACTIVE;
+        return $a['enrol'] === 'manual' && $b['enrol'] !== 'manual';
+    }
+
+    /**
+     * Active and not ended, as the planner reads an enrolment.
+     *
+     * @param array $e
+     * @param int $now
+     * @return bool
+     */
+    protected static function enrolment_active(array $e, int $now): bool {
+        return (int) $e['status'] === ENROL_USER_ACTIVE && ((int) $e['timeend'] <= 0 || (int) $e['timeend'] > $now);
     }
 
     /**

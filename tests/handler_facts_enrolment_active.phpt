@@ -1,0 +1,63 @@
+--TEST--
+handler: an enrolment counts as active as Moodle counts it (user enrolment, instance and plugin enabled), and an active one represents the person
+--EXTENSIONS--
+shop_setup
+--SKIPIF--
+<?php if (!is_dir(__DIR__ . '/../moodle/std_setuponecoursesession')) die('skip the handler sources (moodle/) are not shipped in PECL tarballs'); ?>
+--INI--
+pcre.jit=0
+--FILE--
+<?php
+require __DIR__ . '/inc/moodle_fake.php';
+use shophandlers_std_setuponecoursesession\facts_collector;
+
+fake_site();
+$now = 1767225600;
+$DB->seed('enrol', [
+    ['id' => 23, 'courseid' => 10, 'enrol' => 'cohort', 'status' => ENROL_INSTANCE_DISABLED, 'sortorder' => 2],
+    ['id' => 24, 'courseid' => 10, 'enrol' => 'meta', 'status' => ENROL_INSTANCE_ENABLED, 'sortorder' => 3],
+]);
+$DB->seed('user', [
+    ['id' => 50, 'username' => 'a', 'email' => 'a@x.fr', 'auth' => 'manual', 'mnethostid' => 1, 'deleted' => 0, 'suspended' => 0],
+    ['id' => 51, 'username' => 'b', 'email' => 'b@x.fr', 'auth' => 'manual', 'mnethostid' => 1, 'deleted' => 0, 'suspended' => 0],
+    ['id' => 52, 'username' => 'c', 'email' => 'c@x.fr', 'auth' => 'manual', 'mnethostid' => 1, 'deleted' => 0, 'suspended' => 0],
+    ['id' => 53, 'username' => 'd', 'email' => 'd@x.fr', 'auth' => 'manual', 'mnethostid' => 1, 'deleted' => 0, 'suspended' => 0],
+    ['id' => 54, 'username' => 'e', 'email' => 'e@x.fr', 'auth' => 'manual', 'mnethostid' => 1, 'deleted' => 0, 'suspended' => 0],
+]);
+$ue = fn($enrolid, $userid, $status = 0, $timeend = 0) => ['enrolid' => $enrolid, 'userid' => $userid,
+    'status' => $status, 'timestart' => 0, 'timeend' => $timeend];
+$DB->seed('user_enrolments', [
+    $ue(23, 50),                        // 50: only through a disabled instance
+    $ue(24, 51),                        // 51: only through a plugin the site has disabled (meta)
+    $ue(20, 52, 1), $ue(21, 52),        // 52: manual suspended, self active
+    $ue(20, 53, 0, $now - 10), $ue(21, 53),  // 53: manual ended, self active
+    $ue(20, 54), $ue(21, 54, 1),        // 54: both, the manual one active
+]);
+$collector = new facts_collector($DB, 1, [2]);
+$facts = $collector->collect(['course' => 'FORM-01', 'emails' => ['a@x.fr', 'b@x.fr', 'c@x.fr', 'd@x.fr', 'e@x.fr'],
+    'roles' => ['student', 'teacher'], 'operatorid' => 42], ['transactionid' => 'TX1', 'now' => $now]);
+foreach ($facts['enrolments'] as $e) {
+    echo $e['userid'], ': status ', $e['status'], ', timeend ', $e['timeend'] ? 'past' : 0, "\n";
+}
+
+// The planner then enrols nobody twice and reports the inactive ones to the sales admin.
+$users = [];
+foreach (['a', 'b', 'c', 'd', 'e'] as $l) {
+    $users['student']["$l@x.fr"] = ['firstname' => strtoupper($l), 'lastname' => 'X', 'email' => "$l@x.fr"];
+}
+$order = ['transactionid' => 'TX1', 'quantity' => 5, 'operator' => 42, 'now' => $now,
+    'handlerparams' => 'coursename=FORM-01&attachexisting=never', 'users' => $users];
+$plan = shop_setup_session($order, $facts);
+$codes = [];
+foreach ($plan['errors'] as $e) {
+    $codes[] = $e['code'] . ' ' . $e['ref'];
+}
+echo implode(', ', $codes), "\n";
+?>
+--EXPECT--
+50: status 1, timeend 0
+51: status 1, timeend 0
+52: status 0, timeend 0
+53: status 0, timeend 0
+54: status 0, timeend 0
+enrolment_suspended p1, enrolment_suspended p2
