@@ -348,6 +348,20 @@ class fake_db {
         return false;
     }
 
+    public function get_records($table, array $conds = [], $sort = '', $fields = '*') {
+        $this->queries[] = ['get_records', $table];
+        $out = [];
+        foreach ($this->tables[$table] ?? [] as $id => $row) {
+            foreach ($conds as $k => $v) {
+                if (!array_key_exists($k, $row) || (string) $row[$k] !== (string) $v) {
+                    continue 2;
+                }
+            }
+            $out[$id] = (object) $row;
+        }
+        return $out;
+    }
+
     public function record_exists($table, array $conds) {
         return $this->get_record($table, $conds) !== false;
     }
@@ -506,6 +520,14 @@ class fake_db {
             foreach ($t['groups_members'] ?? [] as $m) {
                 if ((int) $m['groupid'] === $params['groupid']) {
                     $out[] = $m;
+                }
+            }
+        } else if (strpos($sql, 'FROM {local_shop_product} p') !== false && isset($params['contexttype'])) {
+            $ues = self::listed($params, 'pe');
+            foreach ($t['local_shop_product'] ?? [] as $p) {
+                if ($p['contexttype'] === $params['contexttype'] && (int) $p['deleted'] === 0
+                        && isset($ues[(int) $p['instanceid']])) {
+                    $out[] = $p;
                 }
             }
         } else if (strpos($sql, 'FROM {local_shop_product} p') !== false) {

@@ -352,10 +352,16 @@ class plan_applier {
     }
 
     /**
-     * user_enrolments ids of every product's user in a course: one query per chunk, loaded once.
+     * The enrolment each new seat of a course owns: one query per chunk, loaded once.
+     *
+     * A seat owns the person's enrolment in the course's manual instance (the one this handler
+     * writes) unless another live seat already owns it. An enrolment of another instance (self,
+     * cohort...) or one an earlier order's seat holds is not this seat's: a refund of this seat
+     * must not unenrol someone whose access came from elsewhere. Such a seat is recorded with
+     * instanceid 0, and the product actions leave it alone.
      *
      * @param int $courseid
-     * @return array userid => user_enrolments.id (the manual instance's when there are several)
+     * @return array userid => user_enrolments.id
      */
     protected function enrolment_ids(int $courseid): array {
         global $DB;
@@ -380,12 +386,29 @@ class plan_applier {
                      WHERE e.courseid = :courseid AND ue.userid $in";
             $rs = $DB->get_recordset_sql($sql, $params);
             foreach ($rs as $r) {
-                $uid = (int) $r->userid;
-                if (!isset($map[$uid]) || (int) $r->enrolid === $manualid) {
-                    $map[$uid] = (int) $r->id;
+                if ((int) $r->enrolid === $manualid) {
+                    $map[(int) $r->userid] = (int) $r->id;
                 }
             }
             $rs->close();
+        }
+        foreach (array_chunk(array_values($map), facts_collector::CHUNK_SIZE) as $chunk) {
+            [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'pe');
+            $params['contexttype'] = 'userenrol';
+            $sql = "SELECT p.id, p.instanceid
+                      FROM {local_shop_product} p
+                     WHERE p.contexttype = :contexttype AND p.deleted = 0 AND p.instanceid $in";
+            $rs = $DB->get_recordset_sql($sql, $params);
+            $owned = [];
+            foreach ($rs as $r) {
+                $owned[(int) $r->instanceid] = true;
+            }
+            $rs->close();
+            foreach ($map as $uid => $ueid) {
+                if (isset($owned[$ueid])) {
+                    unset($map[$uid]);
+                }
+            }
         }
         $this->ueids[$courseid] = $map;
         return $map;

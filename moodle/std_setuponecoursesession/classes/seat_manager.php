@@ -27,7 +27,9 @@ namespace shophandlers_std_setuponecoursesession;
 /**
  * A product of this handler is one user enrolment (contexttype 'userenrol', instanceid the
  * user_enrolments id). These actions touch that enrolment only: accounts, groups of other orders
- * and delegation roles are never removed.
+ * and delegation roles are never removed. A seat acts only on a manual enrolment (the kind this
+ * handler writes) that no other live seat holds: a person enrolled before the order, or by another
+ * order's seat, keeps that access when this seat is refunded or disabled.
  */
 class seat_manager {
 
@@ -85,8 +87,16 @@ class seat_manager {
             return null;
         }
         $instance = $DB->get_record('enrol', ['id' => $ue->enrolid]);
-        if (!$instance) {
+        if (!$instance || $instance->enrol !== 'manual') {
             return null;
+        }
+        $productid = (int) order_builder::get($product, 'id');
+        $holders = $DB->get_records('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ueid,
+            'deleted' => 0], '', 'id');
+        foreach ($holders as $holder) {
+            if ((int) $holder->id !== $productid) {
+                return null;
+            }
         }
         $plugin = enrol_get_plugin($instance->enrol);
         if (!$plugin) {
