@@ -152,6 +152,25 @@ function groups_create_group($data) {
 function groups_add_member($grouporid, $userorid) {
     global $DB;
     fake_log('groups_add_member', (int) $grouporid, (int) $userorid);
+    // As group/lib.php: false (no exception) for a deleted account or one not enrolled in the course.
+    $user = $DB->tables['user'][(int) $userorid] ?? null;
+    $group = $DB->tables['groups'][(int) $grouporid] ?? null;
+    if (!$user || !$group) {
+        throw new moodle_exception('invalidrecord');
+    }
+    if (!empty($user['deleted'])) {
+        return false;
+    }
+    $enrolled = false;
+    foreach ($DB->tables['user_enrolments'] ?? [] as $ue) {
+        $e = $DB->tables['enrol'][$ue['enrolid']] ?? null;
+        if ($e && (int) $e['courseid'] === (int) $group['courseid'] && (int) $ue['userid'] === (int) $userorid) {
+            $enrolled = true;
+        }
+    }
+    if (!$enrolled) {
+        return false;
+    }
     foreach ($DB->tables['groups_members'] ?? [] as $m) {
         if ((int) $m['groupid'] === (int) $grouporid && (int) $m['userid'] === (int) $userorid) {
             return true;

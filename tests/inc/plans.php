@@ -46,6 +46,13 @@ function sample_plan(): array {
     ];
 }
 
+/** fake_site() as sample_plan() finds it: p1 (7) already in the course, by self enrolment. */
+function sample_site(): fake_db {
+    $db = fake_site();
+    $db->raw_insert('user_enrolments', ['enrolid' => 21, 'userid' => 7, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
+    return $db;
+}
+
 /** The order sample_plan() answers. */
 function sample_order(): array {
     return ['transactionid' => 'TX123', 'handlerparams' => 'coursename=FORM-01', 'quantity' => 3, 'operator' => 42,

@@ -280,6 +280,11 @@ class plan_applier {
     /**
      * groups_add_member() into the order's group.
      *
+     * groups_add_member() does not throw when Moodle refuses the member (not enrolled in the
+     * course, or a deleted account: the facts may have changed since they were read); it returns
+     * false. That is an error here, so that the transaction rolls back rather than reporting a
+     * membership that does not exist.
+     *
      * @param array $op
      */
     protected function add_member(array $op): void {
@@ -287,7 +292,11 @@ class plan_applier {
         if (empty($groupid)) {
             throw new \coding_exception('shop_setup plan: add_member before the group exists');
         }
-        groups_add_member($groupid, $this->resolve($op));
+        $userid = $this->resolve($op);
+        if (!groups_add_member($groupid, $userid)) {
+            throw new \moodle_exception('erroraddmember', 'shophandlers_std_setuponecoursesession', '',
+                (object) ['userid' => $userid, 'groupid' => $groupid]);
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ defined('MOODLE_INTERNAL') || die();
 
 $string['beneficiary'] = 'Beneficiary';
 $string['coursename'] = 'Course';
+$string['erroraddmember'] = 'User {$a->userid} could not be added to group {$a->groupid}: Moodle refuses members who are not enrolled in the course or whose account is deleted.';
 $string['errorapplyfailed'] = 'A technical error interrupted the setup; every change was cancelled. The sales team has the details.';
 $string['errorbusy'] = 'Another run of this order is still in progress; the task will be retried.';
 $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment method.';

@@ -26,6 +26,7 @@ defined('MOODLE_INTERNAL') || die();
 
 $string['beneficiary'] = 'Bénéficiaire';
 $string['coursename'] = 'Cours';
+$string['erroraddmember'] = 'L\'utilisateur {$a->userid} n\'a pas pu être ajouté au groupe {$a->groupid} : Moodle refuse les membres qui ne sont pas inscrits au cours ou dont le compte est supprimé.';
 $string['errorapplyfailed'] = 'Une erreur technique a interrompu la mise en place ; toutes les modifications ont été annulées. Le service commercial dispose du détail.';
 $string['errorbusy'] = 'Un autre traitement de cette commande est en cours ; la tâche sera relancée.';
 $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a pas de méthode d\'inscription manuelle active.';
