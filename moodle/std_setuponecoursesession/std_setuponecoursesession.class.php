@@ -148,6 +148,9 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
                 $errors[$code][] = get_string('errorcoursenotenrollable', $component, s($params['coursename']));
             }
         }
+        if (!enrol_is_enabled('manual')) {
+            $errors[$code][] = get_string('errormanualdisabled', $component);
+        }
 
         $support = $params['customersupport'] ?? '';
         if ($support !== '' && $support !== '0') {

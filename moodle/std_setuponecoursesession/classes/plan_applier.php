@@ -94,6 +94,16 @@ class plan_applier {
             if (($op['op'] ?? '') !== 'enrol') {
                 continue;
             }
+            if (!isset($seen['plugin']) && !enrol_is_enabled('manual')) {
+                // Enrolments in a disabled plugin are written but give no access (is_enrolled()
+                // with onlyactive, course access): core's enrol_try_internal_enrol() refuses too.
+                $seen['plugin'] = true;
+                $issues[] = [
+                    'level' => 'error',
+                    'code' => 'manual_enrol_disabled',
+                    'message' => get_string('errormanualdisabled', 'shophandlers_std_setuponecoursesession'),
+                ];
+            }
             $cid = (int) $op['courseid'];
             if (!isset($this->instances[$cid]) && !isset($seen[$cid])) {
                 $seen[$cid] = true;
