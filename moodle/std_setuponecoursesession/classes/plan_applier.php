@@ -38,6 +38,16 @@ class plan_applier {
     /** Fields of a create_user operation copied into the new user record. */
     const USER_FIELDS = ['username', 'firstname', 'lastname', 'email', 'city', 'institution', 'phone2'];
 
+    /**
+     * Characters each of those fields holds in Moodle's user table (lib/db/install.xml). user_create_user()
+     * does not check lengths, and a longer value fails the insert on PostgreSQL and strict MySQL.
+     */
+    const USER_FIELD_CHARS = ['username' => 100, 'firstname' => 100, 'lastname' => 100, 'email' => 100,
+        'city' => 120, 'institution' => 255, 'phone2' => 20];
+
+    /** Characters of groups.name. */
+    const GROUP_NAME_CHARS = 254;
+
     /** @var array courseid => enabled manual enrol instance */
     protected $instances;
 
@@ -90,8 +100,28 @@ class plan_applier {
     public function check(array $plan): array {
         $issues = [];
         $seen = [];
+        $participants = [];
+        foreach ($plan['participants'] ?? [] as $p) {
+            if (isset($p['ref'])) {
+                $participants[$p['ref']] = $p;
+            }
+        }
         foreach ($plan['operations'] ?? [] as $op) {
-            if (($op['op'] ?? '') !== 'enrol') {
+            $kind = $op['op'] ?? '';
+            if ($kind === 'create_user') {
+                $p = $participants[(string) ($op['ref'] ?? '')] ?? [];
+                foreach (self::USER_FIELD_CHARS as $field => $max) {
+                    if (self::chars((string) ($op['user'][$field] ?? '')) > $max) {
+                        $issues[] = self::too_long($field, $max, (string) ($op['ref'] ?? ''), $p);
+                    }
+                }
+                continue;
+            }
+            if ($kind === 'create_group' && self::chars((string) ($op['name'] ?? '')) > self::GROUP_NAME_CHARS) {
+                $issues[] = self::too_long('groupname', self::GROUP_NAME_CHARS, '', []);
+                continue;
+            }
+            if ($kind !== 'enrol') {
                 continue;
             }
             if (!isset($seen['plugin']) && !enrol_is_enabled('manual')) {
@@ -117,6 +147,41 @@ class plan_applier {
             }
         }
         return $issues;
+    }
+
+    /**
+     * Characters of a UTF-8 string (the planner has checked the encoding), as Moodle's columns count them.
+     *
+     * @param string $s
+     * @return int
+     */
+    protected static function chars(string $s): int {
+        $n = preg_match_all('/./su', $s);
+        return $n === false ? strlen($s) : $n;
+    }
+
+    /**
+     * A field_too_long issue, for a participant (ref, email, role) or for the order.
+     *
+     * @param string $field
+     * @param int $max
+     * @param string $ref
+     * @param array $participant the plan's participant line, or []
+     * @return array
+     */
+    protected static function too_long(string $field, int $max, string $ref, array $participant): array {
+        $issue = [
+            'level' => 'error',
+            'code' => 'field_too_long',
+            'field' => $field,
+            'message' => get_string('errorfieldtoolong', 'shophandlers_std_setuponecoursesession',
+                (object) ['field' => $field, 'max' => $max]),
+        ];
+        if ($ref !== '') {
+            $issue += ['ref' => $ref, 'email' => (string) ($participant['email'] ?? ''),
+                'role' => (string) ($participant['role'] ?? '')];
+        }
+        return $issue;
     }
 
     /**

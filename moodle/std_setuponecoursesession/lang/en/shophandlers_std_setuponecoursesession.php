@@ -31,6 +31,7 @@ $string['errorapplyfailed'] = 'A technical error interrupted the setup; every ch
 $string['errorbusy'] = 'Another run of this order is still in progress; the task will be retried.';
 $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment method.';
 $string['errorcoursenotexists'] = 'Course {$a} does not exist (coursename must be a course short name).';
+$string['errorfieldtoolong'] = '{$a->field} is longer than the {$a->max} characters Moodle can store: shorten it.';
 $string['errormanualdisabled'] = 'The manual enrolments plugin is disabled on this site: enrolments made by this product would give no access. Enable it in Site administration > Plugins > Enrolments > Manage enrol plugins.';
 $string['errornoextension'] = 'The PHP extension shop_setup is not loaded, so this handler cannot set up any session. Add the line {$a} to the php.ini of the web server and of the command line (cron), then restart PHP.';
 $string['errornotarget'] = 'The handler parameter coursename is missing: name the course of the session by its short name.';

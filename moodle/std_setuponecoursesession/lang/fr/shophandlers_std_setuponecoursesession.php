@@ -31,6 +31,7 @@ $string['errorapplyfailed'] = 'Une erreur technique a interrompu la mise en plac
 $string['errorbusy'] = 'Un autre traitement de cette commande est en cours ; la tâche sera relancée.';
 $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a pas de méthode d\'inscription manuelle active.';
 $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (coursename doit être le nom abrégé d\'un cours).';
+$string['errorfieldtoolong'] = '{$a->field} dépasse les {$a->max} caractères que Moodle peut enregistrer : raccourcissez-le.';
 $string['errormanualdisabled'] = 'Le plugin d\'inscription manuelle est désactivé sur ce site : les inscriptions faites par ce produit ne donneraient aucun accès. Activez-le dans Administration du site > Plugins > Inscriptions > Gestion des plugins d\'inscription.';
 $string['errornoextension'] = 'L\'extension PHP shop_setup n\'est pas chargée : ce gestionnaire ne peut mettre en place aucune session. Ajoutez la ligne {$a} au php.ini du serveur web et de la ligne de commande (cron), puis redémarrez PHP.';
 $string['errornotarget'] = 'Le paramètre coursename manque : indiquez le nom abrégé du cours de la session.';
