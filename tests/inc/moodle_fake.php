@@ -447,7 +447,11 @@ class fake_db {
     protected function evaluate(string $sql, array $params): array {
         $t = $this->tables;
         $out = [];
-        if (strpos($sql, 'LOWER(u.email)') !== false) {
+        if (strpos($sql, 'WHERE u.id = :operatorid') !== false) {
+            if (isset($t['user'][$params['operatorid']])) {
+                $out[] = $t['user'][$params['operatorid']];
+            }
+        } else if (strpos($sql, 'LOWER(u.email)') !== false) {
             $emails = self::listed($params, 'em');
             foreach ($t['user'] ?? [] as $u) {
                 if ((int) $u['mnethostid'] === (int) $params['localhost'] && (int) $u['deleted'] === 0

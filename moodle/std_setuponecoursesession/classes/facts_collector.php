@@ -50,6 +50,9 @@ class facts_collector {
     /** @var array courseid => enabled manual enrol instance (lowest sortorder), filled by collect() */
     public $enrolinstances = [];
 
+    /** @var array|null the operator's account (id, deleted, suspended, auth), null when there is none, filled by collect() */
+    public $operator = null;
+
     /** @var int number of SQL statements sent by the last collect() */
     public $queries = 0;
 
@@ -79,6 +82,12 @@ class facts_collector {
         $this->queries = 0;
         $this->enrolinstances = [];
         $operatorid = (int) ($lookups['operatorid'] ?? 0);
+        $this->operator = null;
+        if ($operatorid > 0) {
+            $rows = $this->rows("SELECT u.id, u.deleted, u.suspended, u.auth FROM {user} u WHERE u.id = :operatorid",
+                ['operatorid' => $operatorid]);
+            $this->operator = $rows ? $rows[0] : null;
+        }
 
         $facts = [
             'course' => null,

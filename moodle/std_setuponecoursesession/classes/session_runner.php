@@ -161,6 +161,18 @@ class session_runner {
         $collector = new facts_collector($DB, (int) $CFG->mnet_localhost_id, $siteadmins);
         $facts = $collector->collect($lookup['lookups'] ?? [], $order);
 
+        // The buyer's account receives the supervisor role, the group membership and the delegation
+        // over every participant: a deleted one makes role_assign() throw, a suspended or nologin one
+        // would get rights it cannot use. Refused for the sales admin, before anything is written.
+        $op = $collector->operator;
+        if ($op === null || (int) $op['deleted'] !== 0 || (int) $op['suspended'] !== 0 || (string) $op['auth'] === 'nologin') {
+            self::trace($txid, 'refused: the operator account is missing, deleted, suspended or nologin');
+            $result->feedback = feedback::failure($order, [self::issue('operator_account',
+                get_string('erroroperatoraccount', self::COMPONENT, (int) ($lookup['lookups']['operatorid'] ?? 0)))],
+                $lookup);
+            return;
+        }
+
         try {
             $plan = $planner($order, $facts);
         } catch (\Throwable $e) {

@@ -35,6 +35,7 @@ $string['errorfieldtoolong'] = '{$a->field} is longer than the {$a->max} charact
 $string['errormanualdisabled'] = 'The manual enrolments plugin is disabled on this site: enrolments made by this product would give no access. Enable it in Site administration > Plugins > Enrolments > Manage enrol plugins.';
 $string['errornoextension'] = 'The PHP extension shop_setup is not loaded, so this handler cannot set up any session. Add the line {$a} to the php.ini of the web server and of the command line (cron), then restart PHP.';
 $string['errornotarget'] = 'The handler parameter coursename is missing: name the course of the session by its short name.';
+$string['erroroperatoraccount'] = 'The buyer\'s Moodle account (user {$a}) does not exist, is deleted or suspended, or cannot sign in: the session cannot be attached to it. Restore the account, or attach the customer to an active one, then produce the order again.';
 $string['errorrolenotexists'] = 'Role {$a} does not exist on this site.';
 $string['fb_busy_private'] = '<p>Your order {$a->txid} is being set up by another process. Its result will be added to your order.</p>';
 $string['fb_busy_public'] = '<p>Your order {$a->txid} is being set up by another process. Please reload this page in a minute.</p>';

@@ -35,6 +35,7 @@ $string['errorfieldtoolong'] = '{$a->field} dépasse les {$a->max} caractères q
 $string['errormanualdisabled'] = 'Le plugin d\'inscription manuelle est désactivé sur ce site : les inscriptions faites par ce produit ne donneraient aucun accès. Activez-le dans Administration du site > Plugins > Inscriptions > Gestion des plugins d\'inscription.';
 $string['errornoextension'] = 'L\'extension PHP shop_setup n\'est pas chargée : ce gestionnaire ne peut mettre en place aucune session. Ajoutez la ligne {$a} au php.ini du serveur web et de la ligne de commande (cron), puis redémarrez PHP.';
 $string['errornotarget'] = 'Le paramètre coursename manque : indiquez le nom abrégé du cours de la session.';
+$string['erroroperatoraccount'] = 'Le compte Moodle de l\'acheteur (utilisateur {$a}) n\'existe pas, est supprimé ou suspendu, ou ne peut pas se connecter : la session ne peut pas lui être rattachée. Rétablissez le compte ou rattachez le client à un compte actif, puis relancez la production de la commande.';
 $string['errorrolenotexists'] = 'Le rôle {$a} n\'existe pas sur ce site.';
 $string['fb_busy_private'] = '<p>Votre commande {$a->txid} est en cours de mise en place par un autre traitement. Son résultat sera ajouté à votre commande.</p>';
 $string['fb_busy_public'] = '<p>Votre commande {$a->txid} est en cours de mise en place par un autre traitement. Rechargez cette page dans une minute.</p>';
