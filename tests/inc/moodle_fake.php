@@ -391,10 +391,20 @@ class fake_db {
         return new fake_transaction($this);
     }
 
+    /** @var string what get_dbfamily() answers */
+    public $family = 'postgres';
+
+    public function get_dbfamily() {
+        return $this->family;
+    }
+
     public function get_in_or_equal($items, $type = SQL_PARAMS_NAMED, $prefix = 'param', $equal = true) {
         $items = array_values((array) $items);
         if (!$items) {
             throw new coding_exception('get_in_or_equal() does not accept empty arrays');
+        }
+        if ($this->family === 'oracle' && count($items) > 1000) {
+            throw new moodle_exception('dmlreadexception', 'error', '', null, 'ORA-01795: maximum number of expressions in a list is 1000');
         }
         $params = [];
         $names = [];

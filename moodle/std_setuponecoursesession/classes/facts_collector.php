@@ -32,8 +32,11 @@ namespace shophandlers_std_setuponecoursesession;
  */
 class facts_collector {
 
-    /** Identifiers per IN list: below SQL Server's 2100 bound parameters, far below PostgreSQL's 65535. */
+    /** Identifiers per IN list: far below PostgreSQL's 65,535 bound parameters. */
     const CHUNK_SIZE = 2000;
+
+    /** Identifiers per IN list on Oracle, which refuses a list of more than 1,000 (ORA-01795). */
+    const ORACLE_CHUNK_SIZE = 1000;
 
     /** @var \moodle_database */
     protected $db;
@@ -62,13 +65,23 @@ class facts_collector {
      * @param \moodle_database $db
      * @param int $localhostid
      * @param int[] $siteadmins
-     * @param int $chunksize
+     * @param int|null $chunksize identifiers per IN list; null: chunk_size($db)
      */
-    public function __construct($db, int $localhostid, array $siteadmins, int $chunksize = self::CHUNK_SIZE) {
+    public function __construct($db, int $localhostid, array $siteadmins, ?int $chunksize = null) {
         $this->db = $db;
         $this->localhostid = $localhostid;
         $this->siteadmins = array_values(array_unique(array_map('intval', $siteadmins)));
-        $this->chunksize = max(1, $chunksize);
+        $this->chunksize = max(1, $chunksize ?? self::chunk_size($db));
+    }
+
+    /**
+     * Identifiers per IN list the database accepts.
+     *
+     * @param \moodle_database $db
+     * @return int
+     */
+    public static function chunk_size($db): int {
+        return $db->get_dbfamily() === 'oracle' ? self::ORACLE_CHUNK_SIZE : self::CHUNK_SIZE;
     }
 
     /**

@@ -461,7 +461,7 @@ class plan_applier {
         }
         $map = [];
         $manualid = isset($this->instances[$courseid]) ? (int) $this->instances[$courseid]->id : 0;
-        foreach (array_chunk(array_values(array_unique($userids)), facts_collector::CHUNK_SIZE) as $chunk) {
+        foreach (array_chunk(array_values(array_unique($userids)), facts_collector::chunk_size($DB)) as $chunk) {
             [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'pu');
             $params['courseid'] = $courseid;
             $sql = "SELECT ue.id, ue.userid, ue.enrolid
@@ -476,7 +476,7 @@ class plan_applier {
             }
             $rs->close();
         }
-        foreach (array_chunk(array_values($map), facts_collector::CHUNK_SIZE) as $chunk) {
+        foreach (array_chunk(array_values($map), facts_collector::chunk_size($DB)) as $chunk) {
             [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'pe');
             $params['contexttype'] = 'userenrol';
             $sql = "SELECT p.id, p.instanceid
