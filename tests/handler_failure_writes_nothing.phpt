@@ -66,7 +66,7 @@ run(new planner_stub(ok_lookup(), sample_plan()), 'database error while reading 
 == repeated email refused in phase 1
 status: failed; planner calls: lookup
 unchanged: true; inserts: 0
-lock: 1 taken, 1 released
+lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Jean.Dupont@exemple.fr, learner: The same person appears twice: JEAN.DUPONT@EXEMPLE.FR (learner) and Jean.Dupont@exemple.fr (learner).</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Jean.Dupont@exemple.fr, learner: The same person appears twice: JEAN.DUPONT@EXEMPLE.FR (learner) and Jean.Dupont@exemple.fr (learner).</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[duplicate_person] Jean.Dupont@exemple.fr, learner, p3: The same person appears twice: JEAN.DUPONT@EXEMPLE.FR (learner) and Jean.Dupont@exemple.fr (learner).</li></ul><p>Warnings:</p><ul><li>[seats_unassigned] Order: 1 seat is not assigned yet.</li></ul>
@@ -74,7 +74,7 @@ claims success: false
 == plan refused in phase 2
 status: failed; planner calls: lookup,plan
 unchanged: true; inserts: 0
-lock: 1 taken, 1 released
+lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>JEAN.DUPONT@EXEMPLE.FR, learner: The account &lt;jdupont&gt; for this address is suspended.</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>JEAN.DUPONT@EXEMPLE.FR, learner: The account &lt;jdupont&gt; for this address is suspended.</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[account_suspended] JEAN.DUPONT@EXEMPLE.FR, learner, p1: The account &lt;jdupont&gt; for this address is suspended.</li></ul>
@@ -82,7 +82,7 @@ claims success: false
 == apply failed and rolled back
 status: failed; planner calls: lookup,plan
 unchanged: true; inserts: %d
-lock: 1 taken, 1 released
+lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[apply_failed] Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul><p>Error raised during production (any change was rolled back): shop_setup plan: add_member names &#039;p9&#039;, an account that is neither known nor created earlier in the plan</p>
@@ -91,7 +91,7 @@ rollback: 1, commit: 0
 == order with a wrong type
 status: failed; planner calls: lookup
 unchanged: true; inserts: 0
-lock: 1 taken, 1 released
+lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[invalid_order] Order: shop_setup_session(): $order[&#039;users&#039;][&#039;student&#039;][&#039;a@b.fr&#039;][&#039;lastname&#039;] must be of type string, int given</li></ul>
@@ -99,7 +99,7 @@ claims success: false
 == database error while reading the facts
 status: failed; planner calls: lookup
 unchanged: true; inserts: 0
-lock: 1 taken, 1 released
+lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
 private: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul>
 salesadmin: <p><b>TXID: TX123</b></p><p><b>Production FAILED</b> for course FORM-01: 1 error(s), nothing was written. Seats bought: 3; participants declared: 2.</p><p>To be corrected:</p><ul><li>[apply_failed] Order: A technical error interrupted the setup; every change was cancelled. The sales team has the details.</li></ul><p>Error raised during production (any change was rolled back): error/dmlreadexception</p>

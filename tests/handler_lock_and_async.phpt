@@ -109,7 +109,7 @@ try {
 }
 ?>
 --EXPECT--
-status done; lock [["get_lock","shophandlers_std_setuponecoursesession\/tx_TX123",120]] [["lock_release","shophandlers_std_setuponecoursesession\/tx_TX123"]]
+status done; lock [["get_lock","shophandlers_std_setuponecoursesession\/tx_TX123",120],["get_lock","shophandlers_std_setuponecoursesession\/accounts",20]] [["lock_release","shophandlers_std_setuponecoursesession\/accounts"],["lock_release","shophandlers_std_setuponecoursesession\/tx_TX123"]]
 <p>Your training session is ready in course FORM-01: 3 enrolment(s), group "Session &lt;de&gt; mars".</p>
 <p>Your training session is ready in course FORM-01: 3 enrolment(s), group "Session &lt;de&gt; mars". New participants receive their sign-in details by email and choose their own password at first sign-in.</p><p>Participants:</p><ul><li>Jean DUPONT (JEAN.DUPONT@EXEMPLE.FR), learner: existing account jdupont</li><li>Tom TUTOR (tutor@client.fr), tutor: new account tom.tutor; the sign-in details are sent by email</li></ul>
 <p><b>TXID: TX123</b></p><p>Session set up in course FORM-01, group "Session &lt;de&gt; mars" (idnumber TX123). Accounts created: 1; existing accounts: 1; enrolments: 3; unassigned seats: 1; operations applied: 13.</p><p>Participants:</p><ul><li>Jean DUPONT (JEAN.DUPONT@EXEMPLE.FR), learner: existing account jdupont</li><li>Tom TUTOR (tutor@client.fr), tutor: new account tom.tutor; the sign-in details are sent by email</li></ul>

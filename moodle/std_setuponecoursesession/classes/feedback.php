@@ -111,6 +111,16 @@ class feedback {
     }
 
     /**
+     * Another order's production held the accounts lock: this one waits for the adhoc task.
+     *
+     * @param array $order
+     * @return \stdClass
+     */
+    public static function deferred(array $order): \stdClass {
+        return self::make('deferred', self::summary($order, []));
+    }
+
+    /**
      * Another request holds this order's lock.
      *
      * @param array $order

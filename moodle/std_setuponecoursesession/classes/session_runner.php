@@ -37,6 +37,16 @@ class session_runner {
     /** Seconds to wait for another run of the same order to finish. */
     const LOCK_TIMEOUT = 120;
 
+    /**
+     * Lock held by every production, from reading the facts to the commit, whatever its order: two
+     * orders naming the same new person would otherwise both find no account and both create one
+     * (Moodle has no unique index on email), or both pick the same free username.
+     */
+    const ACCOUNTS_LOCK = 'accounts';
+
+    /** Seconds a web request waits for another order's production before handing its own to the adhoc task. */
+    const WEB_ACCOUNTS_WAIT = 20;
+
     /** Orders with more participants than this are applied by the adhoc task (config 'asyncthreshold'). */
     const DEFAULT_ASYNC_THRESHOLD = 200;
 
@@ -113,7 +123,16 @@ class session_runner {
             return $result;
         }
         try {
-            $this->produce($planner, $order, $intask, $billid, $result);
+            $accounts = $factory->get_lock(self::ACCOUNTS_LOCK, $intask ? self::LOCK_TIMEOUT : self::WEB_ACCOUNTS_WAIT);
+            if (!$accounts) {
+                $this->defer($order, $intask, $billid, $result);
+                return $result;
+            }
+            try {
+                $this->produce($planner, $order, $intask, $billid, $result);
+            } finally {
+                $accounts->release();
+            }
         } catch (\Throwable $e) {
             // A database error while reading the facts, a task that cannot be queued...: never a success.
             self::trace($txid, 'production failed: ' . get_class($e));
@@ -125,6 +144,31 @@ class session_runner {
             $lock->release();
         }
         return $result;
+    }
+
+    /**
+     * Another order's production holds the accounts lock: a web request hands the order to the adhoc
+     * task (which waits longer, and is retried); the task itself reports busy, so Moodle retries it.
+     *
+     * @param array $order
+     * @param bool $intask
+     * @param int $billid
+     * @param \stdClass $result filled in
+     */
+    protected function defer(array $order, bool $intask, int $billid, \stdClass $result): void {
+        $txid = (string) ($order['transactionid'] ?? '');
+        if ($intask) {
+            self::trace($txid, 'another order is being produced; the task will be retried');
+            $result->status = 'busy';
+        } else {
+            $task = new task\apply_session_task();
+            $task->set_component(self::COMPONENT);
+            $task->set_custom_data(['order' => $order, 'billid' => $billid]);
+            \core\task\manager::queue_adhoc_task($task, true);
+            self::trace($txid, 'another order is being produced; queued for the adhoc task');
+            $result->status = 'queued';
+        }
+        $result->feedback = feedback::deferred($order);
     }
 
     /**
