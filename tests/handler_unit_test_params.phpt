@@ -26,7 +26,7 @@ function check(array $actionparams) {
     }
 }
 
-// A correct product: nothing to report.
+// A correct product: only the warnings that its delegation roles (teacher, student) are not user-context roles.
 check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'requiredroles' => 'student,teacher,supervisor']);
 // No course, a role that does not exist, an unknown key.
 check(['supervisor' => 'nosuchrole', 'colour' => 'blue']);
@@ -37,17 +37,32 @@ $DB->raw_insert('course', ['id' => 12, 'shortname' => 'NOMANUAL', 'startdate' =>
 check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => 'NOMANUAL']);
 check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => '12']);
 check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' => '11']);
+// Delegation roles allowed in user contexts (courseowner is): no warning for them.
+$DB->raw_insert('role_context_levels', ['roleid' => 5, 'contextlevel' => CONTEXT_USER]);
+check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'operatorrole' => 'courseowner']);
 ?>
 --EXPECT--
-0 error(s), 0 warning(s)
-2 error(s), 1 warning(s)
+0 error(s), 2 warning(s)
+  Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+2 error(s), 2 warning(s)
   Handler parameter coursename: Key &quot;coursename&quot; (the course shortname) is required. (missing_key)
   Role nosuchrole does not exist on this site.
   Handler parameter colour: Key &quot;colour&quot; is not a parameter of std_setuponecoursesession; it is ignored. (unknown_key)
-1 error(s), 0 warning(s)
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+1 error(s), 2 warning(s)
   Course NOPE does not exist (coursename must be a course short name).
-1 error(s), 0 warning(s)
+  Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+1 error(s), 2 warning(s)
   Course NOMANUAL has no enabled manual enrolment method.
-1 error(s), 0 warning(s)
+  Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+1 error(s), 2 warning(s)
   Course 12 has no enabled manual enrolment method.
+  Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+0 error(s), 2 warning(s)
+  Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+  Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
 0 error(s), 0 warning(s)

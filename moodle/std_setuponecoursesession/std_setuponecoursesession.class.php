@@ -170,6 +170,23 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
                 $errors[$code][] = get_string('errorrolenotexists', $component, s($shortname));
             }
         }
+
+        // The delegation roles are assigned in user contexts. role_assign() does not check a role's
+        // context levels, but Moodle's pages only list and manage, in a user context, the roles
+        // allowed there (block_user_delegation's courseowner is): say so rather than let an admin
+        // find assignments nobody can see.
+        $supervisor = ($params['supervisor'] ?? '') !== '' ? $params['supervisor'] : 'teacher';
+        $userroles = [
+            'operatorrole' => ($params['operatorrole'] ?? '') !== '' ? $params['operatorrole'] : $supervisor,
+            'participantrole' => ($params['participantrole'] ?? '') !== '' ? $params['participantrole'] : 'student',
+        ];
+        foreach ($userroles as $key => $shortname) {
+            $role = $DB->get_record('role', ['shortname' => $shortname], 'id');
+            if ($role && !in_array(CONTEXT_USER, array_map('intval', get_role_contextlevels($role->id)), true)) {
+                $warnings[$code][] = get_string('warningrolenotuserlevel', $component,
+                    (object) ['key' => $key, 'role' => s($shortname)]);
+            }
+        }
     }
 
     /**

@@ -195,6 +195,18 @@ function role_assign($roleid, $userid, $contextid, $component = '', $itemid = 0,
         'contextid' => (int) $contextid]);
 }
 
+/** lib/accesslib.php: the context levels where a role may be assigned (role_context_levels). */
+function get_role_contextlevels($roleid) {
+    global $DB;
+    $out = [];
+    foreach ($DB->tables['role_context_levels'] ?? [] as $id => $r) {
+        if ((int) $r['roleid'] === (int) $roleid) {
+            $out[$id] = (string) $r['contextlevel'];
+        }
+    }
+    return $out;
+}
+
 /** lib/enrollib.php: whether the site has this enrolment plugin enabled ($CFG->enrol_plugins_enabled). */
 function enrol_is_enabled($enrol) {
     global $CFG;
@@ -592,6 +604,12 @@ function fake_site(): fake_db {
         ['id' => 5, 'shortname' => 'student'], ['id' => 9, 'shortname' => 'courseowner'],
         ['id' => 12, 'shortname' => 'customer'],
     ]);
+    // Moodle's defaults: course roles at course and module level; block_user_delegation's courseowner at user level.
+    foreach ([3 => [50, 70], 4 => [50, 70], 5 => [50, 70], 9 => [30], 12 => [10]] as $roleid => $levels) {
+        foreach ($levels as $level) {
+            $DB->raw_insert('role_context_levels', ['roleid' => $roleid, 'contextlevel' => $level]);
+        }
+    }
     $DB->seed('user', [
         ['id' => 2, 'username' => 'admin', 'email' => 'admin@example.org', 'auth' => 'manual', 'mnethostid' => 1,
             'deleted' => 0, 'suspended' => 0, 'firstname' => 'Admin', 'lastname' => 'User'],
