@@ -141,6 +141,9 @@ function set_user_preference($name, $value, $user = null) {
 function groups_create_group($data) {
     global $DB;
     fake_log('groups_create_group', clone $data);
+    $data = clone $data;
+    $data->idnumber = trim((string) ($data->idnumber ?? ''));   // As group/lib.php stores it.
+    $data->name = trim((string) $data->name);
     foreach ($DB->tables['groups'] ?? [] as $g) {
         if ((int) $g['courseid'] === (int) $data->courseid && $g['idnumber'] === $data->idnumber && $data->idnumber !== '') {
             throw new moodle_exception('idnumbertaken');

@@ -388,8 +388,9 @@ class facts_collector {
      * @return array|null
      */
     protected function group(int $courseid, string $idnumber): ?array {
+        // groups_create_group() stores trim($idnumber): look for what it stored.
         $rows = $this->rows("SELECT g.id FROM {groups} g WHERE g.courseid = :courseid AND g.idnumber = :idnumber",
-            ['courseid' => $courseid, 'idnumber' => $idnumber]);
+            ['courseid' => $courseid, 'idnumber' => trim($idnumber)]);
         if (!$rows) {
             return null;
         }
