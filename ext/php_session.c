@@ -447,6 +447,7 @@ typedef struct ss_bind {
 	int64_t *introles;        /* all enrolment role ids, one block */
 	zend_string **refs;       /* "p1", "p2"... made on demand */
 	zend_string *txid;
+	zend_string *idnumber;    /* txid trimmed, as the group's idnumber (a reference of its own) */
 	zend_string **user_names; /* $facts['users'][i]['username'] (NULL when null) */
 	ss_field_guess pguess;    /* the participants' rows' key order (see ss_fields) */
 } ss_bind;
@@ -463,6 +464,7 @@ static void ss_bind_free(ss_bind *b)
 	ss_flat_free(b->bp, b->nalloc, sizeof(ss_bind_part));
 	ss_flat_free(b->in.parts, b->nalloc, sizeof(ss_session_participant));
 	ss_arena_free(&b->in.keys);
+	if (b->idnumber) zend_string_release(b->idnumber);
 	ss_free(b->in.roles);
 	ss_free(b->in.users);
 	ss_free(b->user_names);
@@ -680,6 +682,24 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	if (b->in.transactionid.len == 0) {
 		ss_value_error(&path, "transactionid", "must not be empty");
 		return -1;
+	}
+	{
+		/* The transaction id as Moodle stores it in the group's idnumber:
+		 * groups_create_group() applies PHP's trim(). The plan uses that id
+		 * throughout (idnumber, default group name, product references), so a
+		 * re-run finds what the last one wrote; a blank one (no idnumber: a
+		 * new group at every run) is refused. */
+		const char *p = b->in.transactionid.p;
+		size_t lo = 0, hi = b->in.transactionid.len;
+		while (lo < hi && memchr(" \t\n\r\v", p[lo], 5)) lo++;
+		while (hi > lo && memchr(" \t\n\r\v", p[hi - 1], 5)) hi--;
+		if (lo == hi) {
+			ss_value_error(&path, "transactionid", "must not be blank (it becomes the group's idnumber, which Moodle trims)");
+			return -1;
+		}
+		b->idnumber = hi - lo == b->in.transactionid.len ? zend_string_copy(b->txid) : zend_string_init(p + lo, hi - lo, 0);
+		b->in.transactionid.p = p + lo;
+		b->in.transactionid.len = hi - lo;
 	}
 	zv = SS_GETK(order, quantity);
 	if (!zv) {
@@ -1333,7 +1353,7 @@ static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
 	ss_put(lk, K(supportcourse), &z);
 	ss_sv_list(&z, o->roles, o->nlookuproles);
 	ss_put(lk, K(roles), &z);
-	ss_put_zs(lk, K(groupidnumber), b->txid);
+	ss_put_zs(lk, K(groupidnumber), b->idnumber);
 	ss_put_long(lk, K(operatorid), b->in.operatorid);
 	ZVAL_ARR(&z, lk);
 	zend_hash_update(Z_ARRVAL_P(rv), K(lookups), &z);
@@ -1435,7 +1455,7 @@ static void ss_build_op_row(ss_bind *b, const ss_session_out *o, size_t i, ss_sh
 	}
 	case SS_OP_CREATE_GROUP:
 		ss_put_long(p, K(courseid), op->courseid);
-		ss_put_zs(p, K(idnumber), b->txid);
+		ss_put_zs(p, K(idnumber), b->idnumber);
 		ss_put_sv(p, K(name), o->groupname);
 		break;
 	case SS_OP_ENROL:
@@ -1510,7 +1530,7 @@ static void ss_build_plan_head(ss_bind *b, const ss_session_out *o, zval *rv)
 
 	ht = ss_new_map(3);
 	ss_put_id(ht, K(id), o->groupid);
-	ss_put_zs(ht, K(idnumber), b->txid);
+	ss_put_zs(ht, K(idnumber), b->idnumber);
 	ss_put_sv(ht, K(name), o->groupname);
 	ZVAL_ARR(&z, ht);
 	zend_hash_update(Z_ARRVAL_P(rv), K(group), &z);
