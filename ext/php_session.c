@@ -566,7 +566,7 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	ss_bind_part *bp = SS_BP(b, i);
 	HashTable *ht = ss_table(pz);
 	zend_string *dummy;
-	ss_sv pass_on;   /* city, institution, phone2: checked here, kept as bp's strings */
+	ss_sv pass_on[3];   /* city, institution, phone2: checked here, kept as bp's strings */
 	zval *f[6];
 	int keyed;
 
@@ -583,11 +583,15 @@ static int ss_read_participant(ss_bind *b, size_t i, zend_string *role, zend_str
 	if ((keyed = ss_read_email(&b->in, path, "email", f[0], &p->email, &bp->email, &p->mkey)) < 0
 		|| ss_read_str(path, "firstname", f[1], SS_MAX_FIELD_LEN, &p->firstname, &bp->first) != 0
 		|| ss_read_str(path, "lastname", f[2], SS_MAX_FIELD_LEN, &p->lastname, &bp->last) != 0
-		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &pass_on, &bp->city) != 0
-		|| ss_read_str(path, "institution", f[4], SS_MAX_FIELD_LEN, &pass_on, &bp->inst) != 0
-		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &pass_on, &bp->phone) != 0) {
+		|| ss_read_str(path, "city", f[3], SS_MAX_FIELD_LEN, &pass_on[0], &bp->city) != 0
+		|| ss_read_str(path, "institution", f[4], SS_MAX_FIELD_LEN, &pass_on[1], &bp->inst) != 0
+		|| ss_read_str(path, "phone2", f[5], SS_MAX_FIELD_LEN, &pass_on[2], &bp->phone) != 0) {
 		return -1;
 	}
+	/* Longer than their columns: an error if the plan creates the account. */
+	p->over = (unsigned char)((ss_sv_over(pass_on[0], SS_USER_CITY_CHARS) ? SS_OVER_CITY : 0)
+		| (ss_sv_over(pass_on[1], SS_USER_INSTITUTION_CHARS) ? SS_OVER_INSTITUTION : 0)
+		| (ss_sv_over(pass_on[2], SS_USER_PHONE_CHARS) ? SS_OVER_PHONE2 : 0));
 	if (typed && typed == bp->email) {
 		p->typed = p->email;   /* the key is the 'email' field's own string: checked above */
 	} else if (typed) {

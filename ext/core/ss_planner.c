@@ -535,6 +535,42 @@ static void ss_session_window(ss_ctx *c)
 /* Quoted participant for messages: "typed" (role). */
 #define SS_PQ(pt) ss_cut((pt)->typed, 80), (pt)->typed.p, ss_cut((pt)->role, 40), (pt)->role.p
 
+int ss_sv_over(ss_sv s, size_t max)
+{
+	size_t i, chars = 0;
+	if (s.len <= max) return 0;   /* a character takes a byte at least */
+	for (i = 0; i < s.len; i++) chars += ((unsigned char)s.p[i] & 0xC0) != 0x80;
+	return chars > max;
+}
+
+/* A new account: each field longer than Moodle's column is an error (the
+ * insert would fail, and the whole transaction with it). */
+static void ss_check_columns(ss_ctx *c, size_t i, const ss_session_participant *p, const ss_part_out *po)
+{
+	static const struct { unsigned bit; const char *field; unsigned max; } pass_on[] = {
+		{SS_OVER_CITY, "city", SS_USER_CITY_CHARS},
+		{SS_OVER_INSTITUTION, "institution", SS_USER_INSTITUTION_CHARS},
+		{SS_OVER_PHONE2, "phone2", SS_USER_PHONE_CHARS},
+	};
+	const char *field[3];
+	unsigned max[3], k, n = 0;
+	/* The address as create_user stores it is as long as its match key (ASCII). */
+	if (po->matchkey.len > SS_USER_NAME_CHARS) field[n] = "email", max[n++] = SS_USER_NAME_CHARS;
+	if (ss_sv_over(p->firstname, SS_USER_NAME_CHARS)) field[n] = "firstname", max[n++] = SS_USER_NAME_CHARS;
+	if (ss_sv_over(p->lastname, SS_USER_NAME_CHARS)) field[n] = "lastname", max[n++] = SS_USER_NAME_CHARS;
+	for (k = 0; k < n; k++) {
+		ss_issue_add(c, SS_ISSUE_ERROR, "field_too_long", (int64_t)i, field[k],
+			"\"%.*s\" (%.*s): %s is longer than the %u characters Moodle's user table holds for a new account.",
+			SS_PQ(p), field[k], max[k]);
+	}
+	for (k = 0; p->over && k < sizeof pass_on / sizeof pass_on[0]; k++) {
+		if (!(p->over & pass_on[k].bit)) continue;
+		ss_issue_add(c, SS_ISSUE_ERROR, "field_too_long", (int64_t)i, pass_on[k].field,
+			"\"%.*s\" (%.*s): %s is longer than the %u characters Moodle's user table holds for a new account.",
+			SS_PQ(p), pass_on[k].field, pass_on[k].max);
+	}
+}
+
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 {
 	ss_ctx ctx, *c = &ctx;
@@ -898,6 +934,8 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			if (u0 == SS_HEAD_DUP) u0 = head[ss_smap_find_h(&keys, po->matchkey.p, po->matchkey.len, po->refhash)->val];
 			if (u0 == UINT32_MAX) {
 				po->action = SS_ACT_CREATE;
+				if (p->over || po->matchkey.len > SS_USER_NAME_CHARS || p->firstname.len > SS_USER_NAME_CHARS
+					|| p->lastname.len > SS_USER_NAME_CHARS) ss_check_columns(c, i, p, po);
 			} else if (user_next[u0] != UINT32_MAX) {
 				uint32_t j = u0;
 				tmp.len = 0;

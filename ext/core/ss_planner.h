@@ -40,6 +40,20 @@ typedef struct ss_mkey {
  * create_user (city, institution, phone2) stay with the caller: every loop
  * over the participants reads these records, 112 bytes each.
  */
+/*
+ * Characters Moodle's user table holds (lib/db/install.xml): a new account
+ * whose field is longer cannot be inserted (user_create_user() does not check;
+ * PostgreSQL and strict MySQL refuse the row). The username the planner makes
+ * stays within 100.
+ */
+#define SS_USER_NAME_CHARS 100        /* firstname, lastname, email */
+#define SS_USER_CITY_CHARS 120
+#define SS_USER_INSTITUTION_CHARS 255
+#define SS_USER_PHONE_CHARS 20
+/* ss_session_participant.over: the fields the planner does not hold that are
+ * longer than their column (the caller finds them with ss_sv_over()). */
+enum { SS_OVER_CITY = 1, SS_OVER_INSTITUTION = 2, SS_OVER_PHONE2 = 4 };
+
 typedef struct ss_session_participant {
 	ss_mkey mkey;      /* of email, or of typed when email is "" */
 	ss_sv role;        /* key of $order['users'] */
@@ -49,7 +63,11 @@ typedef struct ss_session_participant {
 	/* ss_session_names() made these while the names were in cache (names_ready);
 	 * else the planner looks at the names itself. */
 	unsigned char names_ready, first_blank, last_blank;
+	unsigned char over;   /* SS_OVER_* */
 } ss_session_participant;
+
+/* 1 when s (well-formed UTF-8) has more than max characters. */
+int ss_sv_over(ss_sv s, size_t max);
 
 /* Handler parameters the planner reads; has_* says the key was present. */
 typedef enum ss_session_param {
