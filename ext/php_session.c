@@ -37,7 +37,7 @@
 	X(participants) X(roleid) X(matchkey) X(firstname) X(lastname) X(userid) X(username) X(action) \
 	X(attach) X(status) X(messages) X(reference) X(operations) X(summary) X(seats) X(declared) \
 	X(unassigned) X(created) X(reused) X(enrolments) X(skipped) X(op) X(user) X(city) X(institution) \
-	X(phone2) X(auth) X(courseid) X(timestart) X(timeend) X(groupid) X(contextref) X(contextuserid) \
+	X(phone2) X(auth) X(enrol) X(courseid) X(timestart) X(timeend) X(groupid) X(contextref) X(contextuserid) \
 	X(startdate) X(enddate) X(catalogitemid) X(billitemid) X(customerid) X(transactionid) \
 	X(handlerparams) X(quantity) X(operator) X(users) X(now) X(renewable) X(suspended) X(deleted) \
 	X(privileged) X(roleassignments) X(products) X(members) X(partial) X(error) X(warning) \
@@ -977,9 +977,9 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 	{
 		SS_FACT_LIST(facts, "enrolments", eht)
 		if (eht) {
-			zend_string *const enames[6] = {K(courseid), K(userid), K(status), K(timestart), K(timeend), K(roles)};
+			zend_string *const enames[7] = {K(courseid), K(userid), K(status), K(timestart), K(timeend), K(roles), K(enrol)};
 			ss_field_guess guess = {{0}, {0}};
-			zval *ef[6];
+			zval *ef[7];
 			size_t nroles = 0, k = 0;
 			size_t *offs;
 			n = zend_hash_num_elements(eht);
@@ -1005,7 +1005,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				memset(e, 0, sizeof *e);
-				ss_fields(row, enames, 6, ef, &guess);
+				ss_fields(row, enames, 7, ef, &guess);
 				if (!ef[0] || ss_read_id(&path, "courseid", ef[0], &e->courseid) != 0
 					|| !ef[1] || ss_read_id(&path, "userid", ef[1], &e->userid) != 0) {
 					if (!EG(exception)) ss_type_error(&path, ef[0] ? "userid" : "courseid", "int", NULL);
@@ -1019,6 +1019,15 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 					return -1;
 				}
 				e->status = st != 0;
+				if (ef[6] && Z_TYPE_P(ef[6]) != IS_NULL) {
+					/* The enrolment plugin's name (enrol.enrol): only "manual" is the row enrol_user() would overwrite. */
+					ss_sv m;
+					if (ss_read_str(&path, "enrol", ef[6], 100, &m, NULL) != 0) {
+						ss_free(offs);
+						return -1;
+					}
+					e->other = !(m.len == 6 && memcmp(m.p, "manual", 6) == 0);
+				}
 				offs[b->in.nenrolments] = k;
 				if ((f = ef[5]) && Z_TYPE_P(f) != IS_NULL) {
 					zval *r;

@@ -40,7 +40,7 @@ foreach ($facts['enrolments'] as $e) {
     echo $e['userid'], ': status ', $e['status'], ', timeend ', $e['timeend'] ? 'past' : 0, "\n";
 }
 
-// The planner then enrols nobody twice and reports the inactive ones to the sales admin.
+// The planner then leaves the active ones as they are.
 $users = [];
 foreach (['a', 'b', 'c', 'd', 'e'] as $l) {
     $users['student']["$l@x.fr"] = ['firstname' => strtoupper($l), 'lastname' => 'X', 'email' => "$l@x.fr"];
@@ -52,7 +52,15 @@ $codes = [];
 foreach ($plan['errors'] as $e) {
     $codes[] = $e['code'] . ' ' . $e['ref'];
 }
-echo implode(', ', $codes), "\n";
+echo 'errors: ', $codes ? implode(', ', $codes) : 'none', "\n";
+// 50 and 51 have no access: the manual plugin enrols them beside their inactive enrolments.
+$enrolled = [];
+foreach ($plan['operations'] as $op) {
+    if ($op['op'] === 'enrol') {
+        $enrolled[] = $op['ref'] . ($op['userid'] ? ' (' . $op['userid'] . ')' : '');
+    }
+}
+echo 'enrol: ', implode(', ', $enrolled), "\n";
 ?>
 --EXPECT--
 50: status 1, timeend 0
@@ -60,4 +68,5 @@ echo implode(', ', $codes), "\n";
 52: status 0, timeend 0
 53: status 0, timeend 0
 54: status 0, timeend 0
-enrolment_suspended p1, enrolment_suspended p2
+errors: none
+enrol: operator (42), p1 (50), p2 (51)

@@ -79,7 +79,7 @@ bool(true)
 users found: 5 / 500
 enrolments: 3 / 250
 user-context roles: 3 / 250
-{"course":{"id":10,"startdate":1767225600},"supportcourse":{"id":11},"roles":{"student":5,"teacher":4},"users":[{"id":5000,"email":"P0@Client.FR","username":"first0.last","auth":"manual","suspended":0,"deleted":0}],"usernames":["first0.last","first2.last"],"privileged":[2],"enrolments":[{"courseid":10,"userid":5000,"status":0,"timestart":0,"timeend":0,"roles":[5]}],"group":{"id":1000,"members":[42]},"roleassignments":[{"roleid":4,"userid":42,"contextuserid":5000}],"products":["TX1-AAA"]}
+{"course":{"id":10,"startdate":1767225600},"supportcourse":{"id":11},"roles":{"student":5,"teacher":4},"users":[{"id":5000,"email":"P0@Client.FR","username":"first0.last","auth":"manual","suspended":0,"deleted":0}],"usernames":["first0.last","first2.last"],"privileged":[2],"enrolments":[{"courseid":10,"userid":5000,"status":0,"timestart":0,"timeend":0,"roles":[5],"enrol":"manual"}],"group":{"id":1000,"members":[42]},"roleassignments":[{"roleid":4,"userid":42,"contextuserid":5000}],"products":["TX1-AAA"]}
 queries for 10 in chunks of 4: 22
 manual instances: 10,11
 2500 participants: 16 queries, on Oracle 22; users found on Oracle: 1250

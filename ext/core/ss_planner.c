@@ -423,6 +423,26 @@ static int ss_enrol_active(const ss_fact_enrolment *e, int64_t now)
 	return e->status == 0 && (e->timeend <= 0 || e->timeend > now);
 }
 
+/* Which of several enrolments of one person in one course the plan goes by:
+ * an active one; else a manual one (enrol_user() would overwrite its dates,
+ * so it is an error for a sales admin); last an inactive one of another
+ * method, which the plan ignores (below). */
+static int ss_enrol_rank(const ss_fact_enrolment *e, int64_t now)
+{
+	return ss_enrol_active(e, now) ? 2 : !e->other;
+}
+
+/* The enrolment the plan goes by, or NULL. An inactive enrolment through
+ * another method (self, cohort, or one in a disabled instance) gives no
+ * access and is not the manual plugin's row: enrol_user() adds a manual
+ * enrolment beside it and leaves it alone, so the person counts as not
+ * enrolled. */
+static const ss_fact_enrolment *ss_enrol_of(const ss_session_in *in, const ss_imap_slot *s)
+{
+	const ss_fact_enrolment *e = s ? &in->enrolments[s->val - 1] : NULL;
+	return e && e->other && !ss_enrol_active(e, in->now) ? NULL : e;
+}
+
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
 {
 	size_t i;
@@ -866,7 +886,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		int created;
 		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, &created);
 		if (!s) goto nomem;
-		if (created || !ss_enrol_active(&in->enrolments[s->val - 1], in->now)) {
+		if (created || ss_enrol_rank(&in->enrolments[i], in->now) > ss_enrol_rank(&in->enrolments[s->val - 1], in->now)) {
 			s->val = i + 1;
 		}
 	}
@@ -973,6 +993,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 						SS_PQ(p), (long long)u->id, ss_cut(u->username, 100), u->username.p);
 				}
 				es = ss_imap_find(&enrol, courseid, u->id, 0);
+				if (!ss_enrol_of(in, es)) es = NULL;
 				po->enrol = es ? (uint32_t)es->val : 0;
 				if (es) {
 					const ss_fact_enrolment *e = &in->enrolments[es->val - 1];
@@ -1043,8 +1064,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 		/* The operator: course enrolment, support course. */
 		if (courseid) {
-			es = ss_imap_find(&enrol, courseid, op_id, 0);
-			op_enrol = es ? &in->enrolments[es->val - 1] : NULL;
+			op_enrol = ss_enrol_of(in, ss_imap_find(&enrol, courseid, op_id, 0));
 		}
 		if (out->autoenrol) {
 			if (!op_enrol) {
@@ -1066,8 +1086,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			else op_need_member = 1;
 		}
 		if (out->params[SS_P_CUSTOMERSUPPORT].len && in->has_supportcourse) {
-			es = ss_imap_find(&enrol, in->supportcourse_id, op_id, 0);
-			op_support = es ? &in->enrolments[es->val - 1] : NULL;
+			op_support = ss_enrol_of(in, ss_imap_find(&enrol, in->supportcourse_id, op_id, 0));
 			if (!op_support) {
 				op_need_support = 1;
 			} else if (op_support->status != 0) {

@@ -92,6 +92,7 @@ typedef struct ss_fact_user {
 typedef struct ss_fact_enrolment {
 	int64_t courseid, userid, timestart, timeend;
 	int status;               /* ENROL_USER_ACTIVE 0, ENROL_USER_SUSPENDED 1 */
+	int other;                /* 1: through another method than manual (self, cohort...); 0: manual or not said */
 	const int64_t *roles;     /* role ids in the course context */
 	size_t nroles;
 } ss_fact_enrolment;

@@ -346,6 +346,7 @@ class facts_collector {
                 'timestart' => (int) $r['timestart'],
                 'timeend' => (int) $r['timeend'],
                 'roles' => $rids,
+                'enrol' => (string) $r['enrol'],
             ];
         }
         return $out;
