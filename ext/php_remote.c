@@ -840,6 +840,23 @@ static bool rm_list_of_strings(zval *lookups, const char *key, HashTable **out)
 	return true;
 }
 
+/*
+ * user_get_user_details() gives auth and username only to a token whose user
+ * has moodle/user:viewalldetails, and leaves out suspended when it is one of
+ * $CFG->hiddenuserfields. Reading their absence as "manual" and "not
+ * suspended" would reuse, and bill, accounts that cannot log in: the name of
+ * the first field missing, or NULL.
+ */
+static const char *rm_user_missing(zval *u)
+{
+	static const char *const need[] = {"username", "auth", "suspended"};
+	size_t i;
+	for (i = 0; i < sizeof need / sizeof need[0]; i++) {
+		if (Z_TYPE_P(u) != IS_ARRAY || !zend_hash_str_exists(Z_ARRVAL_P(u), need[i], strlen(need[i]))) return need[i];
+	}
+	return NULL;
+}
+
 static void rm_add_user_fact(HashTable *users, zval *u)
 {
 	zval rec;
@@ -861,28 +878,39 @@ static void rm_add_user_fact(HashTable *users, zval *u)
 	zend_hash_index_add_new(users, id, &rec);
 }
 
-/* Keeps the users whose e-mail, lower-cased, is one of the match keys: never trust a LIKE. */
-static void rm_collect_users(zval *answer, HashTable *keys, HashTable *users)
+/* Keeps the users whose e-mail, lower-cased, is one of the match keys: never trust a LIKE.
+ * false (a RuntimeException thrown) when such a user's answer lacks a field the plan needs. */
+static bool rm_collect_users(zval *answer, HashTable *keys, HashTable *users)
 {
 	zval *u, *list = answer;
 	if (Z_TYPE_P(answer) == IS_ARRAY && zend_hash_str_exists(Z_ARRVAL_P(answer), "users", 5)) {
 		list = zend_hash_str_find(Z_ARRVAL_P(answer), "users", 5);
 	}
 	if (Z_TYPE_P(list) != IS_ARRAY) {
-		return;
+		return true;
 	}
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), u) {
-		const char *em = rm_str(u, "email");
+		const char *em = rm_str(u, "email"), *missing;
 		zend_string *lk;
 		if (!em) {
 			continue;
 		}
 		lk = rm_lower(em, strlen(em));
 		if (zend_hash_exists(keys, lk)) {
+			if ((missing = rm_user_missing(u))) {
+				zend_string_release(lk);
+				zend_throw_exception_ex(spl_ce_RuntimeException, 0,
+					"shop_setup_remote_lookup(): the site's answer for user #" ZEND_LONG_FMT " has no '%s' (Moodle gives auth "
+					"and username only to a token whose user has moodle/user:viewalldetails, and leaves suspended out when it is "
+					"in hiddenuserfields): without it a suspended or nologin account would be reused as an active one",
+					rm_long(u, "id"), missing);
+				return false;
+			}
 			rm_add_user_fact(users, u);
 		}
 		zend_string_release(lk);
 	} ZEND_HASH_FOREACH_END();
+	return true;
 }
 
 static rm_job *rm_read_job(const char *fn, const char *arr)
@@ -1157,7 +1185,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	}
 	if (a[1]) {
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(a[1]->answers), v) {
-			rm_collect_users(v, &keys, &users);
+			if (!rm_collect_users(v, &keys, &users)) goto out;
 		} ZEND_HASH_FOREACH_END();
 	}
 	if (a[3]) courseid = rm_first_course(a[3], &startdate);
@@ -1246,7 +1274,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	}
 	if (b[0]) {
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL(b[0]->answers), v) {
-			rm_collect_users(v, &keys, &users);
+			if (!rm_collect_users(v, &keys, &users)) goto out;
 		} ZEND_HASH_FOREACH_END();
 	}
 	if (b[1] && groupidnumber) {

@@ -97,6 +97,11 @@ function user_record(array $u, ?array $fields = null): array
 	if ($fields !== null) {
 		$r = array_intersect_key($r, array_flip($fields));
 	}
+	// user_get_user_details(): auth and username only with moodle/user:viewalldetails,
+	// suspended left out when it is in $CFG->hiddenuserfields. The site's 'hiddenfields'.
+	foreach ($GLOBALS['mock_hidden_fields'] ?? [] as $f) {
+		unset($r[$f]);
+	}
 	return $r;
 }
 
@@ -566,6 +571,7 @@ function main(): void
 	}
 
 	$s = load_state($fh, LOCK_EX);
+	$GLOBALS['mock_hidden_fields'] = $s['hiddenfields'] ?? [];
 
 	// PHP keeps the first max_input_vars variables of the body and drops the rest, silently.
 	$limit = $s['max_input_vars'] ?? 5000;
