@@ -1165,8 +1165,8 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 		rm_item_single(a[3], NULL, NULL, NULL, &tmp);
 	}
 	if (support_zv && Z_TYPE_P(support_zv) != IS_NULL) {
-		bool byid = Z_TYPE_P(support_zv) == IS_LONG
-			|| is_numeric_string(Z_STRVAL_P(support_zv), Z_STRLEN_P(support_zv), NULL, NULL, 0) == IS_LONG;
+		/* An id only when phase 1 made it an int: a string is a short name, digits or not ("2025"). */
+		bool byid = Z_TYPE_P(support_zv) == IS_LONG;
 		a[4] = rm_read_job("core_course_get_courses_by_field", NULL);
 		add_assoc_string(&a[4]->fixed, "field", byid ? "id" : "shortname");
 		ZVAL_COPY(&tmp, support_zv);
