@@ -36,11 +36,6 @@ typedef struct ss_mkey {
 } ss_mkey;
 
 /*
- * What the planner reads of a participant. The fields it only passes on to
- * create_user (city, institution, phone2) stay with the caller: every loop
- * over the participants reads these records, 112 bytes each.
- */
-/*
  * Characters Moodle's user table holds (lib/db/install.xml): a new account
  * whose field is longer cannot be inserted (user_create_user() does not check;
  * PostgreSQL and strict MySQL refuse the row). The username the planner makes
@@ -54,6 +49,12 @@ typedef struct ss_mkey {
  * longer than their column (the caller finds them with ss_sv_over()). */
 enum { SS_OVER_CITY = 1, SS_OVER_INSTITUTION = 2, SS_OVER_PHONE2 = 4 };
 
+/*
+ * What the planner reads of a participant. The fields it only passes on to
+ * create_user (city, institution, phone2) stay with the caller, which notes
+ * in over whether they fit Moodle's columns: every loop over the participants
+ * reads these records, 120 bytes each.
+ */
 typedef struct ss_session_participant {
 	ss_mkey mkey;      /* of email, or of typed when email is "" */
 	ss_sv role;        /* key of $order['users'] */
