@@ -555,10 +555,9 @@ static void ss_session_window(ss_ctx *c)
 /* Quoted participant for messages: "typed" (role). */
 #define SS_PQ(pt) ss_cut((pt)->typed, 80), (pt)->typed.p, ss_cut((pt)->role, 40), (pt)->role.p
 
-int ss_sv_over(ss_sv s, size_t max)
+int ss_sv_over_chars(ss_sv s, size_t max)
 {
 	size_t i, chars = 0;
-	if (s.len <= max) return 0;   /* a character takes a byte at least */
 	for (i = 0; i < s.len; i++) chars += ((unsigned char)s.p[i] & 0xC0) != 0x80;
 	return chars > max;
 }
