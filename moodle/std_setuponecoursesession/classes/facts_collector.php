@@ -158,7 +158,8 @@ class facts_collector {
                 [$operatorid])));
         }
         $facts['privileged'] = $this->privileged($people);
-        $facts['products'] = $this->products((int) ($order['billitemid'] ?? 0), (string) ($order['transactionid'] ?? ''));
+        // References start with the transaction id as the planner uses it: trimmed, as Moodle stores the group's idnumber.
+        $facts['products'] = $this->products((int) ($order['billitemid'] ?? 0), trim((string) ($order['transactionid'] ?? '')));
 
         return $facts;
     }
