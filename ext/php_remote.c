@@ -913,6 +913,47 @@ static bool rm_collect_users(zval *answer, HashTable *keys, HashTable *users)
 	return true;
 }
 
+/*
+ * The operator's account, from core_user_get_users_by_field (field id): false,
+ * a RuntimeException thrown, when the site has no such account (Moodle leaves
+ * deleted ones out), when it is suspended or cannot log in, or when the answer
+ * lacks a field that says so. A plan would give it the course role, the
+ * membership and the delegation: every one of those operations would fail
+ * (invaliduser) or give rights that cannot be used.
+ */
+static bool rm_check_operator(rm_job *j, zend_long operatorid)
+{
+	zval *ans, *u, *found = NULL;
+	const char *missing, *auth;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(j->answers), ans) {
+		if (Z_TYPE_P(ans) != IS_ARRAY) continue;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(ans), u) {
+			if (rm_long(u, "id") == operatorid) found = u;
+		} ZEND_HASH_FOREACH_END();
+	} ZEND_HASH_FOREACH_END();
+	if (!found) {
+		zend_throw_exception_ex(spl_ce_RuntimeException, 0,
+			"shop_setup_remote_lookup(): the operator (user #" ZEND_LONG_FMT ") has no account on the site, or it is deleted: "
+			"the session cannot be attached to it", operatorid);
+		return false;
+	}
+	if ((missing = rm_user_missing(found))) {
+		zend_throw_exception_ex(spl_ce_RuntimeException, 0,
+			"shop_setup_remote_lookup(): the site's answer for the operator (user #" ZEND_LONG_FMT ") has no '%s' (Moodle gives "
+			"auth and username only to a token whose user has moodle/user:viewalldetails, and leaves suspended out when it is "
+			"in hiddenuserfields)", operatorid, missing);
+		return false;
+	}
+	auth = rm_str(found, "auth");
+	if (rm_long(found, "suspended") || (auth && strcmp(auth, "nologin") == 0)) {
+		zend_throw_exception_ex(spl_ce_RuntimeException, 0,
+			"shop_setup_remote_lookup(): the operator's account (user #" ZEND_LONG_FMT ") is %s: it would get the session's "
+			"rights without being able to use them", operatorid, rm_long(found, "suspended") ? "suspended" : "nologin");
+		return false;
+	}
+	return true;
+}
+
 static rm_job *rm_read_job(const char *fn, const char *arr)
 {
 	rm_job *j = rm_job_new(fn, arr, K_READ);
@@ -1057,7 +1098,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	HashTable *options = NULL, *emails, *bases, *roles;
 	rm_opts o;
 	rm_client c;
-	rm_job *a[5] = {0}, *b[6] = {0}, *cm[1] = {0};
+	rm_job *a[6] = {0}, *b[6] = {0}, *cm[1] = {0};
 	HashTable keys, users, want;
 	zval *v, *course_zv, *support_zv, *group_zv, *op_zv, factsv, tmp;
 	zend_long courseid = 0, startdate = 0, supportid = 0, operatorid = 0, groupid = 0;
@@ -1125,7 +1166,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	zend_hash_init(&keys, 16, NULL, NULL, 0);
 	zend_hash_init(&users, 16, NULL, ZVAL_PTR_DTOR, 0);
 
-	/* Phase A: site, users by exact e-mail, taken usernames, courses. */
+	/* Phase A: site, users by exact e-mail, taken usernames, courses, the operator. */
 	a[0] = rm_read_job("core_webservice_get_site_info", NULL);
 	ZVAL_NULL(&tmp);
 	rm_item_single(a[0], NULL, NULL, NULL, &tmp);
@@ -1164,6 +1205,13 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 		ZVAL_NULL(&tmp);
 		rm_item_single(a[3], NULL, NULL, NULL, &tmp);
 	}
+	if (operatorid > 0) {
+		/* The operator's own account: it gets the course role, the membership and the delegation. */
+		a[5] = rm_read_job("core_user_get_users_by_field", "values");
+		add_assoc_string(&a[5]->fixed, "field", "id");
+		ZVAL_STR(&tmp, zend_long_to_str(operatorid));
+		rm_job_add(a[5], &tmp);
+	}
 	if (support_zv && Z_TYPE_P(support_zv) != IS_NULL) {
 		/* An id only when phase 1 made it an int: a string is a short name, digits or not ("2025"). */
 		bool byid = Z_TYPE_P(support_zv) == IS_LONG;
@@ -1177,10 +1225,13 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	}
 	{
 		size_t i;
-		for (i = 0; i < 5; i++) if (a[i]) rm_job_ready(&c, a[i], i == 1 || i == 2 ? o.max_items : 1);
+		for (i = 0; i < 6; i++) if (a[i]) rm_job_ready(&c, a[i], i == 1 || i == 2 ? o.max_items : 1);
 	}
-	rm_run(&c, a, 5);
-	if (rm_throw_job(&c, a, 5)) {
+	rm_run(&c, a, 6);
+	if (rm_throw_job(&c, a, 6)) {
+		goto out;
+	}
+	if (a[5] && !rm_check_operator(a[5], operatorid)) {
 		goto out;
 	}
 	if (a[1]) {

@@ -49,5 +49,5 @@ enrolments: [{"courseid":10,"userid":7,"status":0,"timestart":0,"timeend":0,"rol
 group: {"id":77,"members":[7,42]}
 roleassignments: []
 products: ["TX1-AAAA"]
-remote: {"requests":14,"retries":0}
-{"core_course_get_courses_by_field":2,"core_enrol_get_enrolled_users":4,"core_group_get_course_groups":1,"core_group_get_group_members":1,"core_user_get_users":3,"core_user_get_users_by_field":2,"core_webservice_get_site_info":1}
+remote: {"requests":15,"retries":0}
+{"core_course_get_courses_by_field":2,"core_enrol_get_enrolled_users":4,"core_group_get_course_groups":1,"core_group_get_group_members":1,"core_user_get_users":3,"core_user_get_users_by_field":3,"core_webservice_get_site_info":1}

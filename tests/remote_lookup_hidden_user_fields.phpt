@@ -10,7 +10,7 @@ require __DIR__ . '/inc/moodle_mock.inc';
 $lookups = [
 	'emails' => ['jean.dupont@exemple.fr', 'new.person@exemple.fr'], 'usernames' => ['jean.dupont'],
 	'course' => 'FORM-01', 'supportcourse' => null, 'roles' => ['student', 'teacher'],
-	'groupidnumber' => 'TX1', 'operatorid' => 42,
+	'groupidnumber' => 'TX1',   // no operator here: tests/remote_lookup_operator_account.phpt
 ];
 foreach ([[], ['suspended'], ['auth', 'username']] as $hidden) {
 	$s = MoodleMock::site();
