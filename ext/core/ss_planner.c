@@ -432,15 +432,22 @@ static int ss_enrol_rank(const ss_fact_enrolment *e, int64_t now)
 	return ss_enrol_active(e, now) ? 2 : !e->other;
 }
 
-/* The enrolment the plan goes by, or NULL. An inactive enrolment through
- * another method (self, cohort, or one in a disabled instance) gives no
- * access and is not the manual plugin's row: enrol_user() adds a manual
- * enrolment beside it and leaves it alone, so the person counts as not
- * enrolled. */
-static const ss_fact_enrolment *ss_enrol_of(const ss_session_in *in, const ss_imap_slot *s)
+/* 1 when e starts after both now and the session's start (start): the
+ * person would have no access at first. */
+static int ss_enrol_late(const ss_fact_enrolment *e, int64_t now, int64_t start)
+{
+	return e->timestart > now && e->timestart > start;
+}
+
+/* The enrolment the plan goes by, or NULL. An enrolment through another
+ * method (self, cohort, or one in a disabled instance) that gives no access
+ * now, or starts after the session, is not the manual plugin's row:
+ * enrol_user() adds a manual enrolment beside it and leaves it alone, so the
+ * person counts as not enrolled. */
+static const ss_fact_enrolment *ss_enrol_of(const ss_session_in *in, const ss_imap_slot *s, int64_t start)
 {
 	const ss_fact_enrolment *e = s ? &in->enrolments[s->val - 1] : NULL;
-	return e && e->other && !ss_enrol_active(e, in->now) ? NULL : e;
+	return e && e->other && (!ss_enrol_active(e, in->now) || ss_enrol_late(e, in->now, start)) ? NULL : e;
 }
 
 static int ss_has_role(const ss_fact_enrolment *e, int64_t roleid)
@@ -992,7 +999,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 						SS_PQ(p), (long long)u->id, ss_cut(u->username, 100), u->username.p);
 				}
 				es = ss_imap_find(&enrol, courseid, u->id, 0);
-				if (!ss_enrol_of(in, es)) es = NULL;
+				if (!ss_enrol_of(in, es, out->window_start)) es = NULL;
 				po->enrol = es ? (uint32_t)es->val : 0;
 				if (es) {
 					const ss_fact_enrolment *e = &in->enrolments[es->val - 1];
@@ -1003,6 +1010,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 					} else if (e->timeend > 0 && e->timeend <= in->now) {
 						ss_issue_add(c, SS_ISSUE_ERROR, "enrolment_ended", (int64_t)i, "email",
 							"\"%.*s\" (%.*s): the enrolment of #%lld in the course ended; a sales admin must extend it (re-enrolling would overwrite its dates).",
+							SS_PQ(p), (long long)u->id);
+					} else if (ss_enrol_late(e, in->now, out->window_start)) {
+						/* Enrolled for later than this session starts: skipped, the person
+						 * would have no access at first (Moodle counts an enrolment from
+						 * its timestart). A re-run of this order finds its own enrolments
+						 * starting at the window's start, never after. */
+						ss_issue_add(c, SS_ISSUE_ERROR, "enrolment_not_started", (int64_t)i, "email",
+							"\"%.*s\" (%.*s): the enrolment of #%lld in the course starts after this session does; a sales admin must move its start (re-enrolling would overwrite its dates).",
 							SS_PQ(p), (long long)u->id);
 					}
 				}
@@ -1063,7 +1078,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 
 		/* The operator: course enrolment, support course. */
 		if (courseid) {
-			op_enrol = ss_enrol_of(in, ss_imap_find(&enrol, courseid, op_id, 0));
+			op_enrol = ss_enrol_of(in, ss_imap_find(&enrol, courseid, op_id, 0), out->window_start);
 		}
 		if (out->autoenrol) {
 			if (!op_enrol) {
@@ -1085,7 +1100,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			else op_need_member = 1;
 		}
 		if (out->params[SS_P_CUSTOMERSUPPORT].len && in->has_supportcourse) {
-			op_support = ss_enrol_of(in, ss_imap_find(&enrol, in->supportcourse_id, op_id, 0));
+			op_support = ss_enrol_of(in, ss_imap_find(&enrol, in->supportcourse_id, op_id, 0), in->now);
 			if (!op_support) {
 				op_need_support = 1;
 			} else if (op_support->status != 0) {
