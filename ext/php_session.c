@@ -22,6 +22,7 @@
 #include "zend_smart_str.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "ext/standard/php_string.h"
 #include "shop_setup_binding.h"
 #include "ss_fields.h"
 #include "core/ss_params.h"
@@ -687,24 +688,19 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		ss_value_error(&path, "transactionid", "must not be empty");
 		return -1;
 	}
-	{
-		/* The transaction id as Moodle stores it in the group's idnumber:
-		 * groups_create_group() applies PHP's trim(). The plan uses that id
-		 * throughout (idnumber, default group name, product references), so a
-		 * re-run finds what the last one wrote; a blank one (no idnumber: a
-		 * new group at every run) is refused. */
-		const char *p = b->in.transactionid.p;
-		size_t lo = 0, hi = b->in.transactionid.len;
-		while (lo < hi && memchr(" \t\n\r\v", p[lo], 5)) lo++;
-		while (hi > lo && memchr(" \t\n\r\v", p[hi - 1], 5)) hi--;
-		if (lo == hi) {
-			ss_value_error(&path, "transactionid", "must not be blank (it becomes the group's idnumber, which Moodle trims)");
-			return -1;
-		}
-		b->idnumber = hi - lo == b->in.transactionid.len ? zend_string_copy(b->txid) : zend_string_init(p + lo, hi - lo, 0);
-		b->in.transactionid.p = p + lo;
-		b->in.transactionid.len = hi - lo;
+	/* The transaction id as Moodle stores it in the group's idnumber:
+	 * groups_create_group() applies PHP's trim(), and so does this (php_trim(),
+	 * the same characters; the id itself when there is nothing to trim). The
+	 * plan uses that id throughout (idnumber, default group name, product
+	 * references), so a re-run finds what the last one wrote; a blank one (no
+	 * idnumber: a new group at every run) is refused. */
+	b->idnumber = php_trim(b->txid, NULL, 0, 3);
+	if (ZSTR_LEN(b->idnumber) == 0) {
+		ss_value_error(&path, "transactionid", "must not be blank (it becomes the group's idnumber, which Moodle trims)");
+		return -1;
 	}
+	b->in.transactionid.p = ZSTR_VAL(b->idnumber);
+	b->in.transactionid.len = ZSTR_LEN(b->idnumber);
 	zv = SS_GETK(order, quantity);
 	if (!zv) {
 		ss_type_error(&path, "quantity", "int", NULL);
@@ -1014,7 +1010,7 @@ static int ss_read_facts(ss_bind *b, HashTable *facts)
 				ef[6] = NULL;
 				if (zend_hash_num_elements(row) > (uint32_t)((ef[0] != NULL) + (ef[1] != NULL) + (ef[2] != NULL)
 						+ (ef[3] != NULL) + (ef[4] != NULL) + (ef[5] != NULL))) {
-					ef[6] = ss_found(zend_hash_find(row, K(enrol)));
+					ef[6] = SS_GETK(row, enrol);
 				}
 				if (!ef[0] || ss_read_id(&path, "courseid", ef[0], &e->courseid) != 0
 					|| !ef[1] || ss_read_id(&path, "userid", ef[1], &e->userid) != 0) {
