@@ -573,27 +573,21 @@ int ss_sv_over_chars(ss_sv s, size_t max)
  * insert would fail, and the whole transaction with it). */
 static void ss_check_columns(ss_ctx *c, size_t i, const ss_session_participant *p, const ss_part_out *po)
 {
-	static const struct { unsigned bit; const char *field; unsigned max; } pass_on[] = {
-		{SS_OVER_CITY, "city", SS_USER_CITY_CHARS},
-		{SS_OVER_INSTITUTION, "institution", SS_USER_INSTITUTION_CHARS},
-		{SS_OVER_PHONE2, "phone2", SS_USER_PHONE_CHARS},
-	};
-	const char *field[3];
-	unsigned max[3], k, n = 0;
 	/* The address as create_user stores it is as long as its match key (ASCII). */
-	if (po->matchkey.len > SS_USER_NAME_CHARS) field[n] = "email", max[n++] = SS_USER_NAME_CHARS;
-	if (ss_sv_over(p->firstname, SS_USER_NAME_CHARS)) field[n] = "firstname", max[n++] = SS_USER_NAME_CHARS;
-	if (ss_sv_over(p->lastname, SS_USER_NAME_CHARS)) field[n] = "lastname", max[n++] = SS_USER_NAME_CHARS;
-	for (k = 0; k < n; k++) {
-		ss_issue_add(c, SS_ISSUE_ERROR, "field_too_long", (int64_t)i, field[k],
+	const struct { int over; const char *field; unsigned max; } col[] = {
+		{po->matchkey.len > SS_USER_NAME_CHARS, "email", SS_USER_NAME_CHARS},
+		{ss_sv_over(p->firstname, SS_USER_NAME_CHARS), "firstname", SS_USER_NAME_CHARS},
+		{ss_sv_over(p->lastname, SS_USER_NAME_CHARS), "lastname", SS_USER_NAME_CHARS},
+		{(p->over & SS_OVER_CITY) != 0, "city", SS_USER_CITY_CHARS},
+		{(p->over & SS_OVER_INSTITUTION) != 0, "institution", SS_USER_INSTITUTION_CHARS},
+		{(p->over & SS_OVER_PHONE2) != 0, "phone2", SS_USER_PHONE_CHARS},
+	};
+	size_t k;
+	for (k = 0; k < sizeof col / sizeof col[0]; k++) {
+		if (!col[k].over) continue;
+		ss_issue_add(c, SS_ISSUE_ERROR, "field_too_long", (int64_t)i, col[k].field,
 			"\"%.*s\" (%.*s): %s is longer than the %u characters Moodle's user table holds for a new account.",
-			SS_PQ(p), field[k], max[k]);
-	}
-	for (k = 0; p->over && k < sizeof pass_on / sizeof pass_on[0]; k++) {
-		if (!(p->over & pass_on[k].bit)) continue;
-		ss_issue_add(c, SS_ISSUE_ERROR, "field_too_long", (int64_t)i, pass_on[k].field,
-			"\"%.*s\" (%.*s): %s is longer than the %u characters Moodle's user table holds for a new account.",
-			SS_PQ(p), pass_on[k].field, pass_on[k].max);
+			SS_PQ(p), col[k].field, col[k].max);
 	}
 }
 
