@@ -423,20 +423,24 @@ static int ss_enrol_active(const ss_fact_enrolment *e, int64_t now)
 	return e->status == 0 && (e->timeend <= 0 || e->timeend > now);
 }
 
-/* Which of several enrolments of one person in one course the plan goes by:
- * an active one; else a manual one (enrol_user() would overwrite its dates,
- * so it is an error for a sales admin); last an inactive one of another
- * method, which the plan ignores (below). */
-static int ss_enrol_rank(const ss_fact_enrolment *e, int64_t now)
-{
-	return ss_enrol_active(e, now) ? 2 : !e->other;
-}
-
 /* 1 when e starts after both now and the session's start (start): the
  * person would have no access at first. */
 static int ss_enrol_late(const ss_fact_enrolment *e, int64_t now, int64_t start)
 {
 	return e->timestart > now && e->timestart > start;
+}
+
+/* Which of several enrolments of one person in one course the plan goes by:
+ * one that gives access when the session starts, whatever its method; else a
+ * manual one (late, then inactive: enrol_user() would overwrite its dates, so
+ * it is an error for a sales admin); last one of another method that gives no
+ * access then, which the plan ignores (ss_enrol_of()). */
+static int ss_enrol_rank(const ss_fact_enrolment *e, int64_t now, int64_t start)
+{
+	int active = ss_enrol_active(e, now);
+	if (active && !ss_enrol_late(e, now, start)) return 3;
+	if (e->other) return 0;
+	return active ? 2 : 1;
 }
 
 /* The enrolment the plan goes by, or NULL. An enrolment through another
@@ -882,11 +886,14 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		if (!ss_imap_put(&priv, in->privileged[i], 0, 0, NULL)) goto nomem;
 	}
 	for (i = 0; i < in->nenrolments; i++) {
-		/* Several enrolment instances for one user and course: an active one wins. */
+		/* Several enrolment instances for one user and course: the one
+		 * ss_enrol_rank() puts first wins. The support course's enrolment (the
+		 * operator's) starts now, the course's with the window. */
 		int created;
+		int64_t start = in->has_supportcourse && in->enrolments[i].courseid == in->supportcourse_id ? in->now : out->window_start;
 		ss_imap_slot *s = ss_imap_put(&enrol, in->enrolments[i].courseid, in->enrolments[i].userid, 0, &created);
 		if (!s) goto nomem;
-		if (created || ss_enrol_rank(&in->enrolments[i], in->now) > ss_enrol_rank(&in->enrolments[s->val - 1], in->now)) {
+		if (created || ss_enrol_rank(&in->enrolments[i], in->now, start) > ss_enrol_rank(&in->enrolments[s->val - 1], in->now, start)) {
 			s->val = i + 1;
 		}
 	}
