@@ -161,14 +161,24 @@ class session_runner {
             self::trace($txid, 'another order is being produced; the task will be retried');
             $result->status = 'busy';
         } else {
-            $task = new task\apply_session_task();
-            $task->set_component(self::COMPONENT);
-            $task->set_custom_data(['order' => $order, 'billid' => $billid]);
-            \core\task\manager::queue_adhoc_task($task, true);
+            self::queue($order, $billid);
             self::trace($txid, 'another order is being produced; queued for the adhoc task');
             $result->status = 'queued';
         }
         $result->feedback = feedback::deferred($order);
+    }
+
+    /**
+     * Queues the order for the adhoc task (once: an identical task already queued is not added again).
+     *
+     * @param array $order
+     * @param int $billid
+     */
+    protected static function queue(array $order, int $billid): void {
+        $task = new task\apply_session_task();
+        $task->set_component(self::COMPONENT);
+        $task->set_custom_data(['order' => $order, 'billid' => $billid]);
+        \core\task\manager::queue_adhoc_task($task, true);
     }
 
     /**
@@ -244,10 +254,7 @@ class session_runner {
 
         $threshold = self::async_threshold();
         if (!$intask && $threshold > 0 && order_builder::count_participants($order) > $threshold) {
-            $task = new task\apply_session_task();
-            $task->set_component(self::COMPONENT);
-            $task->set_custom_data(['order' => $order, 'billid' => $billid]);
-            \core\task\manager::queue_adhoc_task($task, true);
+            self::queue($order, $billid);
             self::trace($txid, 'queued for the adhoc task (' . order_builder::count_participants($order) . ' participants)');
             $result->status = 'queued';
             $result->feedback = feedback::queued($order, $plan);
