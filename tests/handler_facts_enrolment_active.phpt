@@ -1,5 +1,5 @@
 --TEST--
-handler: an enrolment counts as active as Moodle counts it (user enrolment, instance and plugin enabled), and an active one represents the person
+handler: an enrolment counts as active as Moodle counts it (user enrolment, instance and plugin enabled); every row goes to the planner with its method, and the planner goes by an active one
 --EXTENSIONS--
 shop_setup
 --SKIPIF--
@@ -36,11 +36,14 @@ $DB->seed('user_enrolments', [
 $collector = new facts_collector($DB, 1, [2]);
 $facts = $collector->collect(['course' => 'FORM-01', 'emails' => ['a@x.fr', 'b@x.fr', 'c@x.fr', 'd@x.fr', 'e@x.fr'],
     'roles' => ['student', 'teacher'], 'operatorid' => 42], ['transactionid' => 'TX1', 'now' => $now]);
+$rows = [];
 foreach ($facts['enrolments'] as $e) {
-    echo $e['userid'], ': status ', $e['status'], ', timeend ', $e['timeend'] ? 'past' : 0, "\n";
+    $rows[] = $e['userid'] . ' ' . $e['enrol'] . ': status ' . $e['status'] . ', timeend ' . ($e['timeend'] ? 'past' : 0);
 }
+sort($rows);
+echo implode("\n", $rows), "\n";
 
-// The planner then leaves the active ones as they are.
+// The planner goes by the active row of each person and leaves it as it is.
 $users = [];
 foreach (['a', 'b', 'c', 'd', 'e'] as $l) {
     $users['student']["$l@x.fr"] = ['firstname' => strtoupper($l), 'lastname' => 'X', 'email' => "$l@x.fr"];
@@ -63,10 +66,13 @@ foreach ($plan['operations'] as $op) {
 echo 'enrol: ', implode(', ', $enrolled), "\n";
 ?>
 --EXPECT--
-50: status 1, timeend 0
-51: status 1, timeend 0
-52: status 0, timeend 0
-53: status 0, timeend 0
-54: status 0, timeend 0
+50 cohort: status 1, timeend 0
+51 meta: status 1, timeend 0
+52 manual: status 1, timeend 0
+52 self: status 0, timeend 0
+53 manual: status 0, timeend past
+53 self: status 0, timeend 0
+54 manual: status 0, timeend 0
+54 self: status 1, timeend 0
 errors: none
 enrol: operator (42), p1 (50), p2 (51)

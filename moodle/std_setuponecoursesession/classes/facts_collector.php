@@ -147,7 +147,7 @@ class facts_collector {
         }
         $people = array_values(array_unique($people));
 
-        $facts['enrolments'] = $this->enrolments($courseids, $people, (int) ($order['now'] ?? time()));
+        $facts['enrolments'] = $this->enrolments($courseids, $people);
 
         if ($course && isset($lookups['groupidnumber']) && $lookups['groupidnumber'] !== '') {
             $facts['group'] = $this->group((int) $course['id'], (string) $lookups['groupidnumber']);
@@ -292,20 +292,19 @@ class facts_collector {
      *
      * An enrolment counts as active as Moodle counts it (enrol_get_my_courses(), is_enrolled() with
      * $onlyactive): the user's enrolment active, its instance enabled, its plugin enabled on the
-     * site. Otherwise its status is given as suspended (1). One entry per (course, user): when a
-     * user has several enrolments in a course, an active one that has not ended wins, then the
-     * manual one (which this handler writes).
+     * site. Otherwise its status is given as suspended (1). Every row is passed on, with its method
+     * ('enrol'): when a person has several enrolments in a course, the planner chooses the one it
+     * goes by (docs/session-contract.md, "Existing enrolments").
      *
      * @param int[] $courseids
      * @param int[] $userids
-     * @param int $now the order's time
      * @return array
      */
-    protected function enrolments(array $courseids, array $userids, int $now): array {
+    protected function enrolments(array $courseids, array $userids): array {
         if (!$courseids || !$userids) {
             return [];
         }
-        $byuser = [];
+        $rows = [];
         $roles = [];
         foreach ($this->chunks($userids) as $chunk) {
             [$cin, $cparams] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'ec');
@@ -319,11 +318,7 @@ class facts_collector {
                 if ((int) $r['instancestatus'] !== ENROL_INSTANCE_ENABLED || !enrol_is_enabled((string) $r['enrol'])) {
                     $r['status'] = ENROL_USER_SUSPENDED;
                 }
-                $key = (int) $r['courseid'] . ':' . (int) $r['userid'];
-                $cur = $byuser[$key] ?? null;
-                if ($cur === null || $this->better_enrolment($r, $cur, $now)) {
-                    $byuser[$key] = $r;
-                }
+                $rows[] = $r;
             }
             [$cin, $cparams] = $this->db->get_in_or_equal($courseids, SQL_PARAMS_NAMED, 'rc');
             [$uin, $uparams] = $this->db->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'ru');
@@ -337,8 +332,8 @@ class facts_collector {
             }
         }
         $out = [];
-        foreach ($byuser as $key => $r) {
-            $rids = array_keys($roles[$key] ?? []);
+        foreach ($rows as $r) {
+            $rids = array_keys($roles[(int) $r['courseid'] . ':' . (int) $r['userid']] ?? []);
             sort($rids);
             $out[] = [
                 'courseid' => (int) $r['courseid'],
@@ -351,35 +346,6 @@ class facts_collector {
             ];
         }
         return $out;
-    }
-
-    /**
-     * Whether enrolment $a should represent the (course, user) pair rather than $b: an active one
-     * that has not ended first (the planner then sees that the person has access), then the manual one.
-     *
-     * @param array $a
-     * @param array $b
-     * @param int $now
-     * @return bool
-     */
-    protected function better_enrolment(array $a, array $b, int $now): bool {
-        $aa = self::enrolment_active($a, $now);
-        $ba = self::enrolment_active($b, $now);
-        if ($aa !== $ba) {
-            return $aa;
-        }
-        return $a['enrol'] === 'manual' && $b['enrol'] !== 'manual';
-    }
-
-    /**
-     * Active and not ended, as the planner reads an enrolment.
-     *
-     * @param array $e
-     * @param int $now
-     * @return bool
-     */
-    protected static function enrolment_active(array $e, int $now): bool {
-        return (int) $e['status'] === ENROL_USER_ACTIVE && ((int) $e['timeend'] <= 0 || (int) $e['timeend'] > $now);
     }
 
     /**
