@@ -669,6 +669,30 @@ static zend_always_inline void ss_prefetch_rows(const HashTable *ht, const zval 
 #endif
 }
 
+/*
+ * $order['referencescope']: what tells apart the product references of the
+ * items of one bill, which share its transaction id (local_shop's participants
+ * are picked per product, so one person may hold a seat in two sessions of one
+ * bill). Absent, null or "": none, and references are as they always were. It
+ * goes into local_shop_product.reference as it is: at most 32 ASCII letters,
+ * digits or underscores.
+ */
+#define SS_REFSCOPE_MAX 32
+
+static int ss_read_refscope(const ss_path *path, zval *zv, ss_sv *out)
+{
+	size_t i;
+	if (ss_read_str(path, "referencescope", zv, SS_REFSCOPE_MAX, out, NULL) != 0) return -1;
+	for (i = 0; i < out->len; i++) {
+		unsigned char ch = (unsigned char)out->p[i];
+		if (!((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch == '_')) {
+			ss_value_error(path, "referencescope", "may hold only ASCII letters, digits and underscores (byte %zu)", i);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int ss_read_order(ss_bind *b, HashTable *order)
 {
 	ss_path path = {"$order", 0, {{0}}};
@@ -740,6 +764,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	SS_OPT_INT(catalogitemid)
 	SS_OPT_INT(billitemid)
 	SS_OPT_INT(customerid)
+	if (ss_read_refscope(&path, SS_GET(order, "referencescope"), &b->in.refscope) != 0) return -1;
 	if (ss_read_params(b, SS_GETK(order, handlerparams), &path) != 0) return -1;
 
 	zv = SS_GETK(order, users);

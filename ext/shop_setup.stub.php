@@ -270,7 +270,9 @@ const SHOP_SETUP_ERROR = UNKNOWN;
  *   'operator' (int or ['id' => int]), 'handlerparams' (URL-encoded string or
  *   array), 'users' (role => email as typed => participant array|object with
  *   lastname, firstname, email, city, institution, phone2), optional 'now',
- *   'renewable', 'catalogitemid', 'billitemid', 'customerid'.
+ *   'renewable', 'catalogitemid', 'billitemid', 'customerid', 'referencescope'
+ *   (up to 32 ASCII letters, digits or underscores, appended to every product
+ *   reference: the items of one bill share its transaction id).
  * $facts: 'course' (['id', 'startdate']|null), 'supportcourse' (['id']|null),
  *   'roles' (shortname => id), 'users' ([['id', 'email', 'username', 'auth',
  *   'suspended', 'deleted'], ...]), 'usernames' ([string]), 'privileged'

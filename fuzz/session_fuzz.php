@@ -509,6 +509,7 @@ function session_case(Gen $g, int $n): array
     $order = ['transactionid' => 'TX' . $g->seed, 'quantity' => $declared + $g->int(-2, 3), 'operator' => 42,
         'now' => 1767225600, 'handlerparams' => $params, 'users' => $users];
     if ($order['quantity'] < 0) $order['quantity'] = 0;
+    if ($g->chance(30)) $order['referencescope'] = (string) $g->int(1, 99999);
     if ($g->chance(20)) $order['handlerparams'] = shop_setup_parse_params($params);
     return [$m, $order, $clean];
 }
@@ -516,7 +517,7 @@ function session_case(Gen $g, int $n): array
 /** One mutation of the order: a wrong type, a missing key, a reference, a huge value... */
 function mutate_order(Gen $g, array $o): array
 {
-    $top = ['transactionid', 'quantity', 'operator', 'handlerparams', 'users', 'now', 'renewable', 'catalogitemid'];
+    $top = ['transactionid', 'quantity', 'operator', 'handlerparams', 'users', 'now', 'renewable', 'catalogitemid', 'referencescope'];
     switch ($g->int(0, 11)) {
         case 0: unset($o[$g->pick($top)]); break;
         case 1: $o[$g->pick($top)] = $g->hostile(); break;

@@ -1308,6 +1308,10 @@ void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out,
 	if (in->transactionid.len) memcpy(dst, in->transactionid.p, in->transactionid.len);
 	dst[in->transactionid.len] = '-';
 	ss_base32(SS_OUT_PART(out, i)->refhash, dst + in->transactionid.len + 1);
+	if (in->refscope.len) {
+		dst[in->transactionid.len + 14] = '-';
+		memcpy(dst + in->transactionid.len + 15, in->refscope.p, in->refscope.len);
+	}
 }
 
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b)

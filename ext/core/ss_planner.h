@@ -116,6 +116,9 @@ typedef struct ss_fact_role {
 typedef struct ss_session_in {
 	/* order */
 	ss_sv transactionid;
+	/* Mixed into product references ("" for none): one of several items of a
+	 * bill sharing its transaction id (see ss_session_reference). */
+	ss_sv refscope;
 	int64_t quantity;
 	int64_t operatorid;
 	int64_t now;
@@ -295,10 +298,11 @@ void ss_session_names(ss_session_participant *p);
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out);
 /* The i-th operation, expanded. */
 void ss_session_op(const ss_session_out *out, size_t i, ss_op *op);
-/* Appends participant i's product reference ("<transactionid>-<13 base32>") to b. */
+/* Appends participant i's product reference to b: "<transactionid>-<13 base32>",
+ * then "-<refscope>" when the order has one. */
 int ss_session_reference(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);
 /* The same written at dst, which has room for SS_REFERENCE_LEN(in) bytes (no NUL). */
-#define SS_REFERENCE_LEN(in) ((in)->transactionid.len + 14)
+#define SS_REFERENCE_LEN(in) ((in)->transactionid.len + 14 + ((in)->refscope.len ? (in)->refscope.len + 1 : 0))
 void ss_session_reference_to(const ss_session_in *in, const ss_session_out *out, size_t i, char *dst);
 /* Appends the readable line saying what the plan does for participant i to b. */
 int ss_session_line(const ss_session_in *in, const ss_session_out *out, size_t i, ss_buf *b);

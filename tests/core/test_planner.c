@@ -156,6 +156,19 @@ int main(void)
 	SS_CHECK(count_ops(&out, SS_OP_CREATE_PRODUCT) == 3);
 	SS_CHECK(out.created == 2 && out.reused == 1 && out.skipped == 1);
 	SS_CHECK(ss_session_reference(&in, &out, 0, &b) == 0 && b.len == 3 + 1 + 13 && memcmp(b.p, "TX9-", 4) == 0);
+	{
+		/* A scope ends the same reference: "-" and the scope, NUL-terminated. */
+		char plain[32];
+		memcpy(plain, b.p, b.len);
+		in.refscope.p = "901";
+		in.refscope.len = 3;
+		b.len = 0;
+		SS_CHECK(ss_session_reference(&in, &out, 0, &b) == 0 && b.len == 3 + 1 + 13 + 4
+			&& b.len == SS_REFERENCE_LEN(&in) && memcmp(b.p, plain, 17) == 0
+			&& memcmp(b.p + 17, "-901", 5) == 0);
+		in.refscope.p = NULL;
+		in.refscope.len = 0;
+	}
 	b.len = 0;
 	SS_CHECK(ss_session_line(&in, &out, 1, &b) == 0 && strstr(b.p, "new account helene.lefevre") == b.p);
 	{
