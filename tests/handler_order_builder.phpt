@@ -92,14 +92,15 @@ bool(false)
     "renewable": false,
     "catalogitemid": 31,
     "billitemid": 900,
-    "customerid": 77
+    "customerid": 77,
+    "referencescope": "900"
 }
 bool(true)
 int(5)
 int(1)
 int(0)
 string(5) "TX123"
-array(10) {
+array(11) {
   ["transactionid"]=>
   string(0) ""
   ["handlerparams"]=>
@@ -121,6 +122,8 @@ array(10) {
   int(1)
   ["customerid"]=>
   int(0)
+  ["referencescope"]=>
+  string(1) "1"
 }
 string(20) "coursename=A%26B&x=1"
 string(15) "flag=1&off=0&n="

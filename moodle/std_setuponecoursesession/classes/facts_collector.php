@@ -88,7 +88,7 @@ class facts_collector {
      * Collects the facts.
      *
      * @param array $lookups the 'lookups' of phase 1
-     * @param array $order the order (for billitemid and transactionid)
+     * @param array $order the order (for billitemid, transactionid and referencescope)
      * @return array $facts
      */
     public function collect(array $lookups, array $order): array {
@@ -159,7 +159,8 @@ class facts_collector {
         }
         $facts['privileged'] = $this->privileged($people);
         // References start with the transaction id as the planner uses it: trimmed, as Moodle stores the group's idnumber.
-        $facts['products'] = $this->products((int) ($order['billitemid'] ?? 0), trim((string) ($order['transactionid'] ?? '')));
+        $facts['products'] = $this->products((int) ($order['billitemid'] ?? 0), trim((string) ($order['transactionid'] ?? '')),
+            (string) ($order['referencescope'] ?? ''));
 
         return $facts;
     }
@@ -426,30 +427,38 @@ class facts_collector {
     }
 
     /**
-     * Product references already recorded for this bill item or this transaction.
+     * Product references already recorded for this bill item (or, without one, this transaction).
+     *
+     * With a bill item, only its own records count: the bill's other items share the transaction
+     * id, and a person with a seat in one of them needs a record of their own in this one. Their
+     * references end with the order's referencescope (the bill item id); records made before it
+     * existed ("<transactionid>-<13 characters>") are given in both forms, so that a re-run after
+     * an upgrade finds them.
      *
      * @param int $billitemid
-     * @param string $transactionid
+     * @param string $transactionid trimmed, as the planner uses it
+     * @param string $scope the order's referencescope
      * @return string[]
      */
-    protected function products(int $billitemid, string $transactionid): array {
-        $where = [];
-        $params = [];
+    protected function products(int $billitemid, string $transactionid, string $scope = ''): array {
         if ($billitemid > 0) {
-            $where[] = 'p.initialbillitemid = :billitemid';
-            $params['billitemid'] = $billitemid;
-        }
-        if ($transactionid !== '') {
-            $where[] = $this->db->sql_like('p.reference', ':refprefix');
-            $params['refprefix'] = $this->db->sql_like_escape($transactionid) . '%';
-        }
-        if (!$where) {
+            $sql = "SELECT p.id, p.reference FROM {local_shop_product} p WHERE p.initialbillitemid = :billitemid";
+            $params = ['billitemid' => $billitemid];
+        } else if ($transactionid !== '') {
+            $sql = "SELECT p.id, p.reference FROM {local_shop_product} p WHERE " . $this->db->sql_like('p.reference', ':refprefix');
+            $params = ['refprefix' => $this->db->sql_like_escape($transactionid) . '%'];
+        } else {
             return [];
         }
+        $unscoped = $scope !== '' && $transactionid !== ''
+            ? '/^' . preg_quote($transactionid, '/') . '-[0-9A-HJKMNP-TV-Z]{13}$/D' : null;
         $refs = [];
-        $sql = "SELECT p.id, p.reference FROM {local_shop_product} p WHERE " . implode(' OR ', $where);
         foreach ($this->rows($sql, $params) as $r) {
-            $refs[(string) $r['reference']] = true;
+            $reference = (string) $r['reference'];
+            $refs[$reference] = true;
+            if ($unscoped !== null && preg_match($unscoped, $reference)) {
+                $refs[$reference . '-' . $scope] = true;
+            }
         }
         $refs = array_keys($refs);
         sort($refs, SORT_STRING);

@@ -82,6 +82,10 @@ class order_builder {
             'billitemid' => (int) self::get($billitem, 'id'),
             'customerid' => (int) $customerid,
         ];
+        // The items of one bill share its transaction id, and local_shop picks the participants
+        // per product: one person may hold a seat in two sessions of one bill. The bill item id
+        // in the product references keeps their seats apart.
+        $order['referencescope'] = $order['billitemid'] > 0 ? (string) $order['billitemid'] : '';
         return $order;
     }
 
