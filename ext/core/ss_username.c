@@ -275,10 +275,37 @@ static char *ss_lower_dup(ss_arena *a, const char *name, size_t len)
 	return copy;
 }
 
+/*
+ * A taken name with a byte past ASCII (a site with extendedusernamechars on),
+ * as the names this scheme makes would meet it: folded like a participant's
+ * name (ss_username_part_to(): josé.dupont -> jose.dupont, straße -> strasse,
+ * what no username of the scheme holds dropped). MySQL's default collations
+ * (utf8mb4_unicode_ci, utf8mb4_0900_ai_ci) ignore accents, and so does the
+ * unique index on {user}(mnethostid, username): there josé.dupont blocks
+ * jose.dupont, which the insert would fail on. Where bytes are compared
+ * (PostgreSQL), the fold at most gives a name a suffix it did not need. The
+ * fold in a (*len its length; NULL on OOM).
+ */
+enum { SS_NAME_UPPER = 1, SS_NAME_HIGH = 2 };
+static int ss_name_kind(const char *p, size_t len);
+
+static char *ss_fold_dup(ss_arena *a, const char *name, size_t *len)
+{
+	char *w, *copy;
+	if (*len > (SIZE_MAX - 1) / (SS_FOLD_MAX + 1)) return NULL;
+	copy = ss_arena_alloc(a, *len * (SS_FOLD_MAX + 1) + 1);
+	if (!copy) return NULL;
+	w = ss_username_part_to((const unsigned char *)name, *len, copy);
+	*w = '\0';
+	*len = (size_t)(w - copy);
+	return copy;
+}
+
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
 	/* A copy: the caller's name need not outlive the pool. */
-	char *copy = ss_lower_dup(&p->arena, name, len);
+	char *copy = ss_name_kind(name, len) & SS_NAME_HIGH ? ss_fold_dup(&p->arena, name, &len) : ss_lower_dup(&p->arena, name, len);
+	if (copy && len == 0) return 0;   /* folds to nothing: blocks no name of the scheme */
 	return copy && ss_smap_put_h(&p->taken, copy, len, ss_hash_name(copy, len), NULL) ? 0 : -1;
 }
 
@@ -372,7 +399,7 @@ struct ss_uname_base {
 /* Length of p without its trailing digits: its stem. A name made of a base and
  * a numeric suffix has the base's stem. A byte loop: most names end in no
  * digit or in the same few, so its exit is predicted, and the stem's hash
- * starts at once (eight bytes at a time, as ss_has_upper(), made the hash wait
+ * starts at once (eight bytes at a time, as ss_name_kind(), made the hash wait
  * for the scan: the bases' loop went from 510 to 540 kcycles). */
 static size_t ss_stem_len(const char *p, size_t len)
 {
@@ -421,29 +448,47 @@ static inline uint64_t ss_swar_upper(uint64_t w)
 }
 #undef SS_B8
 
-static int ss_has_upper(const char *p, size_t len)
+/* SS_NAME_UPPER when p[0..len) holds an ASCII capital, SS_NAME_HIGH a byte
+ * past ASCII: both in one pass. */
+static int ss_name_kind(const char *p, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	uint64_t acc = 0;
+	uint64_t up, hi, w;
 	size_t i;
-	if (len < 4) {
-		/* 0 to 3 bytes: the first, the middle and the last cover them. */
-		return len && ss_swar_upper((uint64_t)s[0] | (uint64_t)s[len >> 1] << 8 | (uint64_t)s[len - 1] << 16);
+	if (len < 8) {
+		if (len == 0) return 0;
+		/* 1 to 3 bytes: the first, the middle and the last cover them. */
+		w = len < 4 ? (uint64_t)s[0] | (uint64_t)s[len >> 1] << 8 | (uint64_t)s[len - 1] << 16
+			: ss_ld32(s) | ss_ld32(s + len - 4) << 32;
+		up = ss_swar_upper(w);
+		hi = w;
+	} else {
+		up = hi = 0;
+		for (i = 0; i + 8 < len; i += 8) {
+			w = ss_ld64(s + i);
+			up |= ss_swar_upper(w);
+			hi |= w;
+		}
+		w = ss_ld64(s + len - 8);
+		up |= ss_swar_upper(w);
+		hi |= w;
 	}
-	if (len < 8) return ss_swar_upper(ss_ld32(s) | ss_ld32(s + len - 4) << 32) != 0;
-	for (i = 0; i + 8 < len; i += 8) acc |= ss_swar_upper(ss_ld64(s + i));
-	return (acc | ss_swar_upper(ss_ld64(s + len - 8))) != 0;
+	return (up != 0) | ((hi & UINT64_C(0x8080808080808080)) != 0) << 1;
 }
 
 int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 {
 	struct ss_uname_site *e;
 	size_t i;
+	int k;
 	if (b->nsite == b->maxsite) return -1;
-	if (ss_has_upper(name, len)) {
-		/* Compared as Moodle stores them: lower case (kept as a view when it already is). */
-		name = ss_lower_dup(&b->arena, name, len);
+	k = ss_name_kind(name, len);
+	if (k) {
+		/* Compared as Moodle stores them: lower case (kept as a view when it
+		 * already is); past ASCII, folded (see ss_fold_dup). */
+		name = k & SS_NAME_HIGH ? ss_fold_dup(&b->arena, name, &len) : ss_lower_dup(&b->arena, name, len);
 		if (!name) return -1;
+		if (len == 0) return 0;   /* folds to nothing: blocks no name of the scheme */
 	}
 	e = &b->site[b->nsite++];
 	e->p = name;
