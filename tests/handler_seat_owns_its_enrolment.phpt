@@ -1,5 +1,5 @@
 --TEST--
-handler: a seat owns only the manual enrolment its order made or took over; refunding a seat never removes access another seat or another enrolment method gave
+handler: a refund removes only a manual enrolment a seat of this handler made, and only once no other live seat holds it: access another order pays for, another enrolment method gives, or the person had before, stays
 --EXTENSIONS--
 shop_setup
 --SKIPIF--
@@ -39,6 +39,26 @@ function enrolled(int $userid): string {
     return $in ? implode(', ', $in) : 'nowhere';
 }
 
+/** local_shop's Product::delete(): the handler's delete(), then the row and its events go. */
+function refund(int $pid): void {
+    global $DB, $handler;
+    $handler->delete(new Product($DB->tables['local_shop_product'][$pid]));
+    unset($DB->tables['local_shop_product'][$pid]);
+}
+
+/** local_shop's Product::soft_delete(): the row marked deleted, then the handler's soft_delete(). */
+function disable(int $pid): void {
+    global $DB, $handler;
+    $DB->tables['local_shop_product'][$pid]['deleted'] = 1;
+    $handler->soft_delete(new Product($DB->tables['local_shop_product'][$pid]));
+}
+
+/** Whether a seat says it made its enrolment. */
+function owning(int $pid): string {
+    global $DB;
+    return json_decode($DB->tables['local_shop_product'][$pid]['extradata'])->ownsenrolment ? 'made it' : 'found it';
+}
+
 fake_site();
 // Jean (7) came in through self enrolment before anybody bought him a seat.
 $self = $DB->raw_insert('user_enrolments', ['enrolid' => 21, 'userid' => 7, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
@@ -49,55 +69,70 @@ $fb = $handler->produce_postpay($item);
 $tx1 = seats('TX1');
 $learner1 = (int) array_key_last($tx1);   // the last account created
 foreach ($tx1 as $uid => [$pid, $ueid]) {
-    $owner = $ueid ? 'enrolid ' . $DB->tables['user_enrolments'][$ueid]['enrolid'] : 'none';
-    echo 'TX1 seat of ', $uid === 7 ? 'Jean' : 'a new account', ": $owner\n";
+    $where = $ueid ? 'enrolid ' . $DB->tables['user_enrolments'][$ueid]['enrolid'] . ', ' . owning($pid) : 'none';
+    echo 'TX1 seat of ', $uid === 7 ? 'Jean' : 'a new account', ": $where\n";
 }
 
 // Refunding Jean's seat leaves his self enrolment alone.
-$handler->delete(new Product($DB->tables['local_shop_product'][$tx1[7][0]]));
-$handler->soft_delete(new Product($DB->tables['local_shop_product'][$tx1[7][0]]));
+disable($tx1[7][0]);
+refund($tx1[7][0]);
 echo 'Jean after his seat was refunded: ', enrolled(7), "\n";
 
 // A second order for the same people: every one of them is enrolled already, through TX1's seats.
 $item = fake_bill_item(2, 'TX2');
 $fb = $handler->produce_postpay($item);
 $tx2 = seats('TX2');
-echo 'TX2 seats owning an enrolment: ', count(array_filter($tx2, fn($s) => $s[1] !== 0)), ' of ', count($tx2), "\n";
-foreach ($tx2 as $uid => [$pid, $ueid]) {
-    $handler->delete(new Product($DB->tables['local_shop_product'][$pid]));
-}
-echo 'after TX2 was refunded, the TX1 learner: ', enrolled($learner1), "\n";
-// TX1's own seat still acts on the enrolment it made.
-$handler->soft_delete(new Product($DB->tables['local_shop_product'][$tx1[$learner1][0]]));
+echo 'TX2 seats: ', implode(', ', array_map(fn($s) => $s[1] ? owning($s[0]) : 'none', $tx2)), "\n";
+
+// TX1's seat is refunded first: TX2 still pays for that access, and inherits the right to remove it.
+disable($tx1[$learner1][0]);
 echo 'after TX1 disabled its seat: ', enrolled($learner1), "\n";
-$handler->delete(new Product($DB->tables['local_shop_product'][$tx1[$learner1][0]]));
-echo 'after TX1 refunded its seat: ', enrolled($learner1), "\n";
+refund($tx1[$learner1][0]);
+echo 'after TX1 refunded its seat: ', enrolled($learner1), ', TX2 seat now ', owning($tx2[$learner1][0]), "\n";
+disable($tx2[$learner1][0]);
+echo 'after TX2 disabled its seat: ', enrolled($learner1), "\n";
+refund($tx2[$learner1][0]);
+echo 'after TX2 refunded its seat: ', enrolled($learner1), "\n";
 
-// Two live seats on one enrolment (rows written before this rule): neither removes it alone.
-$ue = $DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 8, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
-$a = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-A']);
-$b = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-B']);
-$handler->delete(new Product($DB->tables['local_shop_product'][$a]));
-echo 'shared enrolment after one seat was refunded: ', enrolled(8), "\n";
-$DB->tables['local_shop_product'][$a]['deleted'] = 1;
-$handler->delete(new Product($DB->tables['local_shop_product'][$b]));
-echo 'after the last seat holding it was refunded: ', enrolled(8), "\n";
+// Marie (8) was enrolled by hand before the order: her seat finds the enrolment, never removes it.
+$DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 8, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
+$item = fake_bill_item(1, 'TX3');
+$item->productiondata->users['student']['marie@old.fr'] = fake_participant('marie', 'curie', 'marie@old.fr');
+$item->quantity = 4;
+$fb = $handler->produce_postpay($item);
+$tx3 = seats('TX3');
+echo 'TX3 seat of Marie: ', owning($tx3[8][0]), "\n";
+disable($tx3[8][0]);
+refund($tx3[8][0]);
+echo 'Marie after her seat was refunded: ', enrolled(8), "\n";
 
-// A seat written before this rule pointing at Jean's self enrolment: not the handler's to remove.
-$c = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $self, 'deleted' => 0, 'reference' => 'L-C']);
-$handler->delete(new Product($DB->tables['local_shop_product'][$c]));
+// Two live seats on one enrolment (rows written before 1.1.0, no ownsenrolment): neither removes it alone.
+$ue = $DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 2, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
+$a = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-A', 'extradata' => '']);
+$b = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-B', 'extradata' => '']);
+refund($a);
+echo 'shared enrolment after one seat was refunded: ', enrolled(2), "\n";
+refund($b);
+echo 'after the last seat holding it was refunded: ', enrolled(2), "\n";
+
+// A seat written before 1.1.0 pointing at Jean's self enrolment: not the handler's to remove.
+$c = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $self, 'deleted' => 0, 'reference' => 'L-C', 'extradata' => '']);
+refund($c);
 echo 'Jean after a seat pointing at his self enrolment was refunded: ', enrolled(7), "\n";
 ?>
 --EXPECT--
 TX1 seat of Jean: none
-TX1 seat of a new account: enrolid 20
-TX1 seat of a new account: enrolid 20
-TX1 seat of a new account: enrolid 20
+TX1 seat of a new account: enrolid 20, made it
+TX1 seat of a new account: enrolid 20, made it
+TX1 seat of a new account: enrolid 20, made it
 Jean after his seat was refunded: 21
-TX2 seats owning an enrolment: 0 of 4
-after TX2 was refunded, the TX1 learner: 20
-after TX1 disabled its seat: 20 suspended
-after TX1 refunded its seat: nowhere
+TX2 seats: none, found it, found it, found it
+after TX1 disabled its seat: 20
+after TX1 refunded its seat: 20, TX2 seat now made it
+after TX2 disabled its seat: 20 suspended
+after TX2 refunded its seat: nowhere
+TX3 seat of Marie: found it
+Marie after her seat was refunded: 20
 shared enrolment after one seat was refunded: 20
 after the last seat holding it was refunded: nowhere
 Jean after a seat pointing at his self enrolment was refunded: 21

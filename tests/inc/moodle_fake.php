@@ -396,6 +396,19 @@ class fake_db {
         return $out;
     }
 
+    public function set_field($table, $newfield, $newvalue, array $conds = []) {
+        $this->queries[] = ['set_field', $table];
+        foreach ($this->tables[$table] ?? [] as $id => $row) {
+            foreach ($conds as $k => $v) {
+                if (!array_key_exists($k, $row) || (string) $row[$k] !== (string) $v) {
+                    continue 2;
+                }
+            }
+            $this->tables[$table][$id][$newfield] = $newvalue;
+        }
+        return true;
+    }
+
     public function record_exists($table, array $conds) {
         return $this->get_record($table, $conds) !== false;
     }

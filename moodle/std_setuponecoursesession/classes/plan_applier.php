@@ -75,6 +75,9 @@ class plan_applier {
     /** @var array|null userid => user_enrolments.id, per course, loaded once for product records */
     protected $ueids = null;
 
+    /** @var array courseid => userid => true: the manual enrolments this plan made */
+    protected $enrolled = [];
+
     /** @var array the plan being applied */
     protected $plan = [];
 
@@ -338,8 +341,10 @@ class plan_applier {
         if ($this->plugin === null) {
             $this->plugin = enrol_get_plugin('manual');
         }
-        $this->plugin->enrol_user($this->instances[$courseid], $this->resolve($op), (int) $op['roleid'],
+        $userid = $this->resolve($op);
+        $this->plugin->enrol_user($this->instances[$courseid], $userid, (int) $op['roleid'],
             (int) ($op['timestart'] ?? 0), (int) ($op['timeend'] ?? 0), ENROL_USER_ACTIVE);
+        $this->enrolled[$courseid][$userid] = true;
     }
 
     /**
@@ -422,7 +427,8 @@ class plan_applier {
             'endtime' => $product->enddate,
             'transactionid' => (string) ($this->order['transactionid'] ?? ''),
         ]);
-        $product->extradata = '';
+        // Whether this seat made the enrolment (seat_manager: only then may a refund remove it).
+        $product->extradata = json_encode(['ownsenrolment' => isset($this->enrolled[$courseid][$userid]) ? 1 : 0]);
         $product->deleted = 0;
         $product->test = $this->testmode;
         $product->id = $DB->insert_record('local_shop_product', $product);
@@ -436,13 +442,12 @@ class plan_applier {
     }
 
     /**
-     * The enrolment each new seat of a course owns: one query per chunk, loaded once.
+     * The enrolment each new seat of a course relates to: the person's enrolment in the course's
+     * manual instance (the one this handler writes), one query per chunk, loaded once.
      *
-     * A seat owns the person's enrolment in the course's manual instance (the one this handler
-     * writes) unless another live seat already owns it. An enrolment of another instance (self,
-     * cohort...) or one an earlier order's seat holds is not this seat's: a refund of this seat
-     * must not unenrol someone whose access came from elsewhere. Such a seat is recorded with
-     * instanceid 0, and the product actions leave it alone.
+     * Every seat records it, whoever made it: whether a refund may remove it is the seat's
+     * extradata (ownsenrolment, set when this plan made the enrolment) and seat_manager's rules.
+     * A person with access through another instance only (self, cohort...) gets instanceid 0.
      *
      * @param int $courseid
      * @return array userid => user_enrolments.id
@@ -475,24 +480,6 @@ class plan_applier {
                 }
             }
             $rs->close();
-        }
-        foreach (array_chunk(array_values($map), facts_collector::chunk_size($DB)) as $chunk) {
-            [$in, $params] = $DB->get_in_or_equal($chunk, SQL_PARAMS_NAMED, 'pe');
-            $params['contexttype'] = 'userenrol';
-            $sql = "SELECT p.id, p.instanceid
-                      FROM {local_shop_product} p
-                     WHERE p.contexttype = :contexttype AND p.deleted = 0 AND p.instanceid $in";
-            $rs = $DB->get_recordset_sql($sql, $params);
-            $owned = [];
-            foreach ($rs as $r) {
-                $owned[(int) $r->instanceid] = true;
-            }
-            $rs->close();
-            foreach ($map as $uid => $ueid) {
-                if (isset($owned[$ueid])) {
-                    unset($map[$uid]);
-                }
-            }
         }
         $this->ueids[$courseid] = $map;
         return $map;
