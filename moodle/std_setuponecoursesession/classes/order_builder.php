@@ -156,6 +156,11 @@ class order_builder {
      * Copies role => email => participant into plain arrays.
      *
      * Values are copied as they are (no cast): a wrong type reaches shop_setup_session(), which names it.
+     * Role keys are read as local_shop meant them: its front splits requiredroles on ',' without
+     * trimming (Catalog::check_required_roles()), so "student, teacher" files tutors under
+     * " teacher", and maps only an exact "supervisor" to "_supervisor". The key is trimmed, and
+     * "supervisor" is the supervisor seat. Two keys that become one are merged; an address typed
+     * under both stays under its key as local_shop wrote it, so the planner reports it.
      *
      * @param mixed $users
      * @return array
@@ -168,6 +173,7 @@ class order_builder {
             return [];
         }
         $out = [];
+        $from = [];   // normalised key => the key local_shop wrote that first filled it
         foreach ($users as $role => $participants) {
             if (is_object($participants)) {
                 $participants = (array) $participants;
@@ -193,9 +199,37 @@ class order_builder {
                 }
                 $list[(string) $email] = $row;
             }
-            $out[(string) $role] = $list;
+            $role = (string) $role;
+            $key = self::role_key($role);
+            if (!isset($out[$key])) {
+                $out[$key] = $list;
+                $from[$key] = $role;
+                continue;
+            }
+            foreach ($list as $email => $row) {
+                if (is_array($out[$key]) && !array_key_exists($email, $out[$key])) {
+                    $out[$key][$email] = $row;
+                } else if ($role !== $key) {
+                    $out[$role][$email] = $row;
+                } else {
+                    // The entry already there came from another spelling of the key: it goes back there.
+                    $out[$from[$key]][$email] = $out[$key][$email];
+                    $out[$key][$email] = $row;
+                }
+            }
         }
         return $out;
+    }
+
+    /**
+     * A role key of productiondata->users as local_shop meant it (see users()).
+     *
+     * @param string $role
+     * @return string
+     */
+    public static function role_key(string $role): string {
+        $key = trim($role);
+        return $key === 'supervisor' ? '_supervisor' : $key;
     }
 
     /**
