@@ -67,10 +67,29 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
      * @return \stdClass public, private and salesadmin feedbacks
      */
     public function produce_prepay($data, &$errorstatus) {
+        global $USER;
+
         if (!isset($data->actionparams['customersupport'])) {
             $theshop = new Shop($data->shopid);
             // Shop is a ShopObject: plain read, its __get() has no __isset() twin.
             $data->actionparams['customersupport'] = (int) order_builder::get($theshop, 'defaultcustomersupportcourse');
+        }
+        $customer = order_builder::get($data, 'customer');
+        if (!is_object($customer) && !is_array($customer)) {
+            $customer = order_builder::get(order_builder::get($data, 'bill'), 'customer');
+        }
+        $hasaccount = (int) order_builder::get($customer, 'hasaccount');
+        if (isloggedin() && !isguestuser() && (int) $USER->id !== $hasaccount
+                && has_capability('local/shop:salesadmin', \context_system::instance())) {
+            // A sales admin runs the order (local_shop's placed -> pending transition calls prepay in
+            // their session): shop_register_customer() would bind the customer record to the admin's
+            // account, and every session of the bill would be set up for the admin, not the buyer.
+            $a = (object) ['txid' => s((string) order_builder::get($data, 'transactionid')), 'userid' => $hasaccount];
+            $fb = new \stdClass();
+            $fb->public = '';
+            $fb->private = '';
+            $fb->salesadmin = get_string($hasaccount > 0 ? 'prepaykeptaccount' : 'prepaynoaccount', session_runner::COMPONENT, $a);
+            return $fb;
         }
         return shop_register_customer($data, $errorstatus);
     }

@@ -29,6 +29,9 @@ $CFG = (object) [
 ];
 $FAKE_LOG = [];
 $FAKE_TRACE = [];
+// The session's user (nobody logged in: id 0) and the system capabilities fake_can() grants them.
+$USER = (object) ['id' => 0];
+$FAKE_CAPS = [];
 $FAKE_LANG = 'en';
 $FAKE_CONFIG = [];
 
@@ -77,6 +80,18 @@ function fake_strings(string $lang): array {
 }
 
 /** Moodle's get_string(): strict for the handler (a missing string is an exception). */
+function isloggedin() {
+    return !empty($GLOBALS['USER']->id);
+}
+
+function isguestuser($user = null) {
+    return false;
+}
+
+function has_capability($capability, $context, $user = null, $doanything = true) {
+    return !empty($GLOBALS['FAKE_CAPS'][$capability]);
+}
+
 function get_string($identifier, $component = '', $a = null) {
     if ($component !== 'shophandlers_std_setuponecoursesession') {
         return "[$component:$identifier]";
