@@ -69,11 +69,7 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
     public function produce_prepay($data, &$errorstatus) {
         global $USER;
 
-        if (!isset($data->actionparams['customersupport'])) {
-            $theshop = new Shop($data->shopid);
-            // Shop is a ShopObject: plain read, its __get() has no __isset() twin.
-            $data->actionparams['customersupport'] = (int) order_builder::get($theshop, 'defaultcustomersupportcourse');
-        }
+        self::default_support($data);
         $customer = order_builder::get($data, 'customer');
         if (!is_object($customer) && !is_array($customer)) {
             $customer = order_builder::get(order_builder::get($data, 'bill'), 'customer');
@@ -95,6 +91,33 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
     }
 
     /**
+     * The shop's default support course, when the product names none (local_shop's prepay does the
+     * same): from the item's shop id (set by local_shop's prepay), else from its bill's shop.
+     *
+     * @param \local_shop\BillItem $data
+     */
+    protected static function default_support($data): void {
+        if (isset($data->actionparams['customersupport'])) {
+            return;
+        }
+        // Shop and Bill are ShopObjects: plain reads, their __get() has no __isset() twin.
+        $shopid = order_builder::get($data, 'shopid');
+        if ($shopid) {
+            $theshop = new Shop($shopid);
+        } else {
+            $bill = order_builder::get($data, 'bill');
+            $theshop = order_builder::get($bill, 'theshop');
+            if (!is_object($theshop)) {
+                $shopid = order_builder::get($bill, 'shopid');
+                $theshop = $shopid ? new Shop($shopid) : null;
+            }
+        }
+        if (is_object($theshop)) {
+            $data->actionparams['customersupport'] = (int) order_builder::get($theshop, 'defaultcustomersupportcourse');
+        }
+    }
+
+    /**
      * Once paid: plans and applies the session (or queues it for large orders).
      *
      * Never reports success for an order it did not set up: a refused plan writes nothing and
@@ -104,6 +127,9 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
      * @return \stdClass public, private and salesadmin feedbacks
      */
     public function produce_postpay(&$data) {
+        // A sales admin's pending -> sold out transition runs postpay alone, on a bill loaded afresh:
+        // the default prepay put in memory is not there.
+        self::default_support($data);
         $order = order_builder::from_billitem($data);
         $bill = order_builder::get($data, 'bill');
         $billid = (int) (order_builder::get($bill, 'id') ?: order_builder::get($data, 'billid'));
