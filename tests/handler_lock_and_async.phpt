@@ -64,6 +64,15 @@ echo $task->get_component(), "\n";
 $data = json_decode($task->get_custom_data_as_string(), true);
 var_dump($data['billid'], $data['order'] === order_of(6));
 echo $result->feedback->public, "\n", $result->feedback->salesadmin, "\n";
+// The payment notification of that order, a moment later ('now' differs): not queued again.
+$later = order_of(6);
+$later['now']++;
+$result = (new session_runner(new planner_stub(ok_lookup(), sample_plan())))->run($later, false, 500);
+echo "same order again: $result->status, queued ", count(\core\task\manager::$queue), "\n";
+$other = order_of(6);
+$other['billitemid'] = 901;
+$result = (new session_runner(new planner_stub(ok_lookup(), sample_plan())))->run($other, false, 500);
+echo "another item of the bill: $result->status, queued ", count(\core\task\manager::$queue), "\n";
 
 // 4. The task replans and applies in one go (no second queueing), and is safe to run again.
 class test_task extends apply_session_task {
@@ -125,6 +134,8 @@ int(500)
 bool(true)
 <p>Your order for 6 participants has been checked. The training session in course FORM-01 is being set up in the background.</p>
 <p><b>TXID: TX123</b></p><p>Order checked (6 participants, 3 seats, 1 accounts to create, 13 operations) and queued for the adhoc task; its result will be appended to the bill.</p>
+same order again: queued, queued 1
+another item of the bill: queued, queued 2
 task run 1: queued 0, users created 1, commits 1
 task run 2: writes 0; shop_setup: order TX123: nothingtodo
 coding_exception: shop_setup plan: unknown operation 'nonsense'

@@ -817,6 +817,10 @@ class manager {
         self::$queue[] = $task;
         return count(self::$queue);
     }
+    public static function get_adhoc_tasks(string $classname, bool $failedonly = false, bool $skiprunning = false): array {
+        \fake_log('get_adhoc_tasks', $classname);
+        return array_values(array_filter(self::$queue, fn($t) => get_class($t) === ltrim($classname, '\\')));
+    }
 }
 
 }

@@ -169,12 +169,26 @@ class session_runner {
     }
 
     /**
-     * Queues the order for the adhoc task (once: an identical task already queued is not added again).
+     * Queues the order for the adhoc task, once.
+     *
+     * queue_adhoc_task($task, true) skips only a task with the very same custom data, and one
+     * order's payment return and payment notification build it at two different times ('now'):
+     * a task already queued for this order (transaction id and bill item) is enough.
      *
      * @param array $order
      * @param int $billid
      */
     protected static function queue(array $order, int $billid): void {
+        $txid = trim((string) ($order['transactionid'] ?? ''));
+        $billitemid = (int) ($order['billitemid'] ?? 0);
+        foreach (\core\task\manager::get_adhoc_tasks(task\apply_session_task::class) as $queued) {
+            $data = json_decode((string) $queued->get_custom_data_as_string(), true);
+            $other = is_array($data) && is_array($data['order'] ?? null) ? $data['order'] : [];
+            if (trim((string) ($other['transactionid'] ?? '')) === $txid && (int) ($other['billitemid'] ?? 0) === $billitemid) {
+                self::trace($txid, 'already queued for the adhoc task');
+                return;
+            }
+        }
         $task = new task\apply_session_task();
         $task->set_component(self::COMPONENT);
         $task->set_custom_data(['order' => $order, 'billid' => $billid]);
