@@ -300,13 +300,16 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         $row = function (string $key, string $value): string {
             return '<div><div class="cs-product-key">' . $key . '</div><div class="cs-product-value">' . $value . '</div></div>';
         };
-        $str = $row(get_string('coursename', $component), s((string) ($pinfo->coursename ?? '')));
+        // local_shop's Product::extract_production_data() splits the pairs without decoding them, and
+        // compile_production_data() encoded the values: "Cours d'été" arrives as "Cours+d%27%C3%A9t%C3%A9".
+        $str = $row(get_string('coursename', $component), s(urldecode((string) ($pinfo->coursename ?? ''))));
         if (!empty($pinfo->userid) && ($u = $DB->get_record('user', ['id' => $pinfo->userid]))) {
             $url = new moodle_url('/user/view.php', ['id' => $u->id]);
             $str .= $row(get_string('beneficiary', $component), html_writer::link($url, fullname($u)));
         }
         if (isset($pinfo->role)) {
-            $label = $pinfo->role === '_supervisor' ? get_string('rolesupervisor', $component) : s($pinfo->role);
+            $role = urldecode((string) $pinfo->role);
+            $label = $role === '_supervisor' ? get_string('rolesupervisor', $component) : s($role);
             $str .= $row(get_string('seatrole', $component), $label);
         }
         return $str;

@@ -80,6 +80,28 @@ function fake_strings(string $lang): array {
 }
 
 /** Moodle's get_string(): strict for the handler (a missing string is an exception). */
+class moodle_url {
+    public $path;
+    public $params;
+    public function __construct($path, array $params = []) {
+        $this->path = $path;
+        $this->params = $params;
+    }
+    public function out() {
+        return $this->path . ($this->params ? '?' . http_build_query($this->params) : '');
+    }
+}
+
+class html_writer {
+    public static function link($url, $text) {
+        return '<a href="' . s($url instanceof moodle_url ? $url->out() : $url) . '">' . $text . '</a>';
+    }
+}
+
+function fullname($user) {
+    return s($user->firstname . ' ' . $user->lastname);
+}
+
 function isloggedin() {
     return !empty($GLOBALS['USER']->id);
 }
