@@ -182,7 +182,8 @@ function groups_create_group($data) {
     $data->idnumber = trim((string) ($data->idnumber ?? ''));   // As group/lib.php stores it.
     $data->name = trim((string) $data->name);
     foreach ($DB->tables['groups'] ?? [] as $g) {
-        if ((int) $g['courseid'] === (int) $data->courseid && $g['idnumber'] === $data->idnumber && $data->idnumber !== '') {
+        // groups_get_group_by_idnumber(): empty() and a loose == over the course's groups.
+        if ((int) $g['courseid'] === (int) $data->courseid && !empty($data->idnumber) && $g['idnumber'] == $data->idnumber) {
             throw new moodle_exception('idnumbertaken');
         }
     }
@@ -610,7 +611,12 @@ class fake_db {
             }
         } else if (strpos($sql, 'FROM {groups} g') !== false) {
             foreach ($t['groups'] ?? [] as $g) {
-                if ((int) $g['courseid'] === $params['courseid'] && $g['idnumber'] === $params['idnumber']) {
+                // With $FAKE_COLLATION_CI, an SQL equality compares as MySQL's utf8mb4_unicode_ci
+                // roughly does: case and trailing spaces ignored.
+                $ci = !empty($GLOBALS['FAKE_COLLATION_CI']);
+                if ((int) $g['courseid'] === $params['courseid'] && (!isset($params['idnumber'])
+                        || ($ci ? strcasecmp(rtrim($g['idnumber']), rtrim($params['idnumber'])) === 0
+                            : $g['idnumber'] === $params['idnumber']))) {
                     $out[] = $g;
                 }
             }

@@ -56,6 +56,9 @@ class facts_collector {
     /** @var array|null the operator's account (id, deleted, suspended, auth), null when there is none, filled by collect() */
     public $operator = null;
 
+    /** @var array|null another group of the course whose idnumber groups_create_group() takes for the order's (id, idnumber) */
+    public $groupconflict = null;
+
     /** @var int number of SQL statements sent by the last collect() */
     public $queries = 0;
 
@@ -96,6 +99,7 @@ class facts_collector {
         $this->enrolinstances = [];
         $operatorid = (int) ($lookups['operatorid'] ?? 0);
         $this->operator = null;
+        $this->groupconflict = null;
         if ($operatorid > 0) {
             $rows = $this->rows("SELECT u.id, u.deleted, u.suspended, u.auth FROM {user} u WHERE u.id = :operatorid",
                 ['operatorid' => $operatorid]);
@@ -352,18 +356,38 @@ class facts_collector {
     /**
      * The order's group (course, idnumber) and its members.
      *
+     * Found the way groups_create_group() will look for it, not by the database's comparison:
+     * groups_get_group_by_idnumber() compares in PHP, loosely, over the course's groups. An SQL
+     * equality would answer differently both ways: on MySQL and SQL Server "order-abc" equals
+     * another order's "ORDER-ABC" (its group would be reused, the sessions merged), and "00042"
+     * equals no "42" there, while PHP's == says it does (groups_create_group() would then throw
+     * idnumbertaken at every run). The order's group is the one whose idnumber is exactly the
+     * trimmed transaction id; a group that only == says is it is a conflict (groupconflict), which
+     * the runner refuses before writing.
+     *
      * @param int $courseid
      * @param string $idnumber
      * @return array|null
      */
     protected function group(int $courseid, string $idnumber): ?array {
         // groups_create_group() stores trim($idnumber): look for what it stored.
-        $rows = $this->rows("SELECT g.id FROM {groups} g WHERE g.courseid = :courseid AND g.idnumber = :idnumber",
-            ['courseid' => $courseid, 'idnumber' => trim($idnumber)]);
-        if (!$rows) {
+        $idnumber = trim($idnumber);
+        $groupid = 0;
+        foreach ($this->rows("SELECT g.id, g.idnumber FROM {groups} g WHERE g.courseid = :courseid ORDER BY g.id",
+                ['courseid' => $courseid]) as $g) {
+            $stored = (string) $g['idnumber'];
+            if ($stored === $idnumber) {
+                $groupid = (int) $g['id'];
+                $this->groupconflict = null;
+                break;
+            }
+            if ($this->groupconflict === null && $stored !== '' && !empty($idnumber) && $stored == $idnumber) {
+                $this->groupconflict = ['id' => (int) $g['id'], 'idnumber' => $stored];
+            }
+        }
+        if (!$groupid) {
             return null;
         }
-        $groupid = (int) $rows[0]['id'];
         $members = [];
         foreach ($this->rows("SELECT gm.id, gm.userid FROM {groups_members} gm WHERE gm.groupid = :groupid",
                 ['groupid' => $groupid]) as $r) {

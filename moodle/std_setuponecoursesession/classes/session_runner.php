@@ -241,6 +241,19 @@ class session_runner {
             return;
         }
 
+        // Another group of the course holds an idnumber groups_create_group() takes for this order's
+        // ("42" for "00042"): it would throw idnumbertaken at every run.
+        if ($collector->groupconflict !== null) {
+            self::trace($txid, 'refused: the group idnumber is taken by group ' . $collector->groupconflict['id']);
+            $result->feedback = feedback::failure($order, [self::issue('group_idnumber_taken',
+                get_string('errorgroupidnumbertaken', self::COMPONENT, (object) [
+                    'groupid' => $collector->groupconflict['id'],
+                    'idnumber' => s($collector->groupconflict['idnumber']),
+                    'txid' => s(trim($txid)),
+                ]))], $lookup);
+            return;
+        }
+
         try {
             $plan = $planner($order, $facts);
         } catch (\Throwable $e) {

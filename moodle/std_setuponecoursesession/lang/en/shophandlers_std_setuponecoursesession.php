@@ -32,6 +32,7 @@ $string['errorbusy'] = 'Another production (of this order or of another one) is 
 $string['errorcoursenotenrollable'] = 'Course {$a} has no enabled manual enrolment method.';
 $string['errorcoursenotexists'] = 'Course {$a} does not exist (coursename must be a course short name).';
 $string['errorfieldtoolong'] = '{$a->field} is longer than the {$a->max} characters Moodle can store: shorten it.';
+$string['errorgroupidnumbertaken'] = 'Group {$a->groupid} of the course has the ID number "{$a->idnumber}", which Moodle takes for this order\'s "{$a->txid}" (it compares ID numbers loosely: "42" and "00042" are one): the order\'s group cannot be created. Change that group\'s ID number, then produce the order again.';
 $string['errormanualdisabled'] = 'The manual enrolments plugin is disabled on this site: enrolments made by this product would give no access. Enable it in Site administration > Plugins > Enrolments > Manage enrol plugins.';
 $string['errornoextension'] = 'The PHP extension shop_setup is not loaded, so this handler cannot set up any session. Add the line {$a} to the php.ini of the web server and of the command line (cron), then restart PHP.';
 $string['errornotarget'] = 'The handler parameter coursename is missing: name the course of the session by its short name.';

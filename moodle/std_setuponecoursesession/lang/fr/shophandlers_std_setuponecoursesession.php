@@ -32,6 +32,7 @@ $string['errorbusy'] = 'Une autre production (de cette commande ou d\'une autre)
 $string['errorcoursenotenrollable'] = 'Le cours {$a} n\'a pas de méthode d\'inscription manuelle active.';
 $string['errorcoursenotexists'] = 'Le cours {$a} n\'existe pas (coursename doit être le nom abrégé d\'un cours).';
 $string['errorfieldtoolong'] = '{$a->field} dépasse les {$a->max} caractères que Moodle peut enregistrer : raccourcissez-le.';
+$string['errorgroupidnumbertaken'] = 'Le groupe {$a->groupid} du cours a le numéro d\'identification « {$a->idnumber} », que Moodle confond avec celui de cette commande, « {$a->txid} » (il compare les numéros d\'identification sans rigueur : « 42 » et « 00042 » sont le même) : le groupe de la commande ne peut pas être créé. Modifiez le numéro d\'identification de ce groupe, puis relancez la production de la commande.';
 $string['errormanualdisabled'] = 'Le plugin d\'inscription manuelle est désactivé sur ce site : les inscriptions faites par ce produit ne donneraient aucun accès. Activez-le dans Administration du site > Plugins > Inscriptions > Gestion des plugins d\'inscription.';
 $string['errornoextension'] = 'L\'extension PHP shop_setup n\'est pas chargée : ce gestionnaire ne peut mettre en place aucune session. Ajoutez la ligne {$a} au php.ini du serveur web et de la ligne de commande (cron), puis redémarrez PHP.';
 $string['errornotarget'] = 'Le paramètre coursename manque : indiquez le nom abrégé du cours de la session.';
