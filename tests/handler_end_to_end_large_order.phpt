@@ -37,7 +37,7 @@ echo end($FAKE_TRACE), "\n";
 ?>
 --EXPECT--
 Your order for 252 participants has been checked. The training session in course FORM-01 is being set up in the background.
-written in the request: 0, queued: 1, facts queries: 12
+written in the request: 0, queued: 1, facts queries: 13
 after the task: accounts 251, enrolments 253, products 252, commits 1
 shop_setup: order TX-BIG: done
 bool(true)

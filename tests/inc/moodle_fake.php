@@ -504,6 +504,21 @@ class fake_db {
         return $out;
     }
 
+    /**
+     * A string as an equality compares it: bytes, or with $FAKE_COLLATION_CI roughly as MySQL's
+     * utf8mb4_unicode_ci does (case, accents, combining marks ignored; ß is ss).
+     */
+    protected static function collate(string $s): string {
+        if (empty($GLOBALS['FAKE_COLLATION_CI'])) {
+            return $s;
+        }
+        $s = preg_replace('/\p{Mn}/u', '', $s);
+        $s = strtr($s, ['ß' => 'ss', 'é' => 'e', 'è' => 'e', 'ê' => 'e', 'ë' => 'e', 'à' => 'a', 'â' => 'a', 'ä' => 'a',
+            'ç' => 'c', 'î' => 'i', 'ï' => 'i', 'ô' => 'o', 'ö' => 'o', 'ù' => 'u', 'û' => 'u', 'ü' => 'u',
+            'É' => 'e', 'È' => 'e', 'À' => 'a', 'Ç' => 'c']);
+        return rtrim(strtolower($s), ' ');
+    }
+
     protected function ctx(int $contextid): array {
         return $this->tables['context'][$contextid] ?? ['contextlevel' => 0, 'instanceid' => 0];
     }
@@ -546,6 +561,20 @@ class fake_db {
                         $out[] = $u;
                         break;
                     }
+                }
+            }
+        } else if (strpos($sql, 'u.username IN') !== false || strpos($sql, 'u.username = :tu') !== false) {
+            // An equality: the column's collation decides (see fake_db::collate()).
+            $names = [];
+            foreach (array_keys(self::listed($params, 'tu')) as $n) {
+                $names[self::collate((string) $n)] = true;
+            }
+            foreach ($t['user'] ?? [] as $u) {
+                // $FAKE_USERNAMES_ALL_TAKEN: a database where every name is taken, whatever the planner tries.
+                if ((int) $u['mnethostid'] === (int) $params['localhost']
+                        && (isset($names[self::collate($u['username'])]) || !empty($GLOBALS['FAKE_USERNAMES_ALL_TAKEN']))) {
+                    $out[] = $u;
+                    break;
                 }
             }
         } else if (strpos($sql, 'FROM {course} c') !== false) {

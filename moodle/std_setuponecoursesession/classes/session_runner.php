@@ -44,6 +44,9 @@ class session_runner {
      */
     const ACCOUNTS_LOCK = 'accounts';
 
+    /** Plans made again at most when the database holds names the plan gave new accounts. */
+    const USERNAME_ROUNDS = 5;
+
     /** Seconds a web request waits for another order's production before handing its own to the adhoc task. */
     const WEB_ACCOUNTS_WAIT = 20;
 
@@ -261,6 +264,25 @@ class session_runner {
             $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
             return;
         }
+        // The new accounts' names, checked with the database's own comparison (see
+        // facts_collector::taken_usernames()): a name it holds is added to the facts and the order
+        // planned again, until none is (a few rounds at most: each adds names).
+        for ($round = 0; !empty($plan['ok']) && ($taken = $collector->taken_usernames(self::new_usernames($plan))); $round++) {
+            if ($round === self::USERNAME_ROUNDS) {
+                self::trace($txid, 'refused: ' . count($taken) . ' planned username(s) still taken');
+                $result->feedback = feedback::failure($order, [self::issue('username_taken',
+                    get_string('errorusernametaken', self::COMPONENT, s(implode(', ', $taken))))], $plan);
+                return;
+            }
+            $facts['usernames'] = array_values(array_unique(array_merge($facts['usernames'], $taken)));
+            try {
+                $plan = $planner($order, $facts);
+            } catch (\Throwable $e) {
+                self::trace($txid, 'facts refused by shop_setup_session(): ' . get_class($e));
+                $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
+                return;
+            }
+        }
         if (empty($plan['ok'])) {
             self::trace($txid, 'plan refused: ' . count($plan['errors'] ?? []) . ' error(s), nothing written');
             $result->feedback = feedback::failure($order, array_merge($plan['errors'] ?? [], $plan['warnings'] ?? []), $plan);
@@ -300,6 +322,22 @@ class session_runner {
         self::trace($txid, 'applied ' . array_sum($applied['counts']) . ' operation(s)');
         $result->status = 'done';
         $result->feedback = feedback::success($order, $plan, $applied);
+    }
+
+    /**
+     * The usernames a plan gives the accounts it creates.
+     *
+     * @param array $plan
+     * @return string[]
+     */
+    protected static function new_usernames(array $plan): array {
+        $names = [];
+        foreach ($plan['operations'] ?? [] as $op) {
+            if (($op['op'] ?? '') === 'create_user' && isset($op['user']['username'])) {
+                $names[] = (string) $op['user']['username'];
+            }
+        }
+        return $names;
     }
 
     /**

@@ -38,6 +38,7 @@ $string['errornoextension'] = 'The PHP extension shop_setup is not loaded, so th
 $string['errornotarget'] = 'The handler parameter coursename is missing: name the course of the session by its short name.';
 $string['erroroperatoraccount'] = 'The buyer\'s Moodle account (user {$a}) does not exist, is deleted or suspended, or cannot sign in: the session cannot be attached to it. Restore the account, or attach the customer to an active one, then produce the order again.';
 $string['errorrolenotexists'] = 'Role {$a} does not exist on this site.';
+$string['errorusernametaken'] = 'Moodle already holds the usernames {$a} under another spelling (its database compares usernames without accents or case): the new accounts cannot be created. Rename those accounts, then produce the order again.';
 $string['fb_busy_private'] = '<p>Your order {$a->txid} is being set up by another process. Its result will be added to your order.</p>';
 $string['fb_busy_public'] = '<p>Your order {$a->txid} is being set up by another process. Please reload this page in a minute.</p>';
 $string['fb_busy_sales'] = '<p><b>TXID: {$a->txid}</b></p><p>Production skipped: another run of this order held its lock. Nothing was written by this run.</p>';

@@ -38,6 +38,7 @@ $string['errornoextension'] = 'L\'extension PHP shop_setup n\'est pas chargée :
 $string['errornotarget'] = 'Le paramètre coursename manque : indiquez le nom abrégé du cours de la session.';
 $string['erroroperatoraccount'] = 'Le compte Moodle de l\'acheteur (utilisateur {$a}) n\'existe pas, est supprimé ou suspendu, ou ne peut pas se connecter : la session ne peut pas lui être rattachée. Rétablissez le compte ou rattachez le client à un compte actif, puis relancez la production de la commande.';
 $string['errorrolenotexists'] = 'Le rôle {$a} n\'existe pas sur ce site.';
+$string['errorusernametaken'] = 'Moodle contient déjà les identifiants {$a} sous une autre graphie (sa base compare les identifiants sans tenir compte des accents ni de la casse) : les nouveaux comptes ne peuvent pas être créés. Renommez ces comptes, puis relancez la production de la commande.';
 $string['fb_busy_private'] = '<p>Votre commande {$a->txid} est en cours de mise en place par un autre traitement. Son résultat sera ajouté à votre commande.</p>';
 $string['fb_busy_public'] = '<p>Votre commande {$a->txid} est en cours de mise en place par un autre traitement. Rechargez cette page dans une minute.</p>';
 $string['fb_busy_sales'] = '<p><b>TXID : {$a->txid}</b></p><p>Production non effectuée : un autre traitement de cette commande détenait son verrou. Ce passage n\'a rien écrit.</p>';
