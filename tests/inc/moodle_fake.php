@@ -489,7 +489,8 @@ class fake_db {
     }
 
     public function sql_like_escape($text, $escapechar = '\\') {
-        return str_replace(['\\', '_', '%'], ['\\\\', '\\_', '\\%'], $text);
+        // As moodle_database::sql_like_escape(): _ and %, not the escape character itself.
+        return str_replace(['_', '%'], [$escapechar . '_', $escapechar . '%'], $text);
     }
 
     /** Values of the named parameters $prefix<number>, as a set (value => true). */
@@ -519,6 +520,11 @@ class fake_db {
         return rtrim(strtolower($s), ' ');
     }
 
+    /** A LIKE pattern's literal text, as ESCAPE '\\' reads it: "\\x" is x, whatever x is. */
+    protected static function like_unescape(string $pattern): string {
+        return preg_replace('/\\\\(.)/s', '$1', $pattern);
+    }
+
     protected function ctx(int $contextid): array {
         return $this->tables['context'][$contextid] ?? ['contextlevel' => 0, 'instanceid' => 0];
     }
@@ -542,18 +548,18 @@ class fake_db {
             if (isset($t['user'][$params['operatorid']])) {
                 $out[] = $t['user'][$params['operatorid']];
             }
-        } else if (strpos($sql, 'LOWER(u.email)') !== false) {
+        } else if (strpos($sql, 'LOWER(LTRIM(RTRIM(u.email)))') !== false) {
             $emails = self::listed($params, 'em');
             foreach ($t['user'] ?? [] as $u) {
                 if ((int) $u['mnethostid'] === (int) $params['localhost'] && (int) $u['deleted'] === 0
-                        && isset($emails[strtolower($u['email'])])) {
+                        && isset($emails[strtolower(trim($u['email'], ' '))])) {
                     $out[] = $u;
                 }
             }
         } else if (strpos($sql, 'u.username LIKE') !== false) {
             $prefixes = [];
             foreach (array_keys(self::listed($params, 'un')) as $p) {
-                $prefixes[] = stripcslashes(substr($p, 0, -1));
+                $prefixes[] = self::like_unescape(substr($p, 0, -1));
             }
             foreach ($t['user'] ?? [] as $u) {
                 foreach ($prefixes as $p) {
@@ -664,7 +670,7 @@ class fake_db {
                 }
             }
         } else if (strpos($sql, 'FROM {local_shop_product} p') !== false) {
-            $prefix = isset($params['refprefix']) ? stripcslashes(substr($params['refprefix'], 0, -1)) : null;
+            $prefix = isset($params['refprefix']) ? self::like_unescape(substr($params['refprefix'], 0, -1)) : null;
             foreach ($t['local_shop_product'] ?? [] as $p) {
                 if ((isset($params['billitemid']) && (int) $p['initialbillitemid'] === $params['billitemid'])
                         || ($prefix !== null && strncmp($p['reference'], $prefix, strlen($prefix)) === 0)) {

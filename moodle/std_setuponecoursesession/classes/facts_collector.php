@@ -172,6 +172,12 @@ class facts_collector {
     /**
      * Local, non-deleted accounts whose lower-cased email is one of the match keys.
      *
+     * The stored address is trimmed before it is lowered: the match key is, and Moodle's forms
+     * store addresses trimmed, but imports and external authentication may not. Without it " Jean@x.fr"
+     * was missed on PostgreSQL and Oracle (and a leading space on MySQL), and the person got a
+     * second account. LTRIM(RTRIM()) exists on all four database families; LOWER() already keeps
+     * the index on email out of this query.
+     *
      * @param string[] $emails
      * @return array
      */
@@ -182,7 +188,7 @@ class facts_collector {
             $params['localhost'] = $this->localhostid;
             $sql = "SELECT u.id, u.email, u.username, u.auth, u.suspended, u.deleted
                       FROM {user} u
-                     WHERE u.mnethostid = :localhost AND u.deleted = 0 AND LOWER(u.email) $in";
+                     WHERE u.mnethostid = :localhost AND u.deleted = 0 AND LOWER(LTRIM(RTRIM(u.email))) $in";
             foreach ($this->rows($sql, $params) as $r) {
                 $out[] = [
                     'id' => (int) $r['id'],
@@ -512,7 +518,9 @@ class facts_collector {
             $params = ['billitemid' => $billitemid];
         } else if ($transactionid !== '') {
             $sql = "SELECT p.id, p.reference FROM {local_shop_product} p WHERE " . $this->db->sql_like('p.reference', ':refprefix');
-            $params = ['refprefix' => $this->db->sql_like_escape($transactionid) . '%'];
+            // sql_like_escape() escapes _ and % but not the escape character itself: a backslash in
+            // the transaction id would escape what follows it.
+            $params = ['refprefix' => $this->db->sql_like_escape(str_replace('\\', '\\\\', $transactionid)) . '%'];
         } else {
             return [];
         }
