@@ -18,7 +18,7 @@ function seats(string $txid): array {
     $out = [];
     foreach ($DB->tables['local_shop_product'] ?? [] as $p) {
         parse_str($p['productiondata'], $d);
-        if ($d['transactionid'] === $txid) {
+        if (($d['transactionid'] ?? '') === $txid) {
             $out[(int) $d['userid']] = [$p['id'], (int) $p['instanceid']];
         }
     }
@@ -94,6 +94,40 @@ echo 'after TX2 disabled its seat: ', enrolled($learner1), "\n";
 refund($tx2[$learner1][0]);
 echo 'after TX2 refunded its seat: ', enrolled($learner1), "\n";
 
+// Zoé bought twice (TX4 made her enrolment, TX5 found it). TX4 is disabled, then TX5 refunded: the
+// enrolment is suspended, not removed, so that restoring TX4 gives her access back.
+$two = [];
+foreach (['TX4', 'TX5'] as $tx) {
+    $item = fake_bill_item(1, $tx);
+    $item->productiondata->users['student'] = ['zoe@client.fr' => fake_participant('zoe', 'zed', 'zoe@client.fr')];
+    $fb = $handler->produce_postpay($item);
+    $two[$tx] = seats($tx);
+}
+$zoe = (int) array_key_last($two['TX4']);
+echo 'TX4 seat: ', owning($two['TX4'][$zoe][0]), ', TX5 seat: ', owning($two['TX5'][$zoe][0]), "\n";
+disable($two['TX4'][$zoe][0]);
+echo 'after TX4 disabled its seat: ', enrolled($zoe), "\n";
+refund($two['TX5'][$zoe][0]);
+echo 'after TX5 refunded its seat: ', enrolled($zoe), "\n";
+$DB->tables['local_shop_product'][$two['TX4'][$zoe][0]]['deleted'] = 0;
+$handler->soft_restore(new Product($DB->tables['local_shop_product'][$two['TX4'][$zoe][0]]));
+echo 'after TX4 was restored: ', enrolled($zoe), "\n";
+refund($two['TX4'][$zoe][0]);
+echo 'after TX4 refunded its seat: ', enrolled($zoe), "\n";
+
+// Another handler's live product on an enrolment one of ours made: the access stays, and that
+// product's extradata is not touched (only this handler's seats inherit ownsenrolment).
+$item = fake_bill_item(1, 'TX6');
+$item->productiondata->users['student'] = ['yan@client.fr' => fake_participant('yan', 'why', 'yan@client.fr')];
+$fb = $handler->produce_postpay($item);
+$tx6 = seats('TX6');
+$yan = (int) array_key_last($tx6);
+$foreign = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $tx6[$yan][1], 'deleted' => 0,
+    'reference' => 'OTHER-1', 'extradata' => 'note=kept', 'initialbillitemid' => 0, 'productiondata' => 'handler=std_enrolonecourse&courseid=10']);
+refund($tx6[$yan][0]);
+echo 'after TX6 refunded its seat: ', enrolled($yan), ', the other product\'s extradata: ',
+    $DB->tables['local_shop_product'][$foreign]['extradata'], "\n";
+
 // Marie (8) was enrolled by hand before the order: her seat finds the enrolment, never removes it.
 $DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 8, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
 $item = fake_bill_item(1, 'TX3');
@@ -108,15 +142,15 @@ echo 'Marie after her seat was refunded: ', enrolled(8), "\n";
 
 // Two live seats on one enrolment (rows written before 1.1.0, no ownsenrolment): neither removes it alone.
 $ue = $DB->raw_insert('user_enrolments', ['enrolid' => 20, 'userid' => 2, 'status' => 0, 'timestart' => 0, 'timeend' => 0]);
-$a = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-A', 'extradata' => '']);
-$b = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-B', 'extradata' => '']);
+$a = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-A', 'extradata' => '', 'productiondata' => 'handler=std_setuponecoursesession&courseid=10']);
+$b = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ue, 'deleted' => 0, 'reference' => 'L-B', 'extradata' => '', 'productiondata' => 'handler=std_setuponecoursesession&courseid=10']);
 refund($a);
 echo 'shared enrolment after one seat was refunded: ', enrolled(2), "\n";
 refund($b);
 echo 'after the last seat holding it was refunded: ', enrolled(2), "\n";
 
 // A seat written before 1.1.0 pointing at Jean's self enrolment: not the handler's to remove.
-$c = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $self, 'deleted' => 0, 'reference' => 'L-C', 'extradata' => '']);
+$c = $DB->raw_insert('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $self, 'deleted' => 0, 'reference' => 'L-C', 'extradata' => '', 'productiondata' => 'handler=std_setuponecoursesession&courseid=10']);
 refund($c);
 echo 'Jean after a seat pointing at his self enrolment was refunded: ', enrolled(7), "\n";
 ?>
@@ -131,6 +165,12 @@ after TX1 disabled its seat: 20
 after TX1 refunded its seat: 20, TX2 seat now made it
 after TX2 disabled its seat: 20 suspended
 after TX2 refunded its seat: nowhere
+TX4 seat: made it, TX5 seat: found it
+after TX4 disabled its seat: 20
+after TX5 refunded its seat: 20 suspended
+after TX4 was restored: 20
+after TX4 refunded its seat: nowhere
+after TX6 refunded its seat: 20, the other product's extradata: note=kept
 TX3 seat of Marie: found it
 Marie after her seat was refunded: 20
 shared enrolment after one seat was refunded: 20

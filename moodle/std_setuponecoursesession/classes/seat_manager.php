@@ -34,24 +34,34 @@ namespace shophandlers_std_setuponecoursesession;
  */
 class seat_manager {
 
+    /** What productiondata of this handler's seats starts with (plan_applier::compile_production_data()). */
+    const PRODUCTIONDATA_PREFIX = 'handler=std_setuponecoursesession&';
+
     /**
-     * Unenrols the seat's user through its enrol plugin.
+     * Unenrols the seat's user through its enrol plugin (a refund).
+     *
+     * local_shop deletes the seat's row next. When another seat on the enrolment is only
+     * disabled (soft-deleted, so restorable), the enrolment is suspended instead, for that seat's
+     * restore to reactivate. The seat that stays inherits the right to act on the enrolment, or
+     * its own refund would leave it for good.
      *
      * @param object $product a \local_shop\Product
-     * @return bool whether an enrolment was found
+     * @return bool whether the enrolment was unenrolled or suspended
      */
     public static function unenrol($product): bool {
-        $seat = self::seat($product, $heir);
+        $seat = self::seat($product, $heir, $disabled);
+        if ($heir !== null) {
+            self::hand_over($heir);
+        }
         if ($seat === null) {
-            if ($heir !== null) {
-                // local_shop deletes this seat's row next: the live seat that keeps the access
-                // inherits the right to remove it, or its own refund would leave it for good.
-                self::hand_over($heir);
-            }
             return false;
         }
         [$plugin, $instance, $userid] = $seat;
-        $plugin->unenrol_user($instance, $userid);
+        if ($disabled) {
+            $plugin->update_user_enrol($instance, $userid, ENROL_USER_SUSPENDED);
+        } else {
+            $plugin->unenrol_user($instance, $userid);
+        }
         return true;
     }
 
@@ -75,15 +85,21 @@ class seat_manager {
     /**
      * The enrol plugin, instance and user of a seat, or null when it may not act on the enrolment.
      *
+     * It may act on a manual enrolment a seat of this handler made (ownsenrolment), once no other
+     * live product of any handler holds it. Only this handler's seats tell who made it, and only
+     * they inherit that right.
+     *
      * @param object $product
-     * @param \stdClass|null $heir set, when the seat made its enrolment but another live seat holds
-     *        it too, to that seat's row (id, extradata)
+     * @param \stdClass|null $heir set to the row of another seat of this handler on the enrolment
+     *        (live first, else disabled) that should inherit ownsenrolment when this one goes
+     * @param bool $disabled set when another product on the enrolment is disabled (soft-deleted)
      * @return array|null
      */
-    protected static function seat($product, &$heir = null): ?array {
+    protected static function seat($product, &$heir = null, &$disabled = false): ?array {
         global $DB;
 
         $heir = null;
+        $disabled = false;
         if ((string) order_builder::get($product, 'contexttype') !== 'userenrol') {
             return null;
         }
@@ -101,28 +117,38 @@ class seat_manager {
         }
         $productid = (int) order_builder::get($product, 'id');
         $holders = $DB->get_records('local_shop_product', ['contexttype' => 'userenrol', 'instanceid' => $ueid],
-            '', 'id, deleted, extradata');
+            'id', 'id, deleted, extradata, productiondata');
         // Seats written before 1.1.0 have no ownsenrolment: they recorded an enrolment only when they owned it.
-        $owned = self::owns((string) order_builder::get($product, 'extradata'), true);
-        $live = null;
+        $self = self::owns((string) order_builder::get($product, 'extradata'), true);
+        $owned = $self;
+        $live = false;
+        $ourlive = $ourdisabled = null;
         foreach ($holders as $holder) {
             if ((int) $holder->id === $productid) {
                 continue;
             }
+            $ours = strpos((string) $holder->productiondata, self::PRODUCTIONDATA_PREFIX) === 0;
             if ((int) $holder->deleted === 0) {
-                if ($live === null || (int) $holder->id < (int) $live->id) {
-                    $live = $holder;
+                $live = true;
+                if ($ours && $ourlive === null) {
+                    $ourlive = $holder;
                 }
                 continue;
             }
-            $owned = $owned || self::owns((string) $holder->extradata, false);
-        }
-        if ($live !== null) {
-            // Another live seat still pays for this access.
-            if ($owned && !self::owns((string) $live->extradata, false)) {
-                $heir = $live;
+            $disabled = true;
+            if ($ours) {
+                $owned = $owned || self::owns((string) $holder->extradata, false);
+                if ($ourdisabled === null) {
+                    $ourdisabled = $holder;
+                }
             }
-            return null;
+        }
+        $next = $ourlive ?? $ourdisabled;
+        if ($self && $next !== null && !self::owns((string) $next->extradata, false)) {
+            $heir = $next;
+        }
+        if ($live) {
+            return null;   // another live product still pays for this access
         }
         if (!$owned) {
             return null;   // the person had this enrolment before any seat of this handler
