@@ -73,6 +73,14 @@ $other = order_of(6);
 $other['billitemid'] = 901;
 $result = (new session_runner(new planner_stub(ok_lookup(), sample_plan())))->run($other, false, 500);
 echo "another item of the bill: $result->status, queued ", count(\core\task\manager::$queue), "\n";
+// A queued task that failed (waiting for a retry with the order as it was) or has no attempt left
+// (Moodle 4.4+ keeps it, never to run) does not stand for the order: it is queued anew.
+\core\task\manager::$queue[0]->set_fail_delay(60);
+$result = (new session_runner(new planner_stub(ok_lookup(), sample_plan())))->run($later, false, 500);
+echo "same order, its task failing: $result->status, queued ", count(\core\task\manager::$queue), "\n";
+\core\task\manager::$queue[2]->set_attempts_available(0);
+$result = (new session_runner(new planner_stub(ok_lookup(), sample_plan())))->run($later, false, 500);
+echo "same order, its task out of attempts: $result->status, queued ", count(\core\task\manager::$queue), "\n";
 
 // 4. The task replans and applies in one go (no second queueing), and is safe to run again.
 class test_task extends apply_session_task {
@@ -136,6 +144,8 @@ bool(true)
 <p><b>TXID: TX123</b></p><p>Order checked (6 participants, 3 seats, 1 accounts to create, 13 operations) and queued for the adhoc task; its result will be appended to the bill.</p>
 same order again: queued, queued 1
 another item of the bill: queued, queued 2
+same order, its task failing: queued, queued 3
+same order, its task out of attempts: queued, queued 4
 task run 1: queued 0, users created 1, commits 1
 task run 2: writes 0; shop_setup: order TX123: nothingtodo
 coding_exception: shop_setup plan: unknown operation 'nonsense'

@@ -855,6 +855,20 @@ namespace core\task {
 abstract class adhoc_task {
     protected $customdata = '';
     protected $component = '';
+    protected $faildelay = 0;
+    protected $attemptsavailable = 12;
+    public function get_fail_delay() {
+        return $this->faildelay;
+    }
+    public function set_fail_delay($delay) {
+        $this->faildelay = $delay;
+    }
+    public function get_attempts_available(): int {
+        return $this->attemptsavailable;
+    }
+    public function set_attempts_available(int $attempts): void {
+        $this->attemptsavailable = $attempts;
+    }
     public function set_custom_data($data) {
         $this->customdata = json_encode($data);
     }

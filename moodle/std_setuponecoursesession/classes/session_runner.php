@@ -176,7 +176,9 @@ class session_runner {
      *
      * queue_adhoc_task($task, true) skips only a task with the very same custom data, and one
      * order's payment return and payment notification build it at two different times ('now'):
-     * a task already queued for this order (transaction id and bill item) is enough.
+     * a task already queued for this order (transaction id and bill item) is enough, unless it has
+     * failed (it waits for a retry with the order as it was then, or, from Moodle 4.4 on, has no
+     * attempt left and never runs again).
      *
      * @param array $order
      * @param int $billid
@@ -185,6 +187,10 @@ class session_runner {
         $txid = trim((string) ($order['transactionid'] ?? ''));
         $billitemid = (int) ($order['billitemid'] ?? 0);
         foreach (\core\task\manager::get_adhoc_tasks(task\apply_session_task::class) as $queued) {
+            if ($queued->get_fail_delay() > 0
+                    || (method_exists($queued, 'get_attempts_available') && $queued->get_attempts_available() <= 0)) {
+                continue;
+            }
             $data = json_decode((string) $queued->get_custom_data_as_string(), true);
             $other = is_array($data) && is_array($data['order'] ?? null) ? $data['order'] : [];
             if (trim((string) ($other['transactionid'] ?? '')) === $txid && (int) ($other['billitemid'] ?? 0) === $billitemid) {
