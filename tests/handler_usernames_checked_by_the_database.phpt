@@ -52,7 +52,8 @@ $item = fake_bill_item(1, 'TX-NAMES2');
 $item->productiondata->users['student'] = ['new@client.fr' => fake_participant('nina', 'neuve', 'new@client.fr')];
 $users = count($DB->tables['user']);
 $fb = $handler->produce_postpay($item);
-echo 'refused: ', var_export(strpos($fb->salesadmin, 'username_taken') !== false, true), ', nothing written: ',
+echo 'refused: ', var_export(strpos($fb->salesadmin, 'username_taken') !== false, true),
+    ', names the account in the way: ', var_export(preg_match('/admin \\(nina\\.neuve\\d*\\)/', $fb->salesadmin) === 1, true), ', nothing written: ',
     var_export(count($DB->tables['user']) === $users, true), "\n";
 $FAKE_USERNAMES_ALL_TAKEN = false;
 
@@ -68,6 +69,6 @@ echo json_encode($collector->taken_usernames($names)), ' in ', count($DB->querie
 --EXPECT--
 set up: true
 new accounts: anna.strasse2, lea.roy1
-refused: true, nothing written: true
+refused: true, names the account in the way: true, nothing written: true
 [] in 1 query
 ["ANNA.STRASSE"] in 11 queries

@@ -56,6 +56,9 @@ class facts_collector {
     /** @var array|null the operator's account (id, deleted, suspended, auth), null when there is none, filled by collect() */
     public $operator = null;
 
+    /** @var string[] planned name => the accounts' usernames the database found equal to it (taken_usernames()) */
+    public $takenas = [];
+
     /** @var array|null another group of the course whose idnumber groups_create_group() takes for the order's (id, idnumber) */
     public $groupconflict = null;
 
@@ -260,11 +263,13 @@ class facts_collector {
     protected function taken_in(array $names, array &$taken): void {
         [$in, $params] = $this->db->get_in_or_equal($names, SQL_PARAMS_NAMED, 'tu');
         $params['localhost'] = $this->localhostid;
-        if (!$this->rows("SELECT u.id FROM {user} u WHERE u.mnethostid = :localhost AND u.username $in", $params)) {
+        $rows = $this->rows("SELECT u.id, u.username FROM {user} u WHERE u.mnethostid = :localhost AND u.username $in", $params);
+        if (!$rows) {
             return;
         }
         if (count($names) === 1) {
             $taken[] = (string) $names[0];
+            $this->takenas[(string) $names[0]] = array_map(fn($r) => (string) $r['username'], $rows);
             return;
         }
         $half = intdiv(count($names), 2);
@@ -411,7 +416,9 @@ class facts_collector {
      * equals no "42" there, while PHP's == says it does (groups_create_group() would then throw
      * idnumbertaken at every run). The order's group is the one whose idnumber is exactly the
      * trimmed transaction id; a group that only == says is it is a conflict (groupconflict), which
-     * the runner refuses before writing.
+     * the runner refuses before writing. PHP 8's == compares two strings loosely only when both are
+     * numeric: for any other transaction id the groups the database finds equal are enough (then
+     * compared exactly), and only a numeric one reads all the course's groups.
      *
      * @param int $courseid
      * @param string $idnumber
@@ -421,8 +428,14 @@ class facts_collector {
         // groups_create_group() stores trim($idnumber): look for what it stored.
         $idnumber = trim($idnumber);
         $groupid = 0;
-        foreach ($this->rows("SELECT g.id, g.idnumber FROM {groups} g WHERE g.courseid = :courseid ORDER BY g.id",
-                ['courseid' => $courseid]) as $g) {
+        if (is_numeric($idnumber)) {
+            $sql = "SELECT g.id, g.idnumber FROM {groups} g WHERE g.courseid = :courseid ORDER BY g.id";
+            $params = ['courseid' => $courseid];
+        } else {
+            $sql = "SELECT g.id, g.idnumber FROM {groups} g WHERE g.courseid = :courseid AND g.idnumber = :idnumber ORDER BY g.id";
+            $params = ['courseid' => $courseid, 'idnumber' => $idnumber];
+        }
+        foreach ($this->rows($sql, $params) as $g) {
             $stored = (string) $g['idnumber'];
             if ($stored === $idnumber) {
                 $groupid = (int) $g['id'];

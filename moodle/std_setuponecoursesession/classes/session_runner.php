@@ -276,8 +276,12 @@ class session_runner {
         for ($round = 0; !empty($plan['ok']) && ($taken = $collector->taken_usernames(self::new_usernames($plan))); $round++) {
             if ($round === self::USERNAME_ROUNDS) {
                 self::trace($txid, 'refused: ' . count($taken) . ' planned username(s) still taken');
+                $held = [];
+                foreach ($taken as $name) {
+                    $held[] = implode(', ', $collector->takenas[$name] ?? [$name]) . ' (' . $name . ')';
+                }
                 $result->feedback = feedback::failure($order, [self::issue('username_taken',
-                    get_string('errorusernametaken', self::COMPONENT, s(implode(', ', $taken))))], $plan);
+                    get_string('errorusernametaken', self::COMPONENT, s(implode('; ', $held))))], $plan);
                 return;
             }
             $facts['usernames'] = array_values(array_unique(array_merge($facts['usernames'], $taken)));
