@@ -263,11 +263,7 @@ class session_runner {
             return;
         }
 
-        try {
-            $plan = $planner($order, $facts);
-        } catch (\Throwable $e) {
-            self::trace($txid, 'facts refused by shop_setup_session(): ' . get_class($e));
-            $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
+        if (($plan = self::plan($planner, $order, $facts, $lookup, $result)) === null) {
             return;
         }
         // The new accounts' names, checked with the database's own comparison (see
@@ -285,11 +281,7 @@ class session_runner {
                 return;
             }
             $facts['usernames'] = array_values(array_unique(array_merge($facts['usernames'], $taken)));
-            try {
-                $plan = $planner($order, $facts);
-            } catch (\Throwable $e) {
-                self::trace($txid, 'facts refused by shop_setup_session(): ' . get_class($e));
-                $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
+            if (($plan = self::plan($planner, $order, $facts, $lookup, $result)) === null) {
                 return;
             }
         }
@@ -332,6 +324,27 @@ class session_runner {
         self::trace($txid, 'applied ' . array_sum($applied['counts']) . ' operation(s)');
         $result->status = 'done';
         $result->feedback = feedback::success($order, $plan, $applied);
+    }
+
+    /**
+     * Phase 2: the plan, or null when shop_setup_session() refused the facts (the failure feedback
+     * is then in $result).
+     *
+     * @param callable $planner
+     * @param array $order
+     * @param array $facts
+     * @param array $lookup phase 1's answer, shown with the failure
+     * @param \stdClass $result
+     * @return array|null
+     */
+    protected static function plan(callable $planner, array $order, array $facts, array $lookup, \stdClass $result): ?array {
+        try {
+            return $planner($order, $facts);
+        } catch (\Throwable $e) {
+            self::trace((string) ($order['transactionid'] ?? ''), 'facts refused by shop_setup_session(): ' . get_class($e));
+            $result->feedback = feedback::failure($order, [self::issue('invalid_facts', $e->getMessage())], $lookup);
+            return null;
+        }
     }
 
     /**
