@@ -447,8 +447,7 @@ typedef struct ss_bind {
 	int has_catalogitemid, has_billitemid, has_customerid;
 	int64_t *introles;        /* all enrolment role ids, one block */
 	zend_string **refs;       /* "p1", "p2"... made on demand */
-	zend_string *txid;
-	zend_string *idnumber;    /* txid trimmed, as the group's idnumber (a reference of its own) */
+	zend_string *idnumber;    /* $order['transactionid'] trimmed, as the group's idnumber (a reference of its own) */
 	zend_string **user_names; /* $facts['users'][i]['username'] (NULL when null) */
 	ss_field_guess pguess;    /* the participants' rows' key order (see ss_fields) */
 } ss_bind;
@@ -698,7 +697,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	ss_path path = {"$order", 0, {{0}}};
 	zval *zv, *rz, *pz;
 	HashTable *users, *roleht;
-	zend_string *rkey, *ekey;
+	zend_string *rkey, *ekey, *txid;
 	zend_ulong ridx, eidx;
 	size_t total = 0, i = 0;
 
@@ -707,7 +706,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 		ss_type_error(&path, "transactionid", "string", NULL);
 		return -1;
 	}
-	if (ss_read_str(&path, "transactionid", zv, 100, &b->in.transactionid, &b->txid) != 0) return -1;
+	if (ss_read_str(&path, "transactionid", zv, 100, &b->in.transactionid, &txid) != 0) return -1;
 	if (b->in.transactionid.len == 0) {
 		ss_value_error(&path, "transactionid", "must not be empty");
 		return -1;
@@ -718,7 +717,7 @@ static int ss_read_order(ss_bind *b, HashTable *order)
 	 * plan uses that id throughout (idnumber, default group name, product
 	 * references), so a re-run finds what the last one wrote; a blank one (no
 	 * idnumber: a new group at every run) is refused. */
-	b->idnumber = php_trim(b->txid, NULL, 0, 3);
+	b->idnumber = php_trim(txid, NULL, 0, 3);
 	if (ZSTR_LEN(b->idnumber) == 0) {
 		ss_value_error(&path, "transactionid", "must not be blank (it becomes the group's idnumber, which Moodle trims)");
 		return -1;
