@@ -56,9 +56,6 @@ class facts_collector {
     /** @var array|null the operator's account (id, deleted, suspended, auth), null when there is none, filled by collect() */
     public $operator = null;
 
-    /** @var string[] planned name => the accounts' usernames the database found equal to it (taken_usernames()) */
-    public $takenas = [];
-
     /** @var array|null another group of the course whose idnumber groups_create_group() takes for the order's (id, idnumber) */
     public $groupconflict = null;
 
@@ -243,14 +240,14 @@ class facts_collector {
      * index's comparison; only when it finds something are the names bisected to tell which.
      *
      * @param string[] $names
-     * @return string[] the names given that are taken
+     * @return array each name given that is taken => the usernames the database found equal to it
      */
     public function taken_usernames(array $names): array {
         $taken = [];
         foreach ($this->chunks($names) as $chunk) {
             $this->taken_in($chunk, $taken);
         }
-        sort($taken, SORT_STRING);
+        ksort($taken, SORT_STRING);
         return $taken;
     }
 
@@ -258,7 +255,7 @@ class facts_collector {
      * taken_usernames() for one chunk: the chunk at once, then its halves while it finds any.
      *
      * @param string[] $names
-     * @param string[] $taken filled in
+     * @param array $taken filled in: name => usernames found equal to it
      */
     protected function taken_in(array $names, array &$taken): void {
         [$in, $params] = $this->db->get_in_or_equal($names, SQL_PARAMS_NAMED, 'tu');
@@ -268,8 +265,7 @@ class facts_collector {
             return;
         }
         if (count($names) === 1) {
-            $taken[] = (string) $names[0];
-            $this->takenas[(string) $names[0]] = array_map(fn($r) => (string) $r['username'], $rows);
+            $taken[(string) $names[0]] = array_map(fn($r) => (string) $r['username'], $rows);
             return;
         }
         $half = intdiv(count($names), 2);

@@ -273,14 +273,14 @@ class session_runner {
             if ($round === self::USERNAME_ROUNDS) {
                 self::trace($txid, 'refused: ' . count($taken) . ' planned username(s) still taken');
                 $held = [];
-                foreach ($taken as $name) {
-                    $held[] = implode(', ', $collector->takenas[$name] ?? [$name]) . ' (' . $name . ')';
+                foreach ($taken as $name => $usernames) {
+                    $held[] = implode(', ', $usernames) . ' (' . $name . ')';
                 }
                 $result->feedback = feedback::failure($order, [self::issue('username_taken',
                     get_string('errorusernametaken', self::COMPONENT, s(implode('; ', $held))))], $plan);
                 return;
             }
-            $facts['usernames'] = array_values(array_unique(array_merge($facts['usernames'], $taken)));
+            $facts['usernames'] = array_values(array_unique(array_merge($facts['usernames'], array_map('strval', array_keys($taken)))));
             if (($plan = self::plan($planner, $order, $facts, $lookup, $result)) === null) {
                 return;
             }
