@@ -70,14 +70,11 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         global $DB, $USER;
 
         self::default_support($data);
-        $customer = order_builder::get($data, 'customer');
-        if (!is_object($customer) && !is_array($customer)) {
-            $bill = order_builder::get($data, 'bill');
-            $customer = order_builder::get($bill, 'customer');
-            if (!is_object($customer) && !is_array($customer) && (int) order_builder::get($bill, 'customerid') > 0) {
-                // A light bill: the record shop_register_customer() would read.
-                $customer = $DB->get_record('local_shop_customer', ['id' => (int) order_builder::get($bill, 'customerid')]);
-            }
+        $customer = order_builder::customer($data);
+        $customerid = (int) order_builder::get(order_builder::get($data, 'bill'), 'customerid');
+        if ($customer === null && $customerid > 0) {
+            // A light bill: the record shop_register_customer() would read.
+            $customer = $DB->get_record('local_shop_customer', ['id' => $customerid]);
         }
         $hasaccount = (int) order_builder::get($customer, 'hasaccount');
         if (isloggedin() && !isguestuser() && (int) $USER->id !== $hasaccount

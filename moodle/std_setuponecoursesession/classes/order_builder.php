@@ -52,10 +52,7 @@ class order_builder {
     public static function from_billitem($billitem, ?int $now = null): array {
         $bill = self::get($billitem, 'bill');
         $catalogitem = self::get($billitem, 'catalogitem');
-        $customer = self::get($billitem, 'customer');
-        if (!is_object($customer) && !is_array($customer)) {
-            $customer = self::get($bill, 'customer');
-        }
+        $customer = self::customer($billitem);
 
         $transactionid = self::get($billitem, 'transactionid');
         if ($transactionid === null || $transactionid === '') {
@@ -87,6 +84,20 @@ class order_builder {
         // in the product references keeps their seats apart.
         $order['referencescope'] = $order['billitemid'] > 0 ? (string) $order['billitemid'] : '';
         return $order;
+    }
+
+    /**
+     * The bill item's customer record: its own (local_shop's production sets it), else its bill's.
+     *
+     * @param object $billitem
+     * @return object|array|null
+     */
+    public static function customer($billitem) {
+        $customer = self::get($billitem, 'customer');
+        if (!is_object($customer) && !is_array($customer)) {
+            $customer = self::get(self::get($billitem, 'bill'), 'customer');
+        }
+        return is_object($customer) || is_array($customer) ? $customer : null;
     }
 
     /**
