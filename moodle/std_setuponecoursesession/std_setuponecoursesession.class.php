@@ -222,12 +222,9 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         // context levels, but Moodle's pages only list and manage, in a user context, the roles
         // allowed there (block_user_delegation's courseowner is): say so rather than let an admin
         // find assignments nobody can see.
-        $supervisor = ($params['supervisor'] ?? '') !== '' ? $params['supervisor'] : 'teacher';
-        $userroles = [
-            'operatorrole' => ($params['operatorrole'] ?? '') !== '' ? $params['operatorrole'] : $supervisor,
-            'participantrole' => ($params['participantrole'] ?? '') !== '' ? $params['participantrole'] : 'student',
-        ];
-        foreach ($userroles as $key => $shortname) {
+        $named = self::named_roles($params);
+        foreach (['operatorrole', 'participantrole'] as $key) {
+            $shortname = $named[$key];
             $role = $DB->get_record('role', ['shortname' => $shortname], 'id');
             if ($role && !in_array(CONTEXT_USER, array_map('intval', get_role_contextlevels($role->id)), true)) {
                 $warnings[$code][] = get_string('warningrolenotuserlevel', $component,
@@ -237,19 +234,32 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
     }
 
     /**
+     * The role each role parameter names, with the planner's defaults (local_shop's): supervisor
+     * teacher, operatorrole the supervisor role, participantrole and supportrole student.
+     *
+     * @param array $params decoded handler parameters
+     * @return string[] parameter => role shortname
+     */
+    protected static function named_roles(array $params): array {
+        $given = fn(string $key, string $default): string => ($params[$key] ?? '') !== '' ? (string) $params[$key] : $default;
+        $supervisor = $given('supervisor', 'teacher');
+        return [
+            'supervisor' => $supervisor,
+            'operatorrole' => $given('operatorrole', $supervisor),
+            'participantrole' => $given('participantrole', 'student'),
+            'supportrole' => $given('supportrole', 'student'),
+        ];
+    }
+
+    /**
      * Role shortnames the parameters name (with the planner's defaults).
      *
      * @param array $params decoded handler parameters
      * @return string[]
      */
     public static function roles_of(array $params): array {
-        $supervisor = ($params['supervisor'] ?? '') !== '' ? $params['supervisor'] : 'teacher';
-        $roles = [$supervisor, 'student'];
-        foreach (['operatorrole', 'participantrole', 'supportrole'] as $key) {
-            if (isset($params[$key]) && $params[$key] !== '') {
-                $roles[] = $params[$key];
-            }
-        }
+        $roles = array_values(self::named_roles($params));
+        $roles[] = 'student';
         foreach (explode(',', (string) ($params['requiredroles'] ?? '')) as $role) {
             $role = trim($role);
             if ($role !== '' && $role !== 'supervisor' && $role !== '_supervisor') {
