@@ -64,7 +64,7 @@ run(new planner_stub(ok_lookup(), sample_plan()), 'database error while reading 
 ?>
 --EXPECTF--
 == repeated email refused in phase 1
-status: failed; planner calls: lookup
+status: failed; planner calls: lookup,plan
 unchanged: true; inserts: 0
 lock: 2 taken, 2 released
 public: <p><b>Your training session could not be set up.</b> Nothing was changed. Please correct the points below and contact us with your order reference TX123.</p><p>To be corrected:</p><ul><li>Jean.Dupont@exemple.fr, learner: The same person appears twice: JEAN.DUPONT@EXEMPLE.FR (learner) and Jean.Dupont@exemple.fr (learner).</li></ul>

@@ -227,15 +227,13 @@ class session_runner {
             $result->feedback = feedback::failure($order, [self::issue('invalid_order', $e->getMessage())]);
             return;
         }
-        if (empty($lookup['ok'])) {
-            self::trace($txid, 'order refused: ' . count($lookup['errors'] ?? []) . ' error(s)');
-            $result->feedback = feedback::failure($order, array_merge($lookup['errors'] ?? [], $lookup['warnings'] ?? []),
-                $lookup);
-            return;
-        }
-
         $siteadmins = array_filter(array_map('intval', explode(',', (string) ($CFG->siteadmins ?? ''))));
         $collector = new facts_collector($DB, (int) $CFG->mnet_localhost_id, $siteadmins);
+        if (empty($lookup['ok'])) {
+            self::trace($txid, 'order refused: ' . count($lookup['errors'] ?? []) . ' error(s)');
+            $result->feedback = self::refusal($planner, $collector, $order, $lookup);
+            return;
+        }
         $facts = $collector->collect($lookup['lookups'] ?? [], $order);
 
         // The buyer's account receives the supervisor role, the group membership and the delegation
@@ -324,6 +322,40 @@ class session_runner {
         self::trace($txid, 'applied ' . array_sum($applied['counts']) . ' operation(s)');
         $result->status = 'done';
         $result->feedback = feedback::success($order, $plan, $applied);
+    }
+
+    /**
+     * The feedback for an order phase 1 refused, with every problem at once.
+     *
+     * Phase 1 finds what needs no database (a person twice, an invalid address, too many people).
+     * The rest (a suspended or nologin account, several accounts on one address, a missing course
+     * or role) needs the facts: without them the sales admin would correct the order and only then
+     * learn of the next problem. The facts cost the same few queries as for a valid order; phase 2
+     * repeats phase 1's checks, so its errors hold both. Nothing is written either way.
+     *
+     * @param callable $planner
+     * @param facts_collector $collector
+     * @param array $order
+     * @param array $lookup phase 1's answer
+     * @return \stdClass
+     */
+    protected static function refusal(callable $planner, facts_collector $collector, array $order, array $lookup): \stdClass {
+        $issues = array_merge($lookup['errors'] ?? [], $lookup['warnings'] ?? []);
+        try {
+            $plan = $planner($order, $collector->collect($lookup['lookups'] ?? [], $order));
+        } catch (\Throwable $e) {
+            // Facts the planner refuses: phase 1's errors are still right.
+            return feedback::failure($order, $issues, $lookup);
+        }
+        if (!empty($plan['ok'])) {
+            return feedback::failure($order, $issues, $lookup);
+        }
+        // Phase 2's issues, then any of phase 1's it did not repeat (an issue is its code, entry and message).
+        $all = [];
+        foreach (array_merge($plan['errors'] ?? [], $plan['warnings'] ?? [], $issues) as $issue) {
+            $all[json_encode([$issue['code'] ?? '', $issue['ref'] ?? null, $issue['message'] ?? ''])] ??= $issue;
+        }
+        return feedback::failure($order, array_values($all), $plan);
     }
 
     /**
