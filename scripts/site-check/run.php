@@ -21,7 +21,7 @@
  */
 
 define('CLI_SCRIPT', true);
-// This process's command line, for scenario 9's children (read before Moodle's setup changes directory).
+// This process's command line, for scenario 10's children (read before Moodle's setup changes directory).
 $cmdline = @file_get_contents('/proc/self/cmdline');
 $cmdargs = $cmdline === false ? [] : array_map(fn($x) => realpath($x) ?: $x, explode("\0", rtrim($cmdline, "\0")));
 if ($argc < 2 || !is_file($argv[1] . '/config.php')) {
@@ -40,7 +40,7 @@ foreach (array_slice($argv, 2) as $a) {
     if (preg_match('/^--big=(\d+)$/', $a, $m)) {
         $big = (int) $m[1];
     } else if (preg_match('/^--child=(.+)$/', $a, $m)) {
-        $child = json_decode(base64_decode($m[1]), true);   // scenario 9: one production, in its own process
+        $child = json_decode(base64_decode($m[1]), true);   // scenario 10: one production, in its own process
     }
 }
 
@@ -323,7 +323,19 @@ $mine = array_values(array_filter($g5, fn($g) => $g->idnumber === $tx5));
 check('its own group, not ' . strtoupper($tx5) . "'s", count($mine) === 1
     && !$DB->record_exists('groups_members', ['groupid' => $other, 'userid' => (int) $spaced->id]));
 
-echo "== 9. three orders produced at once, each naming the same new person\n";
+echo "== 9. prepay in the buyer's session, then in a sales admin's\n";
+$err = false;
+\core\session\manager::set_user($buyer);
+$handler->produce_prepay(bill_item("SSC-$run-10", 10, 2, [['Pre', 'Pay', $mail('prepay'), 'student']], $params), $err);
+check('the buyer: no error', !$err);
+check('the customer record still the buyer\'s', (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $customer->id]) === (int) $buyer->id);
+\core\session\manager::set_user(get_admin());
+$fb = $handler->produce_prepay(bill_item("SSC-$run-10", 10, 2, [['Pre', 'Pay', $mail('prepay'), 'student']], $params), $err);
+check('a sales admin: the customer left to the buyer', (int) $DB->get_field('local_shop_customer', 'hasaccount', ['id' => $customer->id]) === (int) $buyer->id);
+check('and the sales admin told so', strpos(html_to_text($fb->salesadmin, 0), (string) $buyer->id) !== false, html_to_text($fb->salesadmin, 0));
+\core\session\manager::set_user(guest_user());
+
+echo "== 10. three orders produced at once, each naming the same new person\n";
 // Moodle has no unique index on email: only the handler's site-wide lock keeps this to one account.
 $args = $cmdargs;
 $self = array_search(realpath(__FILE__), $args, true);
