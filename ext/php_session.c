@@ -348,7 +348,7 @@ static zend_never_inline int ss_read_int_slow(const ss_path *p, const char *last
 		 * gives, without its checks for space, sign, exponent and overflow. */
 		if (n - 1 < 18) {
 			uint64_t v = 0;
-			for (i = 0; i < n && s[i] - '0' < 10u; i++) v = v * 10 + (unsigned)(s[i] - '0');
+			for (i = 0; i < n && (unsigned)(s[i] - '0') < 10u; i++) v = v * 10 + (unsigned)(s[i] - '0');
 			if (i == n) {
 				*out = (int64_t)v;
 				return 0;
