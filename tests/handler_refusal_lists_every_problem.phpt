@@ -1,5 +1,5 @@
 --TEST--
-handler: an order phase 1 refuses is reported with the problems only the facts show (suspended, nologin, several accounts), nothing written
+handler: an order phase 1 refuses is reported with the problems only the facts show (suspended, nologin, several accounts, the buyer's account), nothing written
 --EXTENSIONS--
 shop_setup
 --SKIPIF--
@@ -43,6 +43,14 @@ foreach (['duplicate', 'account_suspended', 'account_nologin', 'ambiguous_email'
     echo $code, ': ', substr_count($fb->salesadmin, "[$code]"), "\n";
 }
 echo 'the customer is told too: ', var_export(stripos($fb->public, 'sue@client.fr') !== false, true), "\n";
+
+// The buyer's account suspended too: said with the rest, not after it.
+$DB->tables['user'][42]['suspended'] = 1;
+$fb = $handler->produce_postpay($item);
+echo 'nothing written: ', var_export($after == array_map('count', $DB->tables), true), "\n";
+foreach (['operator_account', 'duplicate', 'account_suspended'] as $code) {
+    echo $code, ': ', substr_count($fb->salesadmin, "[$code]"), "\n";
+}
 ?>
 --EXPECT--
 nothing written: true
@@ -51,3 +59,7 @@ account_suspended: 1
 account_nologin: 1
 ambiguous_email: 1
 the customer is told too: true
+nothing written: true
+operator_account: 1
+duplicate: 1
+account_suspended: 1

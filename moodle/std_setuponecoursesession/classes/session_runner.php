@@ -236,28 +236,8 @@ class session_runner {
         }
         $facts = $collector->collect($lookup['lookups'] ?? [], $order);
 
-        // The buyer's account receives the supervisor role, the group membership and the delegation
-        // over every participant: a deleted one makes role_assign() throw, a suspended or nologin one
-        // would get rights it cannot use. Refused for the sales admin, before anything is written.
-        $op = $collector->operator;
-        if ($op === null || (int) $op['deleted'] !== 0 || (int) $op['suspended'] !== 0 || (string) $op['auth'] === 'nologin') {
-            self::trace($txid, 'refused: the operator account is missing, deleted, suspended or nologin');
-            $result->feedback = feedback::failure($order, [self::issue('operator_account',
-                get_string('erroroperatoraccount', self::COMPONENT, (int) ($lookup['lookups']['operatorid'] ?? 0)))],
-                $lookup);
-            return;
-        }
-
-        // Another group of the course holds an idnumber groups_create_group() takes for this order's
-        // ("42" for "00042"): it would throw idnumbertaken at every run.
-        if ($collector->groupconflict !== null) {
-            self::trace($txid, 'refused: the group idnumber is taken by group ' . $collector->groupconflict['id']);
-            $result->feedback = feedback::failure($order, [self::issue('group_idnumber_taken',
-                get_string('errorgroupidnumbertaken', self::COMPONENT, (object) [
-                    'groupid' => $collector->groupconflict['id'],
-                    'idnumber' => s($collector->groupconflict['idnumber']),
-                    'txid' => s(trim($txid)),
-                ]))], $lookup);
+        if ($issues = self::site_issues($collector, $lookup, $txid)) {
+            $result->feedback = feedback::failure($order, $issues, $lookup);
             return;
         }
 
@@ -325,6 +305,38 @@ class session_runner {
     }
 
     /**
+     * What the site refuses before any plan, read in the facts: the buyer's account, the group idnumber.
+     *
+     * @param facts_collector $collector after collect()
+     * @param array $lookup phase 1's answer
+     * @param string $txid
+     * @return array issues, empty when neither is in the way
+     */
+    protected static function site_issues(facts_collector $collector, array $lookup, string $txid): array {
+        $issues = [];
+        // The buyer's account receives the supervisor role, the group membership and the delegation
+        // over every participant: a deleted one makes role_assign() throw, a suspended or nologin one
+        // would get rights it cannot use. Refused for the sales admin, before anything is written.
+        $op = $collector->operator;
+        if ($op === null || (int) $op['deleted'] !== 0 || (int) $op['suspended'] !== 0 || (string) $op['auth'] === 'nologin') {
+            self::trace($txid, 'refused: the operator account is missing, deleted, suspended or nologin');
+            $issues[] = self::issue('operator_account',
+                get_string('erroroperatoraccount', self::COMPONENT, (int) ($lookup['lookups']['operatorid'] ?? 0)));
+        }
+        // Another group of the course holds an idnumber groups_create_group() takes for this order's
+        // ("42" for "00042"): it would throw idnumbertaken at every run.
+        if ($collector->groupconflict !== null) {
+            self::trace($txid, 'refused: the group idnumber is taken by group ' . $collector->groupconflict['id']);
+            $issues[] = self::issue('group_idnumber_taken', get_string('errorgroupidnumbertaken', self::COMPONENT, (object) [
+                'groupid' => $collector->groupconflict['id'],
+                'idnumber' => s($collector->groupconflict['idnumber']),
+                'txid' => s(trim($txid)),
+            ]));
+        }
+        return $issues;
+    }
+
+    /**
      * The feedback for an order phase 1 refused, with every problem at once.
      *
      * Phase 1 finds what needs no database (a person twice, an invalid address, too many people).
@@ -342,17 +354,20 @@ class session_runner {
     protected static function refusal(callable $planner, facts_collector $collector, array $order, array $lookup): \stdClass {
         $issues = array_merge($lookup['errors'] ?? [], $lookup['warnings'] ?? []);
         try {
-            $plan = $planner($order, $collector->collect($lookup['lookups'] ?? [], $order));
+            $facts = $collector->collect($lookup['lookups'] ?? [], $order);
+            $site = self::site_issues($collector, $lookup, (string) ($order['transactionid'] ?? ''));
+            $plan = $planner($order, $facts);
         } catch (\Throwable $e) {
             // Facts the planner refuses: phase 1's errors are still right.
             return feedback::failure($order, $issues, $lookup);
         }
         if (!empty($plan['ok'])) {
-            return feedback::failure($order, $issues, $lookup);
+            return feedback::failure($order, array_merge($site, $issues), $lookup);
         }
-        // Phase 2's issues, then any of phase 1's it did not repeat (an issue is its code, entry and message).
+        // The site's, phase 2's, then any of phase 1's phase 2 did not repeat (an issue is its code,
+        // entry and message).
         $all = [];
-        foreach (array_merge($plan['errors'] ?? [], $plan['warnings'] ?? [], $issues) as $issue) {
+        foreach (array_merge($site, $plan['errors'] ?? [], $plan['warnings'] ?? [], $issues) as $issue) {
             $all[json_encode([$issue['code'] ?? '', $issue['ref'] ?? null, $issue['message'] ?? ''])] ??= $issue;
         }
         return feedback::failure($order, array_values($all), $plan);
