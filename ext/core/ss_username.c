@@ -301,10 +301,18 @@ static char *ss_fold_dup(ss_arena *a, const char *name, size_t *len)
 	return copy;
 }
 
+/* A copy in a of a taken name of the given ss_name_kind(), as this scheme's
+ * names compare with it: lower case, and folded past ASCII (*len its length;
+ * NULL on OOM). */
+static char *ss_taken_dup(ss_arena *a, const char *name, size_t *len, int kind)
+{
+	return kind & SS_NAME_HIGH ? ss_fold_dup(a, name, len) : ss_lower_dup(a, name, *len);
+}
+
 int ss_username_pool_take(ss_username_pool *p, const char *name, size_t len)
 {
 	/* A copy: the caller's name need not outlive the pool. */
-	char *copy = ss_name_kind(name, len) & SS_NAME_HIGH ? ss_fold_dup(&p->arena, name, &len) : ss_lower_dup(&p->arena, name, len);
+	char *copy = ss_taken_dup(&p->arena, name, &len, ss_name_kind(name, len));
 	if (copy && len == 0) return 0;   /* folds to nothing: blocks no name of the scheme */
 	return copy && ss_smap_put_h(&p->taken, copy, len, ss_hash_name(copy, len), NULL) ? 0 : -1;
 }
@@ -486,7 +494,7 @@ int ss_username_batch_site(ss_username_batch *b, const char *name, size_t len)
 	if (k) {
 		/* Compared as Moodle stores them: lower case (kept as a view when it
 		 * already is); past ASCII, folded (see ss_fold_dup). */
-		name = k & SS_NAME_HIGH ? ss_fold_dup(&b->arena, name, &len) : ss_lower_dup(&b->arena, name, len);
+		name = ss_taken_dup(&b->arena, name, &len, k);
 		if (!name) return -1;
 		if (len == 0) return 0;   /* folds to nothing: blocks no name of the scheme */
 	}
