@@ -168,10 +168,7 @@ class seat_manager {
     protected static function hand_over(\stdClass $seat): void {
         global $DB;
 
-        $data = (string) $seat->extradata === '' ? null : json_decode((string) $seat->extradata);
-        if (!is_object($data)) {
-            $data = new \stdClass();
-        }
+        $data = self::extradata((string) $seat->extradata) ?? new \stdClass();
         $data->ownsenrolment = 1;
         $DB->set_field('local_shop_product', 'extradata', json_encode($data), ['id' => (int) $seat->id]);
     }
@@ -184,10 +181,21 @@ class seat_manager {
      * @return bool
      */
     protected static function owns(string $extradata, bool $legacy): bool {
-        $data = $extradata === '' ? null : json_decode($extradata);
-        if (!is_object($data) || !isset($data->ownsenrolment)) {
+        $data = self::extradata($extradata);
+        if ($data === null || !isset($data->ownsenrolment)) {
             return $legacy;
         }
         return (int) $data->ownsenrolment === 1;
+    }
+
+    /**
+     * A seat's extradata as local_shop's Product reads it (a JSON object), or null when it holds none.
+     *
+     * @param string $extradata local_shop_product.extradata
+     * @return \stdClass|null
+     */
+    protected static function extradata(string $extradata): ?\stdClass {
+        $data = $extradata === '' ? null : json_decode($extradata);
+        return $data instanceof \stdClass ? $data : null;
     }
 }
