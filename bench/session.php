@@ -44,7 +44,7 @@ function bench_facts(int $n): array
     }
     for ($i = 1; $i < $n; $i += 4) $taken[] = 'jean' . ($i % 97) . '.dupont' . ($i % 89);
     return ['course' => ['id' => 10, 'startdate' => 0], 'supportcourse' => ['id' => 11],
-        'roles' => ['student' => 5, 'teacher' => 3], 'users' => $users, 'usernames' => $taken, 'privileged' => [2],
+        'roles' => ['student' => 5, 'teacher' => 3, 'customer' => 10], 'users' => $users, 'usernames' => $taken, 'privileged' => [2],
         'enrolments' => $enrol, 'group' => null, 'roleassignments' => $ras, 'products' => []];
 }
 
@@ -155,7 +155,7 @@ function userland_plan(array $order, array $facts, bool $columns = false): array
 {
     parse_str(str_replace('+', '%2B', $order['handlerparams']), $params);
     $params += ['supervisor' => 'teacher', 'requiredroles' => 'student', 'attachexisting' => 'owned',
-        'participantrole' => 'student', 'supportrole' => 'student', 'autoenrolsupervisor' => '1'];
+        'participantrole' => 'student', 'supportrole' => 'student', 'customerrole' => 'customer', 'autoenrolsupervisor' => '1'];
     $params['operatorrole'] ??= $params['supervisor'];
     $allowed = array_flip(array_map('trim', explode(',', $params['requiredroles'])));
     $fold = ['ä' => 'a', 'à' => 'a', 'â' => 'a', 'é' => 'e', 'è' => 'e', 'ê' => 'e', 'ë' => 'e', 'ï' => 'i', 'î' => 'i',
@@ -204,6 +204,7 @@ function userland_plan(array $order, array $facts, bool $columns = false): array
     if (!isset($members[$op])) $kinds['add_member'][] = ['op' => 'add_member', 'ref' => 'operator', 'userid' => $op, 'groupid' => $gid];
     if (!empty($facts['supportcourse']) && !isset($enrolled[$facts['supportcourse']['id'] . ":$op"])) {
         $kinds['enrol'][] = ['op' => 'enrol', 'ref' => 'operator', 'userid' => $op, 'courseid' => $facts['supportcourse']['id'], 'roleid' => $roles[$params['supportrole']], 'timestart' => $now, 'timeend' => 0];
+        if (isset($roles[$params['customerrole']])) $kinds['assign_role'][] = ['op' => 'assign_role', 'ref' => 'operator', 'userid' => $op, 'courseid' => $facts['supportcourse']['id'], 'roleid' => $roles[$params['customerrole']]];
     }
     $fl = [];   // columns: participant index => flag bits
     foreach ($parts as $i => &$q) {

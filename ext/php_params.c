@@ -538,6 +538,7 @@ static const char *shop_setup_hp_expects(const ss_hp_key *k)
 	case SS_HP_COURSE_SHORTNAME: return "a Moodle course shortname (1 to 255 characters, no tags or control characters)";
 	case SS_HP_COURSE_REF: return "a course shortname or a numeric course id";
 	case SS_HP_ROLE: return "a role shortname (1 to 100 characters among a-z, 0-9, '_' and '-'; not \"0\")";
+	case SS_HP_ROLE_OR_NONE: return "a role shortname (1 to 100 characters among a-z, 0-9, '_' and '-'; not \"0\"), or nothing for none";
 	case SS_HP_ROLE_LIST: return "a comma list of role shortnames (at most 4096 bytes)";
 	case SS_HP_FLAG: return "a flag: 1, 0, true, false, yes, no, on or off";
 	case SS_HP_TIME: return ss_window_field_expects(SS_WINDOW_F_STARTTIME);

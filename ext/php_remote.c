@@ -1095,7 +1095,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 {
 	zval *lookups;
 	zend_string *endpoint, *token;
-	HashTable *options = NULL, *emails, *bases, *roles;
+	HashTable *options = NULL, *emails, *bases, *roles, *optroles;
 	rm_opts o;
 	rm_client c;
 	rm_job *a[6] = {0}, *b[6] = {0}, *cm[1] = {0};
@@ -1116,7 +1116,7 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 		RETURN_THROWS();
 	}
 	if (!rm_list_of_strings(lookups, "emails", &emails) || !rm_list_of_strings(lookups, "usernames", &bases)
-		|| !rm_list_of_strings(lookups, "roles", &roles)) {
+		|| !rm_list_of_strings(lookups, "roles", &roles) || !rm_list_of_strings(lookups, "optionalroles", &optroles)) {
 		RETURN_THROWS();
 	}
 	course_zv = zend_hash_str_find_deref(Z_ARRVAL_P(lookups), "course", 6);
@@ -1155,6 +1155,21 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 				shop_setup_quote(&m, Z_STRVAL_P(v), Z_STRLEN_P(v), 64);
 				smart_str_0(&m);
 				zend_argument_value_error(4, "option \"roles\" must map role \"%s\" to its id (an int > 0): Moodle has no web service that maps role shortnames to ids", ZSTR_VAL(m.s));
+				smart_str_free(&m);
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	/* Optional roles (customerrole at its default): left out when not mapped, as
+	 * a site without the role; when mapped, to an id like the others. */
+	if (optroles) {
+		ZEND_HASH_FOREACH_VAL(optroles, v) {
+			zval *id = o.roles ? zend_hash_find_deref(o.roles, Z_STR_P(v)) : NULL;
+			if (id && (Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0)) {
+				smart_str m = {0};
+				shop_setup_quote(&m, Z_STRVAL_P(v), Z_STRLEN_P(v), 64);
+				smart_str_0(&m);
+				zend_argument_value_error(4, "option \"roles\" must map role \"%s\" to its id (an int > 0), or leave it out", ZSTR_VAL(m.s));
 				smart_str_free(&m);
 				RETURN_THROWS();
 			}
@@ -1377,6 +1392,12 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 	if (roles) {
 		ZEND_HASH_FOREACH_VAL(roles, v) {
 			add_assoc_long_ex(&tmp, Z_STRVAL_P(v), Z_STRLEN_P(v), Z_LVAL_P(zend_hash_find_deref(o.roles, Z_STR_P(v))));
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (optroles) {
+		ZEND_HASH_FOREACH_VAL(optroles, v) {
+			zval *id = o.roles ? zend_hash_find_deref(o.roles, Z_STR_P(v)) : NULL;
+			if (id) add_assoc_long_ex(&tmp, Z_STRVAL_P(v), Z_STRLEN_P(v), Z_LVAL_P(id));
 		} ZEND_HASH_FOREACH_END();
 	}
 	add_assoc_zval(&factsv, "roles", &tmp);

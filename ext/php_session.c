@@ -43,7 +43,7 @@
 	X(handlerparams) X(quantity) X(operator) X(users) X(now) X(renewable) X(suspended) X(deleted) \
 	X(privileged) X(roleassignments) X(products) X(members) X(partial) X(error) X(warning) \
 	X(lookup) X(plan) X(reuse) X(create) X(none) X(manual) \
-	X(format) X(columns) X(rows) X(flags) X(context) X(operatorroleid) X(mirrorroleid)
+	X(format) X(columns) X(rows) X(flags) X(context) X(operatorroleid) X(mirrorroleid) X(optionalroles)
 
 #define SS_KEY_ENUM(k) SSK_##k,
 enum { SS_KEYS(SS_KEY_ENUM) SSK__COUNT };
@@ -1396,6 +1396,8 @@ static void ss_build_lookup(ss_bind *b, const ss_session_out *o, zval *rv)
 	ss_put(lk, K(supportcourse), &z);
 	ss_sv_list(&z, o->roles, o->nlookuproles);
 	ss_put(lk, K(roles), &z);
+	ss_sv_list(&z, &o->optional_role, o->optional_role.len ? 1 : 0);
+	ss_put(lk, K(optionalroles), &z);
 	ss_put_zs(lk, K(groupidnumber), b->idnumber);
 	ss_put_long(lk, K(operatorid), b->in.operatorid);
 	ZVAL_ARR(&z, lk);

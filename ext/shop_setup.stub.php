@@ -246,8 +246,9 @@ const SHOP_SETUP_ERROR = UNKNOWN;
  *    'params' => [handler parameters, defaults applied],
  *    'lookups' => ['emails' => [match keys], 'usernames' => [candidate bases],
  *                  'course' => shortname, 'supportcourse' => string|int|null,
- *                  'roles' => [shortnames], 'groupidnumber' => transactionid,
- *                  'operatorid' => int]]
+ *                  'roles' => [shortnames], 'optionalroles' => [shortnames: looked up,
+ *                  left out of $facts['roles'] when the site lacks them],
+ *                  'groupidnumber' => transactionid, 'operatorid' => int]]
  * PHP then runs a constant number of bulk queries and calls phase 2,
  * shop_setup_session($order, $facts, $options), which returns
  *   ['phase' => 'plan', 'ok', 'errors', 'warnings', 'params',
@@ -302,21 +303,22 @@ function shop_setup_session(array $order, ?array $facts = null, array $options =
 
  * $lookups is the 'lookups' entry of shop_setup_session($order) (see
  * docs/session-contract.md): emails (match keys), usernames (candidate
- * bases), course, supportcourse, roles, groupidnumber, operatorid.
+ * bases), course, supportcourse, roles, optionalroles, groupidnumber, operatorid.
  * Users are found by e-mail without missing one stored in another case:
  * core_user_get_users_by_field (exact) in batches, then core_user_get_users
  * (case-insensitive LIKE, one address per call, in parallel) for the keys it
  * did not find; every match is compared with the key by the extension.
 
- * $options: roles (array<string,int>, required for every role in $lookups:
- * Moodle has no web service mapping role shortnames to ids), privileged
+ * $options: roles (array<string,int>, required for every role in $lookups['roles']:
+ * Moodle has no web service mapping role shortnames to ids; a role of
+ * $lookups['optionalroles'] left out is taken as absent from the site), privileged
  * (int[]), products (string[]), username_probe (int, 3: also look up
  * base1..baseN), email_domain_probe (int, 0: one '%@domain' probe for a
  * domain with this many keys not found), exact_email_only (bool, false), and
  * the transport options of shop_setup_remote_apply().
 
  * $lookups: array{emails?: string[], usernames?: string[], course?: ?string,
- *   supportcourse?: string|int|null, roles?: string[], groupidnumber?: ?string,
+ *   supportcourse?: string|int|null, roles?: string[], optionalroles?: string[], groupidnumber?: ?string,
  *   operatorid?: ?int}
 
  * Returns array{course: ?array{id: int, startdate: int}, supportcourse: ?array{id: int},

@@ -168,7 +168,7 @@ final class Gen
     /** A handler parameter string: well-formed pairs, then maybe mutated. */
     public function paramString(): string
     {
-        $keys = ['coursename', 'supervisor', 'autoenrolsupervisor', 'customersupport', 'supportrole', 'starttime', 'endtime', 'duration', 'requiredroles', 'groupname', 'attachexisting', 'operatorrole', 'participantrole', 'unknown', '0', '12', '-1', 'a b', 'é'];
+        $keys = ['coursename', 'supervisor', 'autoenrolsupervisor', 'customersupport', 'supportrole', 'starttime', 'endtime', 'duration', 'requiredroles', 'groupname', 'attachexisting', 'operatorrole', 'participantrole', 'customerrole', 'unknown', '0', '12', '-1', 'a b', 'é'];
         $pairs = [];
         for ($i = $this->int(0, 8); $i > 0; $i--) {
             $k = $this->chance(80) ? $this->pick($keys) : $this->text();

@@ -23,6 +23,7 @@ enrol ref='operator' userid=42 courseid=10 roleid=3 timestart=1767225600 timeend
 enrol ref='operator' userid=42 courseid=11 roleid=5 timestart=1767225600 timeend=0
 enrol ref='p1' userid=NULL courseid=10 roleid=5 timestart=1767225600 timeend=0
 enrol ref='p3' userid=NULL courseid=10 roleid=3 timestart=1767225600 timeend=0
+assign_role ref='operator' userid=42 courseid=11 roleid=10
 assign_role ref='p2' userid=1000 courseid=10 roleid=5
 add_member ref='operator' userid=42 groupid=NULL
 add_member ref='p1' userid=NULL groupid=NULL
@@ -38,4 +39,4 @@ create_product ref='p1' userid=NULL reference='TX1-CSA3TTP21C92H' courseid=10 st
 create_product ref='p2' userid=1000 reference='TX1-3RGX8Z7FWQKG3' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
 create_product ref='p3' userid=NULL reference='TX1-8AFSN8XT87R1F' courseid=10 startdate=1767225600 enddate=0 catalogitemid=NULL billitemid=NULL customerid=NULL
 bool(true)
-{"seats":10,"declared":3,"unassigned":7,"created":2,"reused":1,"enrolments":4,"skipped":0,"operations":21}
+{"seats":10,"declared":3,"unassigned":7,"created":2,"reused":1,"enrolments":4,"skipped":0,"operations":22}

@@ -16,4 +16,4 @@ echo json_encode($l['lookups']), "\n";
 ?>
 --EXPECT--
 lookup true
-{"emails":["jean.dupont@exemple.fr","helene@x.example","tutor@x.example"],"usernames":["jean.dupont","helene.lefevre","tom.tutor"],"course":"FORM-01","supportcourse":12,"roles":["courseowner","student","teacher"],"groupidnumber":"TX1","operatorid":42}
+{"emails":["jean.dupont@exemple.fr","helene@x.example","tutor@x.example"],"usernames":["jean.dupont","helene.lefevre","tom.tutor"],"course":"FORM-01","supportcourse":12,"roles":["courseowner","student","teacher"],"optionalroles":["customer"],"groupidnumber":"TX1","operatorid":42}

@@ -21,6 +21,7 @@ const ss_hp_key ss_hp_keys[SS_HP_K_COUNT] = {
 	K(SS_HP_K_ATTACHEXISTING, "attachexisting", SS_HP_ATTACH_MODE, 0, "owned"),
 	K(SS_HP_K_OPERATORROLE, "operatorrole", SS_HP_ROLE, 0, NULL),
 	K(SS_HP_K_PARTICIPANTROLE, "participantrole", SS_HP_ROLE, 0, "student"),
+	K(SS_HP_K_CUSTOMERROLE, "customerrole", SS_HP_ROLE_OR_NONE, 0, "customer"),
 };
 #undef K
 
@@ -273,6 +274,8 @@ ss_hp_check_code ss_hp_check(const ss_hp_key *k, const char *s, size_t len, size
 		return ss_hp_text(s, len, 255, erroff);
 	case SS_HP_ROLE:
 		return ss_hp_role(s, len, erroff);
+	case SS_HP_ROLE_OR_NONE:
+		return len == 0 ? SS_HP_OK : ss_hp_role(s, len, erroff);
 	case SS_HP_ROLE_LIST:
 		if (len == 0) return SS_HP_E_EMPTY;
 		if (len > SS_MAX_FIELD_LEN) {

@@ -19,6 +19,7 @@ typedef enum ss_hp_type {
 	SS_HP_COURSE_SHORTNAME, /* Moodle course shortname: PARAM_TEXT, 1..255 characters */
 	SS_HP_COURSE_REF,       /* course shortname, or a numeric course id (digits, > 0) */
 	SS_HP_ROLE,             /* role shortname: [a-z0-9_-], 1..100 bytes, not "0" (Moodle's define-role rules) */
+	SS_HP_ROLE_OR_NONE,     /* a role shortname as SS_HP_ROLE, or empty: none */
 	SS_HP_ROLE_LIST,        /* comma list of role shortnames; "supervisor" names the operator-side seat */
 	SS_HP_FLAG,             /* 1/0, true/false, yes/no, on/off (any case); empty is false */
 	SS_HP_TIME,             /* starttime: Unix timestamp or ISO 8601 (ss_window.h) */
@@ -42,6 +43,7 @@ typedef enum ss_hp_key_id {
 	SS_HP_K_ATTACHEXISTING,
 	SS_HP_K_OPERATORROLE,
 	SS_HP_K_PARTICIPANTROLE,
+	SS_HP_K_CUSTOMERROLE,
 	SS_HP_K_COUNT
 } ss_hp_key_id;
 

@@ -14,7 +14,7 @@
 static const char *const ss_param_names[SS_P_COUNT] = {
 	"coursename", "supervisor", "autoenrolsupervisor", "customersupport",
 	"supportrole", "starttime", "endtime", "duration", "requiredroles",
-	"groupname", "attachexisting", "operatorrole", "participantrole"
+	"groupname", "attachexisting", "operatorrole", "participantrole", "customerrole"
 };
 
 const char *ss_session_param_name(ss_session_param p)
@@ -469,7 +469,7 @@ static void ss_resolve_params(ss_ctx *c)
 	ss_session_out *o = c->out;
 	int i;
 	static const char *const defaults[SS_P_COUNT] = {
-		"", "teacher", "1", "", "student", "", "", "365", "student", "", "owned", "", "student"
+		"", "teacher", "1", "", "student", "", "", "365", "student", "", "owned", "", "student", "customer"
 	};
 
 	for (i = 0; i < SS_P_COUNT; i++) {
@@ -595,6 +595,25 @@ static void ss_check_columns(ss_ctx *c, size_t i, const ss_session_participant *
 	}
 }
 
+/*
+ * Whether a role missing from the site is only customerrole left at its
+ * default (local_shop's "customer", which its install creates): a warning
+ * then, since the operator still gets supportrole in the support course.
+ * Given explicitly, or also named by another parameter or by requiredroles,
+ * a missing role is an error like any other.
+ */
+static int ss_customer_role_optional(const ss_ctx *c, const ss_smap *reqroles, ss_sv name)
+{
+	const ss_sv *pr = c->out->params;
+	static const ss_session_param others[] = {SS_P_SUPERVISOR, SS_P_OPERATORROLE, SS_P_PARTICIPANTROLE, SS_P_SUPPORTROLE};
+	size_t k;
+	if (c->in->has_param[SS_P_CUSTOMERROLE] || !ss_sv_same(name, pr[SS_P_CUSTOMERROLE])) return 0;
+	for (k = 0; k < sizeof others / sizeof others[0]; k++) {
+		if (ss_sv_same(name, pr[others[k]])) return 0;
+	}
+	return !ss_sv_eq(name, "student") && !ss_smap_find(reqroles, name.p, name.len);
+}
+
 ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 {
 	ss_ctx ctx, *c = &ctx;
@@ -672,6 +691,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 	SS_NEED_ROLE_NAME(out->params[SS_P_PARTICIPANTROLE]);
 	if (out->params[SS_P_CUSTOMERSUPPORT].len) {
 		SS_NEED_ROLE_NAME(out->params[SS_P_SUPPORTROLE]);
+		SS_NEED_ROLE_NAME(out->params[SS_P_CUSTOMERROLE]);
 	}
 
 	/* Participants: role, names, address, duplicates. The keys table's slot of
@@ -785,8 +805,11 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			uint64_t cur = 0;
 			ss_smap_slot *sl;
 			while ((sl = ss_smap_each(&rolesneeded, &cur))) {
-				out->roles[nr].p = sl->key;
-				out->roles[nr++].len = sl->len;
+				ss_sv name;
+				name.p = sl->key;
+				name.len = sl->len;
+				if (ss_customer_role_optional(c, &reqroles, name)) out->optional_role = name;
+				else out->roles[nr++] = name;
 			}
 		}
 		out->nlookuproles = nr;
@@ -825,10 +848,17 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		}
 		qsort(names, k, sizeof(ss_sv), ss_sv_cmp);
 		for (i = 0; i < k; i++) {
-			if (!ss_smap_find(&rolemap, names[i].p, names[i].len)) {
-				ss_issue_add(c, SS_ISSUE_ERROR, "role_not_found", -1, "roles",
-					"No role has the shortname \"%.*s\".", ss_cut(names[i], 100), names[i].p);
+			if (ss_smap_find(&rolemap, names[i].p, names[i].len)) continue;
+			if (ss_customer_role_optional(c, &reqroles, names[i])) {
+				ss_issue_add(c, SS_ISSUE_WARNING, "customer_role_not_found", -1, "customerrole",
+					"No role has the shortname \"%.*s\" (local_shop's customer role, the default of customerrole): "
+					"the operator gets only supportrole in the customer support course. "
+					"Set customerrole to another role, or leave it empty (customerrole=) for none.",
+					ss_cut(names[i], 100), names[i].p);
+				continue;
 			}
+			ss_issue_add(c, SS_ISSUE_ERROR, "role_not_found", -1, "roles",
+				"No role has the shortname \"%.*s\".", ss_cut(names[i], 100), names[i].p);
 		}
 		ss_free(names);
 	}
@@ -914,11 +944,16 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		const int64_t operatorrole = SS_ROLEID(out->params[SS_P_OPERATORROLE]);
 		const int64_t mirrorrole = SS_ROLEID(out->params[SS_P_PARTICIPANTROLE]);
 		const int64_t supportrole = SS_ROLEID(out->params[SS_P_SUPPORTROLE]);
+		/* local_shop's support enrolment gives student and customer: customerrole
+		 * (default customer; empty, the same as supportrole or missing: none). */
+		const int64_t customerrole = out->params[SS_P_CUSTOMERSUPPORT].len
+			&& !ss_sv_same(out->params[SS_P_CUSTOMERROLE], out->params[SS_P_SUPPORTROLE])
+			? SS_ROLEID(out->params[SS_P_CUSTOMERROLE]) : 0;
 		ss_sv last_role = {NULL, 0};
 		int64_t last_roleid = 0;
 		const ss_fact_enrolment *op_enrol = NULL, *op_support = NULL;
 		int op_in_course = 0, op_need_enrol = 0, op_need_role = 0, op_need_member = 0;
-		int op_need_support = 0, op_need_support_role = 0;
+		int op_need_support = 0, op_need_support_role = 0, op_need_support_customer = 0;
 		int blocked;
 		size_t pcreate = 0, penrol = 0, pother = 0;   /* participants' operations, by kind */
 		ss_imap_slot *es;
@@ -940,6 +975,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 		out->operatorrole = operatorrole;
 		out->mirrorrole = mirrorrole;
 		out->supportrole = supportrole;
+		out->customerrole = customerrole;
 		out->now = in->now;
 
 		/* Accounts, account states, enrolment states, references. */
@@ -1104,13 +1140,15 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			op_support = ss_enrol_of(in, ss_imap_find(&enrol, in->supportcourse_id, op_id, 0), in->now);
 			if (!op_support) {
 				op_need_support = 1;
+				op_need_support_customer = customerrole != 0;
 			} else if (op_support->status != 0) {
 				ss_issue_add(c, SS_ISSUE_WARNING, "operator_enrolment_inactive", -1, "customersupport",
 					"The operator's enrolment in the customer support course is suspended: left as it is.");
-			} else if (ss_has_role(op_support, supportrole)) {
-				out->skipped++;
 			} else {
-				op_need_support_role = 1;
+				if (ss_has_role(op_support, supportrole)) out->skipped++;
+				else op_need_support_role = 1;
+				if (customerrole && ss_has_role(op_support, customerrole)) out->skipped++;
+				else op_need_support_customer = customerrole != 0;
 			}
 		}
 
@@ -1215,6 +1253,7 @@ ss_session_status ss_session_plan(const ss_session_in *in, ss_session_out *out)
 			}
 			if (op_need_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, SS_REF_OPERATOR);
 			if (op_need_support_role) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT, SS_REF_OPERATOR);
+			if (op_need_support_customer) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_SUPPORT_CUSTOMER, SS_REF_OPERATOR);
 			for (i = 0; each && i < n; i++) {
 				if (SS_OUT_PART(out, i)->need & SS_NEED_ROLE) SS_EMIT(SS_OP_ASSIGN_ROLE, SS_V_COURSE, (int64_t)i);
 			}
@@ -1271,9 +1310,9 @@ void ss_session_op(const ss_session_out *o, size_t i, ss_op *op)
 	switch (op->kind) {
 	case SS_OP_ENROL:
 	case SS_OP_ASSIGN_ROLE:
-		if (l->variant == SS_V_SUPPORT) {
+		if (l->variant == SS_V_SUPPORT || l->variant == SS_V_SUPPORT_CUSTOMER) {
 			op->courseid = o->supportcourseid;
-			op->roleid = o->supportrole;
+			op->roleid = l->variant == SS_V_SUPPORT ? o->supportrole : o->customerrole;
 			op->timestart = o->now;
 			op->timeend = 0;
 		} else {

@@ -81,6 +81,7 @@ typedef enum ss_session_param {
 	SS_P_COURSENAME, SS_P_SUPERVISOR, SS_P_AUTOENROLSUPERVISOR, SS_P_CUSTOMERSUPPORT,
 	SS_P_SUPPORTROLE, SS_P_STARTTIME, SS_P_ENDTIME, SS_P_DURATION, SS_P_REQUIREDROLES,
 	SS_P_GROUPNAME, SS_P_ATTACHEXISTING, SS_P_OPERATORROLE, SS_P_PARTICIPANTROLE,
+	SS_P_CUSTOMERROLE,
 	SS_P_COUNT
 } ss_session_param;
 
@@ -231,6 +232,7 @@ typedef struct ss_op_lite {
 enum {
 	SS_V_COURSE = 0,          /* enrol / assign_role / add_member in the session course */
 	SS_V_SUPPORT = 1,         /* enrol / assign_role in the support course */
+	SS_V_SUPPORT_CUSTOMER = 2, /* assign_role in the support course: customerrole */
 	SS_V_OPERATOR_ROLE = 0,   /* assign_user_role: the operator in the participant's context */
 	SS_V_MIRROR_ROLE = 1      /* assign_user_role: the participant in the operator's context */
 };
@@ -249,6 +251,7 @@ typedef struct ss_session_out {
 	/* resolved facts the operations refer to */
 	int64_t operatorid, courseid, supportcourseid;
 	int64_t suprole, operatorrole, mirrorrole, supportrole;
+	int64_t customerrole;     /* the operator's second role in the support course (0: none) */
 	int64_t now;
 	int blocked;              /* errors hold every operation back */
 
@@ -269,6 +272,9 @@ typedef struct ss_session_out {
 	size_t nusernames;
 	ss_sv *roles;
 	size_t nlookuproles;
+	/* A role to look up that the plan does without when the site lacks it:
+	 * customerrole at its default (len 0: none). Not among roles. */
+	ss_sv optional_role;
 
 	/* summary */
 	int64_t seats, declared, unassigned, created, reused, enrolments, skipped;

@@ -38,6 +38,12 @@ int main(void)
 	SS_CHECK(chk(SS_HP_K_SUPERVISOR, "Teacher", &off) == SS_HP_E_ROLE_CHARS && off == 0);
 	SS_CHECK(chk(SS_HP_K_SUPERVISOR, "tea cher", &off) == SS_HP_E_ROLE_CHARS && off == 3);
 	SS_CHECK(chk(SS_HP_K_SUPERVISOR, "0", &off) == SS_HP_E_ROLE_CHARS);
+	/* customerrole: a role shortname, or empty for none. */
+	SS_CHECK(strcmp(ss_hp_keys[SS_HP_K_CUSTOMERROLE].default_value, "customer") == 0);
+	SS_CHECK(chk(SS_HP_K_CUSTOMERROLE, "", &off) == SS_HP_OK);
+	SS_CHECK(chk(SS_HP_K_CUSTOMERROLE, "customer", &off) == SS_HP_OK);
+	SS_CHECK(chk(SS_HP_K_CUSTOMERROLE, "Customer", &off) == SS_HP_E_ROLE_CHARS && off == 0);
+	SS_CHECK(chk(SS_HP_K_SUPPORTROLE, "", &off) == SS_HP_E_EMPTY);
 	SS_CHECK(chk(SS_HP_K_SUPERVISOR, "", &off) == SS_HP_E_EMPTY);
 	memset(big, 'r', 101); big[101] = 0;
 	SS_CHECK(chk(SS_HP_K_OPERATORROLE, big, &off) == SS_HP_E_TOO_LONG);

@@ -174,7 +174,7 @@ final class SessionModel
     {
         $m = new self();
         $m->courses = ['FORM-01' => ['id' => 10, 'startdate' => 0], 'SUPPORT' => ['id' => 11, 'startdate' => 0]];
-        $m->roles = ['student' => 5, 'teacher' => 3, 'editingteacher' => 4, 'courseowner' => 9];
+        $m->roles = ['student' => 5, 'teacher' => 3, 'editingteacher' => 4, 'courseowner' => 9, 'customer' => 10];
         $m->addUser('boss@client.example', 'boss', ['id' => 42]);
         $m->addUser('admin@site.example', 'admin', ['id' => 2]);
         $m->privileged[2] = true;
