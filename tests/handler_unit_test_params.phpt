@@ -40,6 +40,13 @@ check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'customersupport' =
 // Delegation roles allowed in user contexts (courseowner is): no warning for them.
 $DB->raw_insert('role_context_levels', ['roleid' => 5, 'contextlevel' => CONTEXT_USER]);
 check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'operatorrole' => 'courseowner']);
+// customerrole, the buyer's second role in the support course: named on purpose it must exist;
+// left at its default (customer), a site without it is warned; empty asks for none.
+$own = ['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'operatorrole' => 'courseowner', 'customersupport' => '11'];
+check($own + ['customerrole' => 'helpdesk']);
+unset($DB->tables['role'][12]);
+check($own);
+check($own + ['customerrole' => '']);
 ?>
 --EXPECT--
 0 error(s), 2 warning(s)
@@ -65,4 +72,9 @@ check(['coursename' => 'FORM-01', 'supervisor' => 'teacher', 'operatorrole' => '
 0 error(s), 2 warning(s)
   Role teacher (operatorrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
   Role student (participantrole) is assigned in users' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle's pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation's courseowner.
+0 error(s), 0 warning(s)
+1 error(s), 0 warning(s)
+  Role helpdesk does not exist on this site.
+0 error(s), 1 warning(s)
+  Handler parameter customerrole is not set and this site has no role customer (local_shop's customer role): in the support course the buyer gets only supportrole. Set customerrole to another role, or leave it empty (customerrole=) for none.
 0 error(s), 0 warning(s)

@@ -212,9 +212,23 @@ class shop_handler_std_setuponecoursesession extends shop_handler {
         if (!isset($params['supervisor'])) {
             $warnings[$code][] = get_string('warningsupervisordefaultstoteacher', $component);
         }
-        foreach (self::roles_of($params) as $shortname) {
+        $roles = self::roles_of($params);
+        foreach ($roles as $shortname) {
             if (!$DB->record_exists('role', ['shortname' => $shortname])) {
                 $errors[$code][] = get_string('errorrolenotexists', $component, s($shortname));
+            }
+        }
+        // The buyer's second role in the support course (local_shop's customer role by default). Named
+        // on purpose it must exist; left at its default, a site without it gets supportrole only.
+        if ($support !== '' && $support !== '0') {
+            $customerrole = isset($params['customerrole']) ? trim((string) $params['customerrole']) : 'customer';
+            if ($customerrole !== '' && !in_array($customerrole, $roles, true)
+                    && !$DB->record_exists('role', ['shortname' => $customerrole])) {
+                if (isset($params['customerrole'])) {
+                    $errors[$code][] = get_string('errorrolenotexists', $component, s($customerrole));
+                } else {
+                    $warnings[$code][] = get_string('warningcustomerrolemissing', $component);
+                }
             }
         }
 

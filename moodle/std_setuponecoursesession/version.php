@@ -24,10 +24,10 @@
 
 defined('MOODLE_INTERNAL') || die();
 
-$plugin->version = 2026112801;
+$plugin->version = 2026112802;
 $plugin->requires = 2024100700; // Moodle 4.5.
 $plugin->supported = [405, 405];
 $plugin->component = 'shophandlers_std_setuponecoursesession';
 $plugin->maturity = MATURITY_BETA;
-$plugin->release = '1.1.1 (shop_setup)';
+$plugin->release = '1.2.0 (shop_setup)';
 $plugin->dependencies = ['local_shop' => 2025011400];

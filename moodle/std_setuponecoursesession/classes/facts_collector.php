@@ -139,7 +139,10 @@ class facts_collector {
         $courseids = array_values(array_unique($courseids));
         $this->enrolinstances = $this->manual_instances($courseids);
 
-        $facts['roles'] = $this->roles($lookups['roles'] ?? []);
+        // Optional roles (customerrole at its default): looked up with the others; a site without
+        // one leaves it out of the facts, and the planner gives way with a warning.
+        $facts['roles'] = $this->roles(array_values(array_unique(array_merge($lookups['roles'] ?? [],
+            $lookups['optionalroles'] ?? []))));
 
         $userids = [];
         foreach ($facts['users'] as $u) {

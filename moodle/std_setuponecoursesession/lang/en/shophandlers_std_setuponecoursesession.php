@@ -78,5 +78,6 @@ $string['seatrole'] = 'Seat';
 $string['taskapplysession'] = 'Set up a training session sold by the shop (shop_setup)';
 $string['utissue'] = 'Handler parameters: {$a->message} ({$a->code})';
 $string['utissuekey'] = 'Handler parameter {$a->key}: {$a->message} ({$a->code})';
+$string['warningcustomerrolemissing'] = 'Handler parameter customerrole is not set and this site has no role customer (local_shop\'s customer role): in the support course the buyer gets only supportrole. Set customerrole to another role, or leave it empty (customerrole=) for none.';
 $string['warningrolenotuserlevel'] = 'Role {$a->role} ({$a->key}) is assigned in users\' contexts, where it is not allowed (Define roles > context types): the assignments work but Moodle\'s pages do not list them. Allow the user context for that role, or name a role made for it such as block_user_delegation\'s courseowner.';
 $string['warningsupervisordefaultstoteacher'] = 'Handler parameter supervisor is not set: the role teacher (non-editing teacher) is used.';

@@ -78,5 +78,6 @@ $string['seatrole'] = 'Place';
 $string['taskapplysession'] = 'Mettre en place une session de formation vendue par la boutique (shop_setup)';
 $string['utissue'] = 'Paramètres du gestionnaire : {$a->message} ({$a->code})';
 $string['utissuekey'] = 'Paramètre {$a->key} du gestionnaire : {$a->message} ({$a->code})';
+$string['warningcustomerrolemissing'] = 'Le paramètre customerrole n\'est pas défini et ce site n\'a pas de rôle customer (le rôle client de local_shop) : dans l\'espace client l\'acheteur n\'aura que le rôle supportrole. Donnez à customerrole un autre rôle, ou laissez-le vide (customerrole=) pour aucun.';
 $string['warningrolenotuserlevel'] = 'Le rôle {$a->role} ({$a->key}) est attribué dans le contexte des utilisateurs, où il n\'est pas autorisé (Définition des rôles > types de contexte) : les attributions fonctionnent, mais les pages de Moodle ne les affichent pas. Autorisez le contexte utilisateur pour ce rôle ou indiquez un rôle prévu pour cela, comme courseowner de block_user_delegation.';
 $string['warningsupervisordefaultstoteacher'] = 'Le paramètre supervisor n\'est pas défini : le rôle teacher (enseignant non éditeur) est utilisé.';
