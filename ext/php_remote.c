@@ -841,6 +841,30 @@ static bool rm_list_of_strings(zval *lookups, const char *key, HashTable **out)
 }
 
 /*
+ * Every role of a lookup list must be mapped by the option "roles" to an id;
+ * an optional one (customerrole at its default) may be left out, as a site
+ * without the role, but when mapped it must be an id like the others.
+ */
+static bool rm_check_role_ids(HashTable *list, HashTable *map, bool optional)
+{
+	zval *v;
+	if (!list) return true;
+	ZEND_HASH_FOREACH_VAL(list, v) {
+		zval *id = map ? zend_hash_find_deref(map, Z_STR_P(v)) : NULL;
+		if ((id || !optional) && (!id || Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0)) {
+			smart_str m = {0};
+			shop_setup_quote(&m, Z_STRVAL_P(v), Z_STRLEN_P(v), 64);
+			smart_str_0(&m);
+			zend_argument_value_error(4, "option \"roles\" must map role \"%s\" to its id (an int > 0)%s", ZSTR_VAL(m.s),
+				optional ? ", or leave it out" : ": Moodle has no web service that maps role shortnames to ids");
+			smart_str_free(&m);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+/*
  * user_get_user_details() gives auth and username only to a token whose user
  * has moodle/user:viewalldetails, and leaves out suspended when it is one of
  * $CFG->hiddenuserfields. Reading their absence as "manual" and "not
@@ -1147,33 +1171,8 @@ PHP_FUNCTION(shop_setup_remote_lookup)
 		operatorid = Z_LVAL_P(op_zv);
 	}
 	/* Role ids: Moodle has no web service mapping shortnames to ids, the caller gives them. */
-	if (roles) {
-		ZEND_HASH_FOREACH_VAL(roles, v) {
-			zval *id = o.roles ? zend_hash_find_deref(o.roles, Z_STR_P(v)) : NULL;
-			if (!id || Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0) {
-				smart_str m = {0};
-				shop_setup_quote(&m, Z_STRVAL_P(v), Z_STRLEN_P(v), 64);
-				smart_str_0(&m);
-				zend_argument_value_error(4, "option \"roles\" must map role \"%s\" to its id (an int > 0): Moodle has no web service that maps role shortnames to ids", ZSTR_VAL(m.s));
-				smart_str_free(&m);
-				RETURN_THROWS();
-			}
-		} ZEND_HASH_FOREACH_END();
-	}
-	/* Optional roles (customerrole at its default): left out when not mapped, as
-	 * a site without the role; when mapped, to an id like the others. */
-	if (optroles) {
-		ZEND_HASH_FOREACH_VAL(optroles, v) {
-			zval *id = o.roles ? zend_hash_find_deref(o.roles, Z_STR_P(v)) : NULL;
-			if (id && (Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0)) {
-				smart_str m = {0};
-				shop_setup_quote(&m, Z_STRVAL_P(v), Z_STRLEN_P(v), 64);
-				smart_str_0(&m);
-				zend_argument_value_error(4, "option \"roles\" must map role \"%s\" to its id (an int > 0), or leave it out", ZSTR_VAL(m.s));
-				smart_str_free(&m);
-				RETURN_THROWS();
-			}
-		} ZEND_HASH_FOREACH_END();
+	if (!rm_check_role_ids(roles, o.roles, false) || !rm_check_role_ids(optroles, o.roles, true)) {
+		RETURN_THROWS();
 	}
 
 	rm_client_init(&c, endpoint, token);
