@@ -318,10 +318,14 @@ $anna2 = $dg->create_user(['username' => 'temp2.' . $run, 'email' => $mail('othe
 $DB->set_field('user', 'username', "anna.straße$run", ['id' => $anna2->id]);
 $spaced = $dg->create_user(['username' => "spaced.$run", 'email' => $mail('spaced')]);
 $DB->set_field('user', 'email', '  ' . $mail('spaced') . ' ', ['id' => $spaced->id]);
+// What an import may leave around an address besides spaces: a tab, a no-break space, a byte-order mark.
+$tabbed = $dg->create_user(['username' => "tabbed.$run", 'email' => $mail('tabbed')]);
+$DB->set_field('user', 'email', "\t\u{FEFF}" . $mail('tabbed') . "\u{00A0}", ['id' => $tabbed->id]);
 $tx5 = "ssc-$run-5";
 $other = groups_create_group((object) ['courseid' => $course->id, 'name' => 'Another order', 'idnumber' => strtoupper($tx5)]);
-$fb = $handler->produce_postpay(bill_item($tx5, 5, 3, [['José', $stem, $mail('jose'), 'student'],
-    ['Anna', "Strasse$run", $mail('anna2'), 'student'], ['Spa', 'Ced', $mail('spaced'), 'student']], $params));
+$fb = $handler->produce_postpay(bill_item($tx5, 5, 4, [['José', $stem, $mail('jose'), 'student'],
+    ['Anna', "Strasse$run", $mail('anna2'), 'student'], ['Spa', 'Ced', $mail('spaced'), 'student'],
+    ['Tab', 'Bed', $mail('tabbed'), 'student']], $params));
 check('set up', strpos(html_to_text($fb->public, 0), 'is ready') !== false, html_to_text($fb->salesadmin, 0));
 $newjose = userid_of($mail('jose'));
 $newanna = userid_of($mail('anna2'));
@@ -333,6 +337,8 @@ check('a new account beside josé.' . $stem, count($newjose) === 1 && $alone($un
 check('a new account beside anna.straße' . $run, count($newanna) === 1 && $alone($un($newanna)), $un($newanna));
 $trimmed = $DB->count_records_select('user', 'LOWER(LTRIM(RTRIM(email))) = ? AND deleted = 0', [$mail('spaced')]);
 check('an address stored with spaces matched', $trimmed === 1 && enrolled($course->id, (int) $spaced->id) === 0);
+check('an address stored with a tab, a byte-order mark and a no-break space matched',
+    enrolled($course->id, (int) $tabbed->id) === 0 && userid_of($mail('tabbed')) === []);
 $g5 = $DB->get_records('groups', ['courseid' => $course->id, 'name' => 'Session de mars']);
 $mine = array_values(array_filter($g5, fn($g) => $g->idnumber === $tx5));
 check('its own group, not ' . strtoupper($tx5) . "'s", count($mine) === 1

@@ -548,11 +548,17 @@ class fake_db {
             if (isset($t['user'][$params['operatorid']])) {
                 $out[] = $t['user'][$params['operatorid']];
             }
-        } else if (strpos($sql, 'LOWER(LTRIM(RTRIM(u.email)))') !== false) {
+        } else if (preg_match('/LOWER\(LTRIM\(RTRIM\(((?:REPLACE\()*)u\.email((?:, :ws\d+, \'\'\))*)\)\)\)/', $sql, $m)) {
+            // What the database does: the REPLACE()s, innermost first, then spaces trimmed, then lowered.
             $emails = self::listed($params, 'em');
+            preg_match_all('/:(ws\d+)/', $m[2], $ws);
             foreach ($t['user'] ?? [] as $u) {
+                $stored = $u['email'];
+                foreach ($ws[1] as $name) {
+                    $stored = str_replace($params[$name], '', $stored);
+                }
                 if ((int) $u['mnethostid'] === (int) $params['localhost'] && (int) $u['deleted'] === 0
-                        && isset($emails[strtolower(trim($u['email'], ' '))])) {
+                        && isset($emails[strtolower(trim($stored, ' '))])) {
                     $out[] = $u;
                 }
             }
